@@ -36,7 +36,7 @@ public final class Assets {
 
     public Assets(Map<String, ModelSpec> models, Map<String, DataFile> data, Path cacheDir, Optional<Path> sharedDir,
                   Optional<Downloader> downloader) {
-        this.models = Map.copyOf(models);
+        this.models = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(models));
         this.data = Map.copyOf(data);
         this.cacheDir = cacheDir;
         this.sharedDir = sharedDir;
