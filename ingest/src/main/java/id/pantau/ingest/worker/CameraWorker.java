@@ -228,7 +228,6 @@ public final class CameraWorker {
         long frameMicros = 40_000;
         Instant anchorWall;
         long anchorMicros;
-        boolean continueAnchor;
 
         Session(int gen) {
             this.gen = gen;
@@ -255,11 +254,6 @@ public final class CameraWorker {
                 }
                 switch (outcome) {
                     case Outcome.Stopped s -> { }
-                    case Outcome.EndOfFile e when source.loop() -> {
-                        // Keep the clock anchor and continue the stream time one frame after the last one.
-                        session.continueAnchor = true;
-                        session.loopOffsetMicros = session.lastStreamMicros + session.frameMicros;
-                    }
                     case Outcome.EndOfFile e -> {
                         setState(gen, new CameraState.Finished(sequence.get()));
                         return;
@@ -323,11 +317,8 @@ public final class CameraWorker {
         long firstPts = Long.MIN_VALUE;
         long lastPts = Long.MIN_VALUE;
         s.frameMicros = f.fps() > 0 ? Math.round(1_000_000 / f.fps()) : 40_000;
-        if (!s.continueAnchor) {
-            s.anchorWall = null;
-            s.loopOffsetMicros = 0;
-        }
-        s.continueAnchor = false;
+        s.anchorWall = null;   // a new connection maps its stream time onto the clock afresh
+        s.loopOffsetMicros = 0;
         while (active(s.gen)) {
             long t0 = System.nanoTime();
             Frame frame;
@@ -348,7 +339,21 @@ public final class CameraWorker {
                         took / 1e9));
             }
             if (frame == null) {
-                return endOfStream(f, firstPts, lastPts);
+                Outcome end = endOfStream(f, firstPts, lastPts);
+                if (!(end instanceof Outcome.EndOfFile) || !source.loop()) {
+                    return end;
+                }
+                // Loop by seeking back, not reopening: a reopen re-probes the file (0.5 s for 720p) and would
+                // stutter. Stream time continues one frame after the last one, so it never goes backwards.
+                try {
+                    grabber.setTimestamp(0);
+                } catch (FrameGrabber.Exception | RuntimeException e) {
+                    return new Outcome.Failed("cannot rewind " + source.input() + " to loop it: " + e.getMessage());
+                }
+                s.loopOffsetMicros = s.lastStreamMicros + s.frameMicros;
+                firstPts = Long.MIN_VALUE;
+                lastPts = Long.MIN_VALUE;
+                continue;
             }
             metrics.recordDecode(took);
             metrics.decoded.increment();
