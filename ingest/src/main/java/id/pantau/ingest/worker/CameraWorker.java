@@ -1,8 +1,5 @@
 package id.pantau.ingest.worker;
 
-import dev.failsafe.Failsafe;
-import dev.failsafe.FailsafeException;
-import dev.failsafe.RetryPolicy;
 import id.pantau.core.camera.CameraId;
 import id.pantau.core.frame.VideoFrame;
 import id.pantau.ingest.config.CameraSource;
@@ -46,6 +43,8 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class CameraWorker {
     private static final Logger log = LoggerFactory.getLogger(CameraWorker.class);
+    /** A stream that ran this long before failing was healthy: reconnect at once and reset the back-off. */
+    private static final long HEALTHY_NANOS = Duration.ofSeconds(10).toNanos();
 
     private final CameraSource source;
     private final ReconnectBackoff backoff;
@@ -65,6 +64,11 @@ public final class CameraWorker {
     private volatile long nativeCallSince;
     private volatile StreamFacts facts;
     private volatile String lastLogged = "";
+    private volatile Failure lastFailure;
+
+    /** The most recent problem of this camera, kept after it recovers, for operators. */
+    public record Failure(String reason, Instant at) {
+    }
 
     public CameraWorker(CameraSource source, MeterRegistry registry, ReconnectBackoff backoff, Clock clock) {
         this.source = source;
@@ -107,6 +111,11 @@ public final class CameraWorker {
     /** What FFmpeg reported at the last successful open, or null before that. */
     public StreamFacts facts() {
         return facts;
+    }
+
+    /** The most recent failure (open error, drop, stall), if any, even when the camera streams again. */
+    public java.util.Optional<Failure> lastFailure() {
+        return java.util.Optional.ofNullable(lastFailure);
     }
 
     /** Frames decoded since start (also the next frame's sequence number). */
@@ -200,15 +209,25 @@ public final class CameraWorker {
         }
     }
 
+    /**
+     * One line per change an operator cares about: a camera retrying every second must not flood the log, so a
+     * DOWN with the same reason as the last one, and repeated CONNECTING attempts, go to DEBUG.
+     */
     private void logState(CameraState s) {
         String line = s instanceof CameraState.Down d ? "DOWN: " + d.reason() : s.name();
-        if (!line.equals(lastLogged)) {
+        boolean repeat = line.equals(lastLogged)
+                || s instanceof CameraState.Connecting c && c.attempt() > 1;
+        if (repeat) {
+            log.debug("camera {} {}", id(), s);
+            return;
+        }
+        if (!(s instanceof CameraState.Connecting)) {
             lastLogged = line;
-            if (s instanceof CameraState.Down || s instanceof CameraState.Stalled) {
-                log.warn("camera {} {}", id(), s);
-            } else {
-                log.info("camera {} {}", id(), s);
-            }
+        }
+        if (s instanceof CameraState.Down || s instanceof CameraState.Stalled) {
+            log.warn("camera {} {}", id(), s);
+        } else {
+            log.info("camera {} {}", id(), s);
         }
     }
 
@@ -242,26 +261,43 @@ public final class CameraWorker {
 
     private void run(int gen) {
         Session session = new Session(gen);
+        int failures = 0; // consecutive, without a healthy stretch of streaming in between
         try {
             while (active(gen)) {
-                SourceOpener.Opened opened = openWithRetry(session);
-                if (opened == null) {
-                    break;
+                setState(gen, new CameraState.Connecting(failures + 1, clock.instant()));
+                SourceOpener.Opened opened;
+                nativeCallSince = System.nanoTime();
+                try {
+                    opened = SourceOpener.open(source.input(), source.kind(), source.transport(),
+                            source.stallTimeout());
+                } catch (SourceFailure e) {
+                    failures++;
+                    if (!failed(session, e.getMessage(), failures)) {
+                        return;
+                    }
+                    continue;
+                } finally {
+                    nativeCallSince = 0;
                 }
+                long streamStart = System.nanoTime();
                 Outcome outcome;
                 try (opened) {
                     outcome = stream(session, opened);
                 }
                 switch (outcome) {
-                    case Outcome.Stopped s -> { }
+                    case Outcome.Stopped s -> {
+                        return;
+                    }
                     case Outcome.EndOfFile e -> {
                         setState(gen, new CameraState.Finished(sequence.get()));
                         return;
                     }
                     case Outcome.Failed f -> {
-                        if (active(gen)) {
-                            metrics.reconnects.increment();
-                            setState(gen, new CameraState.Down(f.reason(), Duration.ZERO, clock.instant()));
+                        metrics.reconnects.increment();
+                        boolean wasHealthy = System.nanoTime() - streamStart >= HEALTHY_NANOS;
+                        failures = wasHealthy ? 0 : failures + 1;
+                        if (!failed(session, f.reason(), failures)) {
+                            return;
                         }
                     }
                 }
@@ -269,44 +305,32 @@ public final class CameraWorker {
         } catch (RuntimeException | Error e) {
             // A bug or a native surprise must not go unseen or take other cameras with it.
             log.error("camera {}: reader crashed", id(), e);
+            lastFailure = new Failure("internal error: " + e, clock.instant());
             setState(gen, new CameraState.Down("internal error: " + e, Duration.ZERO, clock.instant()));
         } finally {
             session.jpeg.close();
         }
     }
 
-    private SourceOpener.Opened openWithRetry(Session session) {
-        int gen = session.gen;
-        RetryPolicy<SourceOpener.Opened> policy = RetryPolicy.<SourceOpener.Opened>builder()
-                .handle(SourceFailure.class)
-                .withBackoff(backoff.initial(), backoff.max())
-                .withJitter(backoff.jitter())
-                .withMaxRetries(-1)
-                .abortIf((result, failure) -> !active(gen))
-                .onRetryScheduled(e -> setState(gen, new CameraState.Down(
-                        e.getLastException().getMessage(), e.getDelay(), clock.instant())))
-                .build();
+    /**
+     * Records a failure, shows DOWN with its reason and waits the back-off (none after a healthy stream).
+     * Returns false if the worker is stopping.
+     */
+    private boolean failed(Session session, String reason, int failures) {
+        if (!active(session.gen)) {
+            return false;
+        }
+        lastFailure = new Failure(reason, clock.instant());
+        Duration wait = failures == 0 ? Duration.ZERO : backoff.delay(failures);
+        setState(session.gen, new CameraState.Down(reason, wait, clock.instant()));
+        if (wait.isZero()) {
+            return true;
+        }
         try {
-            return Failsafe.with(policy).get(ctx -> {
-                if (!active(gen)) {
-                    return null;
-                }
-                setState(gen, new CameraState.Connecting(ctx.getAttemptCount() + 1, clock.instant()));
-                nativeCallSince = System.nanoTime();
-                try {
-                    SourceOpener.Opened o = SourceOpener.open(source.input(), source.kind(), source.transport(),
-                            source.stallTimeout());
-                    if (!active(gen)) {
-                        o.close();
-                        return null;
-                    }
-                    return o;
-                } finally {
-                    nativeCallSince = 0;
-                }
-            });
-        } catch (FailsafeException e) {
-            return null; // interrupted while waiting to retry: we are stopping
+            Thread.sleep(wait);
+            return active(session.gen);
+        } catch (InterruptedException e) {
+            return false; // stop() interrupts the back-off wait
         }
     }
 
