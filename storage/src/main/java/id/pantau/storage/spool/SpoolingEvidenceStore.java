@@ -10,6 +10,7 @@ import id.pantau.storage.StoreHealth;
 import id.pantau.storage.StoreUnavailableException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.TimeGauge;
 import java.io.IOException;
@@ -67,6 +68,7 @@ public final class SpoolingEvidenceStore implements EvidenceStore {
     private final Counter spooled;
     private final Counter uploads;
     private final Counter uploadFailures;
+    private final List<Meter> gauges;
     private final Thread uploader;
     private volatile boolean running = true;
     private volatile String lastUploadError = "";
@@ -83,14 +85,18 @@ public final class SpoolingEvidenceStore implements EvidenceStore {
                 .description("spooled objects uploaded to the target store").register(registry);
         this.uploadFailures = Counter.builder("pantau.evidence.spool.upload.failures")
                 .description("failed upload attempts of spooled objects (each is retried)").register(registry);
-        Gauge.builder("pantau.evidence.spool.pending", pending, Map::size)
-                .description("objects waiting in the spool").register(registry);
-        Gauge.builder("pantau.evidence.spool.pending.bytes", pendingBytes, AtomicLong::get)
-                .description("bytes waiting in the spool").baseUnit("bytes").register(registry);
-        TimeGauge.builder("pantau.evidence.spool.oldest.age", this, TimeUnit.SECONDS, s -> s.oldestPendingAge().toMillis() / 1000.0)
-                .description("age of the oldest object waiting in the spool (0 when empty)").register(registry);
-        Gauge.builder("pantau.evidence.spool.writable", spoolWritable, AtomicInteger::get)
-                .description("1 while the spool folder accepts evidence, 0 when it is read-only or full").register(registry);
+        // Gauges hold this instance; they are removed on close so a later instance (restart) registers its own.
+        this.gauges = List.of(
+                Gauge.builder("pantau.evidence.spool.pending", pending, Map::size)
+                        .description("objects waiting in the spool").register(registry),
+                Gauge.builder("pantau.evidence.spool.pending.bytes", pendingBytes, AtomicLong::get)
+                        .description("bytes waiting in the spool").baseUnit("bytes").register(registry),
+                TimeGauge.builder("pantau.evidence.spool.oldest.age", this, TimeUnit.SECONDS,
+                                s -> s.oldestPendingAge().toMillis() / 1000.0)
+                        .description("age of the oldest object waiting in the spool (0 when empty)").register(registry),
+                Gauge.builder("pantau.evidence.spool.writable", spoolWritable, AtomicInteger::get)
+                        .description("1 while the spool folder accepts evidence, 0 when it is read-only or full")
+                        .register(registry));
         this.retry = RetryPolicy.builder()
                 .handle(StorageException.class, UncheckedIOException.class)
                 .withBackoff(settings.initialBackoff(), settings.maxBackoff())
@@ -147,26 +153,31 @@ public final class SpoolingEvidenceStore implements EvidenceStore {
     }
 
     private void putOrSpool(String key, String contentType, long size, Runnable direct, SpoolDirectory.DataSource data) {
+        StorageException directFailure = null;
         if (pending.isEmpty()) {
             try {
                 direct.run();
                 return;
             } catch (StorageException e) {
+                directFailure = e;
                 log.warn("evidence '{}' not stored in {} ({}); spooling it to {}", key, target.describe(),
                         e.getMessage(), spool.path());
             }
         }
-        spoolIt(key, contentType, size, data);
+        spoolIt(key, contentType, size, data, directFailure);
     }
 
-    private void spoolIt(String key, String contentType, long size, SpoolDirectory.DataSource data) {
+    private void spoolIt(String key, String contentType, long size, SpoolDirectory.DataSource data,
+                         StorageException directFailure) {
         SpoolEntry entry;
         try {
             entry = spool.write(key, contentType, size, data);
         } catch (SpoolException e) {
             spoolError(e);
-            throw new SpoolException(e.reason(), e.path(), "evidence '" + key + "' could not be stored: "
-                    + (pending.isEmpty() ? target.describe() + " failed and " : "") + e.getMessage(), e);
+            String why = directFailure != null ? directFailure.getMessage()
+                    : pending.size() + " earlier objects are still waiting for " + target.describe();
+            throw new SpoolException(e.reason(), e.path(), "evidence '" + key + "' was not stored: " + why + "; and "
+                    + e.getMessage() + " Keep the evidence and write it again later.", e);
         }
         spoolWritable.set(1);
         track(entry);
@@ -338,6 +349,7 @@ public final class SpoolingEvidenceStore implements EvidenceStore {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        gauges.forEach(registry::remove);
         if (!pending.isEmpty()) {
             log.info("evidence spool {} closed with {} objects waiting; they are uploaded at the next start",
                     spool.path(), pending.size());

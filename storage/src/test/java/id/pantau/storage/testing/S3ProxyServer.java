@@ -58,8 +58,17 @@ public final class S3ProxyServer implements AutoCloseable {
     /** Stops serving (connections are refused from now on); the data stays in the folder. */
     public void stop() throws Exception {
         if (proxy != null) {
-            proxy.stop();
+            try {
+                proxy.stop();
+            } catch (java.util.concurrent.TimeoutException e) {
+                // Jetty gave up waiting for kept-alive client connections to finish, then closed them anyway.
+            }
             proxy = null;
+            try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+                throw new IllegalStateException("S3Proxy still accepts connections on port " + port + " after stop");
+            } catch (java.io.IOException expected) {
+                // refused: stopped
+            }
         }
     }
 
