@@ -106,7 +106,7 @@ public final class SpoolingEvidenceStore implements EvidenceStore {
                 .build();
 
         recover();
-        this.uploader = Thread.ofPlatform().name("evidence-spool-uploader").daemon(true).start(this::uploadLoop);
+        this.uploader = Thread.ofVirtual().name("evidence-spool-uploader").start(this::uploadLoop);
     }
 
     /** Re-reads the spool left by an earlier run; a spool that can't be used is reported now, not at first need. */

@@ -77,6 +77,24 @@ class VerifyEvidenceTest {
     }
 
     @Test
+    void hmacConfiguredStorageSignsAndVerifiesWithTheSharedSecret() throws Exception {
+        byte[] secret = new byte[32];
+        new java.security.SecureRandom().nextBytes(secret);
+        Path keyFile = tmp.resolve("evidence-hmac.key");
+        Files.writeString(keyFile, java.util.Base64.getEncoder().encodeToString(secret));
+        EvidenceStoreConfig config = EvidenceStoreConfig.local(tmp.resolve("evidence"), tmp.resolve("spool"), null, null)
+                .withHmacKey(keyFile);
+        StoredPackage p;
+        try (EvidenceStorage storage = EvidenceStorage.open(config, new SimpleMeterRegistry())) {
+            p = storage.write(RealEvidence.plateViolation("V-hmac-cli", AT, 4));
+            assertThat(storage.verify(p.prefix()).ok()).isTrue();
+        }
+        VerificationReport r = VerifyEvidence.verify(p.prefix(), config);
+        assertThat(r.ok()).as(r.toString()).isTrue();
+        assertThat(r.signatureDetail()).startsWith("HMAC-SHA256, key hmac:");
+    }
+
+    @Test
     void unreachableStoreOrBadConfigGiveAReportNotAStackTrace() throws Exception {
         TestKeys keys = TestKeys.create(tmp.resolve("keys"));
         int port;
