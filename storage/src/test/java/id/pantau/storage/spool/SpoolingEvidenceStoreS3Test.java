@@ -249,29 +249,36 @@ class SpoolingEvidenceStoreS3Test {
     }
 
     @Test
-    void damagedSpoolEntryIsQuarantinedNotUploadedNorDeleted() throws Exception {
+    void damagedSpoolEntriesAreQuarantinedNotUploadedNorDeletedAndDoNotBlockTheRest() throws Exception {
         Path spoolDir = tmp.resolve("spool");
         server.stop();
         try (SpoolingEvidenceStore store = spooled(spoolDir, 0)) {
             store.put("evidence/cam/v1/crops/plate.jpg", RealEvidence.read(RealEvidence.plateCrops().get(7)), "image/jpeg");
+            store.put("evidence/cam/v1/frames/0001.jpg", RealEvidence.read(RealEvidence.plateCrops().get(8)), "image/jpeg");
             store.put("evidence/cam/v1/metadata.json", "{\"v\":1}".getBytes(), "application/json");
         }
-        Path first;
+        List<Path> bins;
         try (Stream<Path> s = Files.list(spoolDir)) {
-            first = s.filter(p -> p.toString().endsWith(".bin")).sorted().findFirst().orElseThrow();
+            bins = s.filter(p -> p.toString().endsWith(".bin")).sorted().toList();
         }
-        byte[] b = Files.readAllBytes(first);
+        byte[] b = Files.readAllBytes(bins.get(0));
         b[b.length / 2] ^= 0x20; // one flipped bit on disk
-        Files.write(first, b);
+        Files.write(bins.get(0), b);
+        Path secondMeta = Path.of(bins.get(1).toString().replace(".bin", ".json"));
+        Files.writeString(secondMeta, Files.readString(secondMeta).replace("evidence/cam/v1/frames", "evidence/../frames"));
 
         server.restart();
         try (SpoolingEvidenceStore store = spooled(spoolDir, 0)) {
             assertThat(store.awaitDrained(Duration.ofSeconds(30))).isTrue();
-            assertThat(store.exists("evidence/cam/v1/metadata.json")).isTrue();
+            assertThat(store.get("evidence/cam/v1/metadata.json")).asString().isEqualTo("{\"v\":1}");
             assertThat(store.exists("evidence/cam/v1/crops/plate.jpg")).isFalse();
-            assertThat(registry.get("pantau.evidence.spool.errors").tag("reason", "corrupt").counter().count()).isEqualTo(1);
+            assertThat(store.list("evidence/")).containsExactly("evidence/cam/v1/metadata.json");
+            assertThat(registry.get("pantau.evidence.spool.errors").tag("reason", "corrupt").counter().count()).isEqualTo(2);
+            assertThat(registry.get("pantau.evidence.spool.writable").gauge().value()).isEqualTo(1);
         }
-        assertThat(spoolDir.resolve("quarantine").resolve(first.getFileName())).exists();
+        assertThat(spoolDir.resolve("quarantine").resolve(bins.get(0).getFileName())).exists();
+        assertThat(spoolDir.resolve("quarantine").resolve(bins.get(1).getFileName())).exists();
+        assertThat(spoolDir.resolve("quarantine").resolve(secondMeta.getFileName())).exists();
     }
 
     private static List<Path> spoolEntries(Path spoolDir) throws IOException {
