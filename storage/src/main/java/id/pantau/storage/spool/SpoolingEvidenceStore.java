@@ -105,6 +105,10 @@ public final class SpoolingEvidenceStore implements EvidenceStore {
                 .onFailedAttempt(e -> onUploadFailure(e.getLastException()))
                 .build();
 
+        // Every reason exists from the start at 0, so an alert rule sees the series before the first failure.
+        for (SpoolException.Reason r : SpoolException.Reason.values()) {
+            errorCounter(r);
+        }
         recover();
         this.uploader = Thread.ofVirtual().name("evidence-spool-uploader").start(this::uploadLoop);
     }
@@ -189,9 +193,13 @@ public final class SpoolingEvidenceStore implements EvidenceStore {
         if (e.reason() != SpoolException.Reason.CORRUPT) {
             spoolWritable.set(0);
         }
-        Counter.builder("pantau.evidence.spool.errors")
+        errorCounter(e.reason()).increment();
+    }
+
+    private Counter errorCounter(SpoolException.Reason reason) {
+        return Counter.builder("pantau.evidence.spool.errors")
                 .description("evidence the spool could not take (read-only, disk full, damaged entries)")
-                .tag("reason", e.reason().tag()).register(registry).increment();
+                .tag("reason", reason.tag()).register(registry);
     }
 
     private void uploadLoop() {
