@@ -27,7 +27,7 @@ public record EnforcementServices(EnforcementConfig config, Database db, AuditTr
                                            MeterRegistry registry) {
         Database db = new Database(config);
         AuditTrail audit = new AuditTrail(clock);
-        UserService users = new UserService(db, audit, clock);
+        UserService users = new UserService(db, audit, clock, config.bcryptCost());
         TokenService tokens = new TokenService(db, users, config.tokenTtl(), clock);
         TicketIssuer issuer = new TicketIssuer(config, audit, clock, registry);
         ReviewService reviews = new ReviewService(db, config, audit, issuer, clock, registry);

@@ -62,7 +62,8 @@ abstract class AbstractEnforcementFlowTest {
     void startService(@TempDir Path dir) {
         bus = new InProcessEventBus(1000, Duration.ofMillis(100));
         bus.subscribe("etle.tickets", "test-consumer", ticketEvents::add);
-        EnforcementConfig config = withDatabase(EnforcementConfig.defaults(dir)).withClaimTtl(Duration.ofMinutes(15));
+        EnforcementConfig config = withDatabase(EnforcementConfig.defaults(dir)).withClaimTtl(Duration.ofMinutes(15))
+                .withBcryptCost(4); // real bcrypt, cheap work factor: tests log in dozens of times
         h = new ServiceHarness(config, bus, dir, clock);
         http = h.http();
         police1 = h.user("budi.polisi", "police");

@@ -19,14 +19,15 @@ import java.util.Optional;
 
 /** Accounts: bcrypt password hashes, roles, activation. Every change is audited in the same transaction. */
 public final class UserService {
-    private static final int BCRYPT_COST = 10;
     static final int MIN_PASSWORD = 10;
 
     private final Database db;
     private final AuditTrail audit;
     private final Clock clock;
+    private final int bcryptCost;
 
-    public UserService(Database db, AuditTrail audit, Clock clock) {
+    public UserService(Database db, AuditTrail audit, Clock clock, int bcryptCost) {
+        this.bcryptCost = bcryptCost;
         this.db = db;
         this.audit = audit;
         this.clock = clock;
@@ -37,7 +38,7 @@ public final class UserService {
             throw EnforcementException.invalid("username must be 3-64 lower-case letters, digits, '.', '_' or '-'");
         }
         checkPasswordStrength(password);
-        String hash = BCrypt.withDefaults().hashToString(BCRYPT_COST, password.toCharArray());
+        String hash = BCrypt.withDefaults().hashToString(bcryptCost, password.toCharArray());
         try {
             return db.inTransaction(c -> {
                 long id;
@@ -148,7 +149,7 @@ public final class UserService {
         if (newPassword.equals(oldPassword)) {
             throw EnforcementException.invalid("the new password must differ from the current one");
         }
-        String hash = BCrypt.withDefaults().hashToString(BCRYPT_COST, newPassword.toCharArray());
+        String hash = BCrypt.withDefaults().hashToString(bcryptCost, newPassword.toCharArray());
         db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE users SET password_hash = ?, must_change_password = FALSE WHERE id = ?")) {
                 ps.setString(1, hash);

@@ -26,11 +26,12 @@ import java.util.Map;
  * @param ticketsTopic           bus topic ticket events are emitted on
  * @param ingestGroup            consumer group of the violation ingest
  * @param outboxInterval         how often the outbox relay looks for unpublished ticket events
+ * @param bcryptCost             bcrypt work factor for password hashes (10 = ~0.1 s per check; tests may use 4)
  */
 public record EnforcementConfig(String dbUrl, String dbUser, String dbPassword, Duration claimTtl, int confirmationDays,
                                 double lowConfidenceThreshold, List<String> reasonCodes, Map<String, String> articles,
                                 Duration tokenTtl, String referencePrefix, int maxBodyBytes, String violationsTopic,
-                                String ticketsTopic, String ingestGroup, Duration outboxInterval) {
+                                String ticketsTopic, String ingestGroup, Duration outboxInterval, int bcryptCost) {
 
     public static final List<String> DEFAULT_REASON_CODES = List.of(
             "plate_unreadable", "emergency_vehicle", "signal_fault", "not_a_violation", "duplicate", "evidence_incomplete");
@@ -86,6 +87,9 @@ public record EnforcementConfig(String dbUrl, String dbUser, String dbPassword, 
         if (outboxInterval == null || outboxInterval.isNegative() || outboxInterval.isZero()) {
             errors.add("outboxInterval must be a positive duration, was " + outboxInterval);
         }
+        if (bcryptCost < 4 || bcryptCost > 16) {
+            errors.add("bcryptCost must be 4..16, was " + bcryptCost);
+        }
         if (!errors.isEmpty()) {
             throw new IllegalArgumentException("invalid enforcement config: " + String.join("; ", errors));
         }
@@ -97,7 +101,7 @@ public record EnforcementConfig(String dbUrl, String dbUser, String dbPassword, 
     public static EnforcementConfig defaults(Path dataDir) {
         return new EnforcementConfig(h2FileUrl(dataDir.resolve("enforcement")), "pantau", "",
                 Duration.ofMinutes(15), 8, 0.80, DEFAULT_REASON_CODES, DEFAULT_ARTICLES, Duration.ofHours(8),
-                "ETLE-JMB", 64 * 1024, "pantau.violations", "etle.tickets", "enforcement", Duration.ofMillis(200));
+                "ETLE-JMB", 64 * 1024, "pantau.violations", "etle.tickets", "enforcement", Duration.ofMillis(200), 10);
     }
 
     /** H2 in PostgreSQL mode so the same migrations and queries run on both. */
@@ -107,16 +111,21 @@ public record EnforcementConfig(String dbUrl, String dbUser, String dbPassword, 
 
     public EnforcementConfig withDatabase(String url, String user, String password) {
         return new EnforcementConfig(url, user, password, claimTtl, confirmationDays, lowConfidenceThreshold, reasonCodes,
-                articles, tokenTtl, referencePrefix, maxBodyBytes, violationsTopic, ticketsTopic, ingestGroup, outboxInterval);
+                articles, tokenTtl, referencePrefix, maxBodyBytes, violationsTopic, ticketsTopic, ingestGroup, outboxInterval, bcryptCost);
     }
 
     public EnforcementConfig withClaimTtl(Duration ttl) {
         return new EnforcementConfig(dbUrl, dbUser, dbPassword, ttl, confirmationDays, lowConfidenceThreshold, reasonCodes,
-                articles, tokenTtl, referencePrefix, maxBodyBytes, violationsTopic, ticketsTopic, ingestGroup, outboxInterval);
+                articles, tokenTtl, referencePrefix, maxBodyBytes, violationsTopic, ticketsTopic, ingestGroup, outboxInterval, bcryptCost);
+    }
+
+    public EnforcementConfig withBcryptCost(int cost) {
+        return new EnforcementConfig(dbUrl, dbUser, dbPassword, claimTtl, confirmationDays, lowConfidenceThreshold, reasonCodes,
+                articles, tokenTtl, referencePrefix, maxBodyBytes, violationsTopic, ticketsTopic, ingestGroup, outboxInterval, cost);
     }
 
     public EnforcementConfig withTokenTtl(Duration ttl) {
         return new EnforcementConfig(dbUrl, dbUser, dbPassword, claimTtl, confirmationDays, lowConfidenceThreshold, reasonCodes,
-                articles, ttl, referencePrefix, maxBodyBytes, violationsTopic, ticketsTopic, ingestGroup, outboxInterval);
+                articles, ttl, referencePrefix, maxBodyBytes, violationsTopic, ticketsTopic, ingestGroup, outboxInterval, bcryptCost);
     }
 }

@@ -35,9 +35,10 @@ public final class Database implements AutoCloseable {
         String[] locations = config.dbUrl().startsWith("jdbc:postgresql:")
                 ? new String[]{"classpath:db/migration/common", "classpath:db/migration/postgresql"}
                 : new String[]{"classpath:db/migration/common"};
-        var result = Flyway.configure().dataSource(pool).locations(locations).load().migrate();
-        log.info("enforcement database {} at schema version {} ({} migrations applied)",
-                config.dbUrl().replaceAll(";.*", ""), result.targetSchemaVersion, result.migrationsExecuted);
+        Flyway flyway = Flyway.configure().dataSource(pool).locations(locations).load();
+        int applied = flyway.migrate().migrationsExecuted;
+        log.info("enforcement database {} at schema version {} ({} migrations applied now)",
+                config.dbUrl().replaceAll(";.*", ""), flyway.info().current().getVersion(), applied);
     }
 
     public DataSource dataSource() {

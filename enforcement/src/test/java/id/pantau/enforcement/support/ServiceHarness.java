@@ -36,7 +36,7 @@ public final class ServiceHarness implements AutoCloseable {
     private final EventBus bus;
     private final Clock clock;
     private final AtomicReference<String> adminOneTimePassword = new AtomicReference<>();
-    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private SimpleMeterRegistry registry;
     private EnforcementService service;
     private Http http;
     private String adminToken;
@@ -50,6 +50,7 @@ public final class ServiceHarness implements AutoCloseable {
     }
 
     public void start() {
+        registry = new SimpleMeterRegistry(); // a fresh process has fresh meters
         service = EnforcementService.start(config, bus, new FolderEvidenceReader(evidenceRoot()), registry, clock,
                 adminOneTimePassword::set, "127.0.0.1", 0);
         http = new Http(service.port());
