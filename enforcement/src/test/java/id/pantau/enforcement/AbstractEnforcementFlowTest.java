@@ -195,6 +195,11 @@ abstract class AbstractEnforcementFlowTest {
             }
             conn.rollback();
         }
+        // and the admin reads the same entry over HTTP
+        JsonNode trail = ok(http.get("/api/audit?entity=violation&entity_id=" + id, h.admin())).json().get("items");
+        assertThat(trail).extracting(e -> e.get("action").asText())
+                .containsSubsequence("violation.received", "violation.claim", "violation.plate_correction", "violation.approve");
+        assertThat(http.get("/api/audit", police1).status()).isEqualTo(403);
     }
 
     @Test

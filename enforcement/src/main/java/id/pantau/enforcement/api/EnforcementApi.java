@@ -141,6 +141,13 @@ public final class EnforcementApi {
             Requests.UserChange c = body(ctx, Requests.UserChange.class);
             return Reply.json(200, s.users().update(u.username(), id(ctx), c.role() == null ? null : Role.parse(c.role()), c.active()));
         }));
+        r.get("/audit").handler(ctx -> guarded(ctx, ADMIN, u -> {
+            String entity = ctx.request().getParam("entity");
+            String entityId = ctx.request().getParam("entity_id");
+            long after = intParam(ctx, "after_seq", 0, 0, Integer.MAX_VALUE);
+            int limit = intParam(ctx, "limit", 100, 1, 1000);
+            return Reply.json(200, Map.of("items", s.db().inTransaction(c -> AuditTrail.list(c, entity, entityId, after, limit))));
+        }));
         r.get("/audit/verify").handler(ctx -> guarded(ctx, ADMIN, u -> Reply.json(200, s.db().inTransaction(AuditTrail::verify))));
 
         // failures raised inside this router (the body limit, a thrown handler) and unmatched paths, as JSON

@@ -93,6 +93,36 @@ public final class AuditTrail {
         return s == null ? "\u0000" : s;
     }
 
+    /** Entries in order, optionally for one record ({@code entity} + {@code entityId}), after {@code afterSeq}. */
+    public static java.util.List<AuditEntry> list(Connection c, String entity, String entityId, long afterSeq, int limit)
+            throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT * FROM audit_log WHERE seq > ?");
+        if (entity != null) {
+            sql.append(" AND entity = ?");
+        }
+        if (entityId != null) {
+            sql.append(" AND entity_id = ?");
+        }
+        sql.append(" ORDER BY seq LIMIT ").append(limit);
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            int i = 1;
+            ps.setLong(i++, afterSeq);
+            if (entity != null) {
+                ps.setString(i++, entity);
+            }
+            if (entityId != null) {
+                ps.setString(i, entityId);
+            }
+            java.util.List<AuditEntry> out = new java.util.ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(AuditVerifier.entry(rs));
+                }
+            }
+            return out;
+        }
+    }
+
     /** Checks the whole chain; see {@link AuditVerification}. */
     public static AuditVerification verify(Connection c) throws SQLException {
         return AuditVerifier.verify(c);

@@ -14,6 +14,12 @@ final class AuditVerifier {
     private AuditVerifier() {
     }
 
+    static AuditEntry entry(ResultSet rs) throws SQLException {
+        return new AuditEntry(rs.getLong("seq"), Sql.instant(rs, "at"), rs.getString("actor"),
+                rs.getString("action"), rs.getString("entity"), rs.getString("entity_id"),
+                rs.getString("before_json"), rs.getString("after_json"), rs.getString("prev_hash"), rs.getString("hash"));
+    }
+
     static AuditVerification verify(Connection c) throws SQLException {
         List<AuditVerification.Break> breaks = new ArrayList<>();
         long expectedSeq = 1;
@@ -22,9 +28,7 @@ final class AuditVerifier {
         try (PreparedStatement ps = c.prepareStatement("SELECT * FROM audit_log ORDER BY seq");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                AuditEntry e = new AuditEntry(rs.getLong("seq"), Sql.instant(rs, "at"), rs.getString("actor"),
-                        rs.getString("action"), rs.getString("entity"), rs.getString("entity_id"),
-                        rs.getString("before_json"), rs.getString("after_json"), rs.getString("prev_hash"), rs.getString("hash"));
+                AuditEntry e = entry(rs);
                 checked++;
                 if (e.seq() != expectedSeq) {
                     breaks.add(new AuditVerification.Break(e.seq(), "entries " + expectedSeq + ".." + (e.seq() - 1) + " are missing"));
