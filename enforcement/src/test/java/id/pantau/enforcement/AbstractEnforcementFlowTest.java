@@ -148,6 +148,10 @@ abstract class AbstractEnforcementFlowTest {
         reader.close();
         assertThat(text.toString()).contains(reference).contains("BH 1234 XY")
                 .contains("SURAT KONFIRMASI PELANGGARAN LALU LINTAS").contains("Simpang Kawat");
+        // the three evidence JPEGs are embedded as they are (DCT streams), so their bytes appear in the PDF
+        for (String name : List.of("frame_before.jpg", "frame_at.jpg", "frame_after.jpg")) {
+            assertThat(indexOf(pdf.body(), h.photo(event, name))).as("%s embedded in the letter", name).isNotNegative();
+        }
     }
 
     @Test
@@ -438,6 +442,19 @@ abstract class AbstractEnforcementFlowTest {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     private static JsonNode readTree(byte[] b) {

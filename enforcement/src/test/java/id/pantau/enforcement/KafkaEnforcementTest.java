@@ -33,6 +33,7 @@ import static org.awaitility.Awaitility.await;
  * service stopped and started again while events keep arriving: every event becomes exactly one case, every
  * approval exactly one ticket event.
  */
+@SuppressWarnings("try")
 class KafkaEnforcementTest {
     private static final int EVENTS = 60;
 

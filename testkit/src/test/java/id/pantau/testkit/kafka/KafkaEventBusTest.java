@@ -30,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** The Kafka event bus against a real in-JVM KRaft broker on 127.0.0.1. */
+@SuppressWarnings("try") // subscriptions are held open by try-with-resources without being referenced
 class KafkaEventBusTest {
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private KafkaEventBus bus;
