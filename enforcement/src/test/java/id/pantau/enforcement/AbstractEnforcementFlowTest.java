@@ -426,6 +426,40 @@ abstract class AbstractEnforcementFlowTest {
         assertThat(ok(http.get("/api/tickets/" + paidId, police1)).json().get("status").asText()).isEqualTo("paid");
     }
 
+    @Test
+    void twoOfficersRacingForTheSameCasesEachCaseHasOneWinnerAndTheAuditChainHolds() throws Exception {
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            ids.add(publishAndAwaitCase(newEvent("BH " + (7000 + i) + " RC", 0.97)).get("id").asLong());
+        }
+        List<Integer> statuses = new CopyOnWriteArrayList<>();
+        List<String> references = new CopyOnWriteArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (long id : ids) {
+                for (String officer : List.of(police1, police2)) {
+                    pool.submit(() -> {
+                        Http.Response claim = http.post("/api/violations/" + id + "/claim", officer, null);
+                        statuses.add(claim.status());
+                        if (claim.status() == 200) {
+                            Http.Response a = http.post("/api/violations/" + id + "/approve", officer, null);
+                            if (a.status() == 200) {
+                                references.add(a.json().get("ticket").get("reference").asText());
+                            }
+                        }
+                    });
+                }
+            }
+        }
+        // each case: one claim wins; the loser is refused (409) unless the winner had already finished
+        assertThat(statuses).allMatch(st -> st == 200 || st == 409);
+        assertThat(references).hasSize(ids.size()).doesNotHaveDuplicates();
+        for (long id : ids) {
+            assertThat(count("SELECT COUNT(*) FROM tickets WHERE violation_id = " + id)).isEqualTo(1);
+        }
+        JsonNode verify = ok(http.get("/api/audit/verify", h.admin())).json();
+        assertThat(verify.get("ok").asBoolean()).as(verify.toString()).isTrue();
+    }
+
     private long approvedTicket(String plate) {
         long id = publishAndAwaitCase(newEvent(plate, 0.96)).get("id").asLong();
         ok(http.post("/api/violations/" + id + "/claim", police2, null));

@@ -9,7 +9,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -67,21 +70,30 @@ final class KafkaSubscription implements EventBus.Subscription {
     private void run() {
         try {
             while (running) {
-                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
-                boolean anyFailed = false;
-                for (TopicPartition tp : records.partitions()) {
-                    anyFailed |= !deliver(tp, records.records(tp));
-                }
-                if (anyFailed && running) {
+                try {
+                    ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
+                    boolean anyFailed = false;
+                    for (TopicPartition tp : records.partitions()) {
+                        anyFailed |= !deliver(tp, records.records(tp));
+                    }
+                    if (anyFailed && running) {
+                        Thread.sleep(config.retryPause());
+                    }
+                } catch (WakeupException | InterruptException e) {
+                    throw e;
+                } catch (KafkaException e) {
+                    // e.g. a commit refused during a rebalance: records not committed come again, so carry on
+                    log.warn("consumer of group {} on topic {} at {} hit {}, continuing in {} ms", group, topic,
+                            config.bootstrapServers(), e.toString(), config.retryPause().toMillis());
                     Thread.sleep(config.retryPause());
                 }
             }
-        } catch (WakeupException | InterruptedException e) {
+        } catch (WakeupException | InterruptedException | InterruptException e) {
             // close() asked us to stop
         } catch (RuntimeException e) {
             log.error("consumer of group {} on topic {} at {} stopped: {}", group, topic, config.bootstrapServers(), e.toString(), e);
         } finally {
-            consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(config.timeout()));
+            consumer.close(CloseOptions.timeout(config.timeout()));
         }
     }
 
