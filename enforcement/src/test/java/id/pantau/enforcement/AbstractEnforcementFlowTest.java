@@ -200,9 +200,12 @@ abstract class AbstractEnforcementFlowTest {
             conn.rollback();
         }
         // and the admin reads the same entry over HTTP
-        JsonNode trail = ok(http.get("/api/audit?entity=violation&entity_id=" + id, h.admin())).json().get("items");
+        Http.Response trailResponse = ok(http.get("/api/audit?entity=violation&entity_id=" + id, h.admin()));
+        JsonNode trail = trailResponse.json().get("items");
         assertThat(trail).extracting(e -> e.get("action").asText())
                 .containsSubsequence("violation.received", "violation.claim", "violation.plate_correction", "violation.approve");
+        assertThat(trailResponse.text()).as("police alone see plates").doesNotContain("BH 1Z34 XY").doesNotContain("BH 1234 XY")
+                .contains("***");
         assertThat(http.get("/api/audit", police1).status()).isEqualTo(403);
     }
 
@@ -279,6 +282,13 @@ abstract class AbstractEnforcementFlowTest {
         assertThat(mustChange.status()).isEqualTo(403);
         assertThat(mustChange.json().get("message").asText()).contains("password change required");
         assertThat(http.post("/api/auth/login", null, "{\"username\":\"new.polisi\",\"password\":\"wrong-password\"}").status()).isEqualTo(401);
+        // a deactivated account's token stops working at once
+        String leaving = h.user("pindah.polisi", "police");
+        long leavingId = ok(http.get("/api/me", leaving)).json().get("id").asLong();
+        assertThat(http.get("/api/violations", leaving).status()).isEqualTo(200);
+        ok(http.patch("/api/users/" + leavingId, h.admin(), "{\"active\":false}"));
+        assertThat(http.get("/api/violations", leaving).status()).isEqualTo(401);
+        assertThat(http.post("/api/auth/login", null, "{\"username\":\"pindah.polisi\",\"password\":\"" + ServiceHarness.PASSWORD + "\"}").status()).isEqualTo(401);
         clock.advance(Duration.ofHours(9));
         try {
             Http.Response expired = http.get("/api/violations", police1);

@@ -146,7 +146,8 @@ public final class EnforcementApi {
             String entityId = ctx.request().getParam("entity_id");
             long after = intParam(ctx, "after_seq", 0, 0, Integer.MAX_VALUE);
             int limit = intParam(ctx, "limit", 100, 1, 1000);
-            return Reply.json(200, Map.of("items", s.db().inTransaction(c -> AuditTrail.list(c, entity, entityId, after, limit))));
+            return Reply.json(200, Map.of("items", s.db().inTransaction(c -> AuditTrail.list(c, entity, entityId, after, limit))
+                    .stream().map(PlateRedaction::redact).toList()));
         }));
         r.get("/audit/verify").handler(ctx -> guarded(ctx, ADMIN, u -> Reply.json(200, s.db().inTransaction(AuditTrail::verify))));
 
