@@ -25,9 +25,11 @@ public final class UserService {
     private final AuditTrail audit;
     private final Clock clock;
     private final int bcryptCost;
+    private final String dummyHash;
 
     public UserService(Database db, AuditTrail audit, Clock clock, int bcryptCost) {
         this.bcryptCost = bcryptCost;
+        this.dummyHash = BCrypt.withDefaults().hashToString(bcryptCost, "not-a-real-password".toCharArray());
         this.db = db;
         this.audit = audit;
         this.clock = clock;
@@ -131,6 +133,8 @@ public final class UserService {
                 ps.setString(1, username);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
+                        // spend the same bcrypt time as for a real account, so response time does not reveal usernames
+                        BCrypt.verifyer().verify(password.toCharArray(), dummyHash);
                         return Optional.empty();
                     }
                     User u = map(rs);

@@ -30,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** The Kafka event bus against a real in-JVM KRaft broker on 127.0.0.1. */
+@KafkaBroker
 @SuppressWarnings("try") // subscriptions are held open by try-with-resources without being referenced
 class KafkaEventBusTest {
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -37,8 +38,7 @@ class KafkaEventBusTest {
     private String topic;
 
     @BeforeEach
-    void setUp() {
-        KafkaTestBroker broker = KafkaTestBroker.shared();
+    void setUp(KafkaTestBroker broker) {
         bus = new KafkaEventBus(KafkaBusConfig.of(broker.bootstrapServers(), "bus-test")
                 .withPartitions(4).withRetryPause(Duration.ofMillis(100)), registry);
         topic = "test-" + UUID.randomUUID();
