@@ -139,6 +139,9 @@ public final class OutboxRelay implements AutoCloseable {
     public void close() {
         running = false;
         // no interrupt: an interrupted publish would leave its row unmarked and send it twice after restart
+        if (thread.getState() == Thread.State.NEW) {
+            return; // never started (relayOnce() used directly)
+        }
         try {
             thread.join(Duration.ofSeconds(35));
         } catch (InterruptedException e) {
