@@ -15,7 +15,8 @@ import java.util.OptionalDouble;
  *   ({@code los_occupancy_pct}, default 10/20/35/50/70 %).</li>
  *   <li>Speed level: mean speed as a share of the free-flow speed, with the urban-street thresholds of the
  *   HCM 6th ed. (Exhibit 16-8: &gt;80 % A, &gt;67 % B, &gt;50 % C, &gt;40 % D, &gt;30 % E, else F).</li>
- *   <li>The level is the worse of the two (speed only counts when vehicles were measured).</li>
+ *   <li>The level is the worse of the two; speed only counts when vehicles were measured and occupancy is
+ *   past the A limit (a single car waiting at red is not congestion).</li>
  * </ul>
  * Hysteresis: a level only improves when the measures clear the better level's limits by
  * {@code los_hysteresis_pct}; dwell: a new level must be indicated for {@code min_dwell_s} before it is adopted.
@@ -44,7 +45,9 @@ public final class LevelOfServiceRater {
         while (level < 5 && occupancyPct > occupancyLimits.get(level)) {
             level++;
         }
-        if (meanSpeedKmh.isPresent()) {
+        // Speed only counts once the zone holds real traffic (occupancy past the A limit): one car waiting at
+        // a red light has speed 0 but is not a jam.
+        if (meanSpeedKmh.isPresent() && level > 0) {
             double share = meanSpeedKmh.getAsDouble() / freeFlowKmh;
             int speedLevel = 0;
             while (speedLevel < 5 && share <= SPEED_SHARE[speedLevel]) {

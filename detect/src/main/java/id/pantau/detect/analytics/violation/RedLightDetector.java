@@ -113,7 +113,7 @@ public final class RedLightDetector {
                 t.candidate = null;
             }
             if (t.candidate != null) {
-                confirm(o, t, frame).ifPresent(v -> {
+                confirm(o, t, frame, motion).ifPresent(v -> {
                     out.add(v);
                     violators.add(o.trackId());
                     tracks.remove(o.trackId());
@@ -153,7 +153,8 @@ public final class RedLightDetector {
                 speed.isPresent() ? Seconds.round1(speed.getAsDouble()) : null));
     }
 
-    private Optional<RedLightViolation> confirm(TrackedObject o, TrackProgress t, TrackedFrame frame) {
+    private Optional<RedLightViolation> confirm(TrackedObject o, TrackProgress t, TrackedFrame frame,
+                                                GroundMotion motion) {
         Candidate c = t.candidate;
         Optional<Point> ground = geometry.toGround(o.groundPoint());
         if (ground.isEmpty() || ground.get().distanceTo(c.groundAt()) < distanceM) {
@@ -165,13 +166,19 @@ public final class RedLightDetector {
             t.candidate = null;
             return Optional.empty();
         }
+        Double speed = c.speedKmh();
+        if (speed == null) {
+            // a track too young at the crossing to measure: its speed just after is the best evidence there is
+            OptionalDouble now = motion.speedKmh(o.trackId());
+            speed = now.isPresent() ? Seconds.round1(now.getAsDouble()) : null;
+        }
         log.info("red-light violation: camera {} approach {} track {} ({}) {} s into red, frames {}/{}/{}",
                 geometry.camera(), approach.id(), o.trackId(), o.roadUser().label(),
                 Seconds.round3(c.timeIntoRedS()), c.frameBefore(), c.frameAt(), frame.sequence());
         return Optional.of(new RedLightViolation(
                 RedLightViolation.eventId(geometry.camera(), approach.id(), o.trackId(), c.frameAt()),
                 geometry.camera(), approach.id(), o.trackId(), o.roadUser().label(), geometry.localTime(c.at()),
-                SignalState.RED, Seconds.round3(c.timeIntoRedS()), c.amberS(), c.speedKmh(),
+                SignalState.RED, Seconds.round3(c.timeIntoRedS()), c.amberS(), speed,
                 new RedLightViolation.Frames(c.frameBefore(), c.frameAt(), frame.sequence()), geometry.version(),
                 geometry.config().location(), null, null));
     }
