@@ -7,10 +7,12 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Smooths per-frame lamp readings over time. A new reading is adopted only after it has held for
- * {@code signal_confirm_s} ({@code dark_confirm_s} for DARK: LEDs driven by PWM can read dark in single frames
- * when the exposure is short, so "all off" needs longer). The adopted change is dated at the first frame that
- * showed it, so time into red is measured from the real onset, not from the moment it was confirmed.
+ * Smooths per-frame lamp readings over time. A lit state (red, amber, green) is adopted once the readings have
+ * shown it for {@code signal_confirm_s}; DARK only after every lamp has read off for {@code dark_confirm_s}.
+ * Dark readings in between do not break a lit candidate: LEDs driven by PWM read dark in single frames when
+ * the exposure is short (flicker), and must neither change the state nor stop a real change from being
+ * confirmed. The adopted change is dated at the first frame that showed it, so time into red is measured from
+ * the real onset, not from the moment it was confirmed.
  */
 public final class SignalDebouncer {
     private final double confirmS;
@@ -19,6 +21,8 @@ public final class SignalDebouncer {
     private SignalState candidate;
     private Instant candidateSince;
     private long candidateFrame;
+    private Instant darkSince;
+    private long darkFrame;
 
     public SignalDebouncer(double confirmS, double darkConfirmS) {
         this.confirmS = confirmS;
@@ -30,25 +34,42 @@ public final class SignalDebouncer {
     }
 
     public Optional<Change> offer(SignalState reading, Instant t, long frame) {
-        if (reading == SignalState.UNKNOWN || reading == adopted) {
-            // UNKNOWN (glare) neither confirms nor breaks a candidate; the adopted state simply holds.
-            if (reading == adopted) {
-                candidate = null;
+        switch (reading) {
+            case UNKNOWN -> {
+                // glare or three lamps lit: no information, the adopted state holds
+                return Optional.empty();
             }
-            return Optional.empty();
+            case DARK -> {
+                if (darkSince == null) {
+                    darkSince = t;
+                    darkFrame = frame;
+                }
+                if (adopted != SignalState.DARK && Seconds.between(darkSince, t) + 1e-9 >= darkConfirmS) {
+                    adopted = SignalState.DARK;
+                    candidate = null;
+                    return Optional.of(new Change(SignalState.DARK, darkSince, darkFrame));
+                }
+                return Optional.empty();
+            }
+            default -> {
+                darkSince = null;
+                if (reading == adopted) {
+                    candidate = null;
+                    return Optional.empty();
+                }
+                if (reading != candidate) {
+                    candidate = reading;
+                    candidateSince = t;
+                    candidateFrame = frame;
+                }
+                if (Seconds.between(candidateSince, t) + 1e-9 >= confirmS) {
+                    adopted = reading;
+                    candidate = null;
+                    return Optional.of(new Change(reading, candidateSince, candidateFrame));
+                }
+                return Optional.empty();
+            }
         }
-        if (reading != candidate) {
-            candidate = reading;
-            candidateSince = t;
-            candidateFrame = frame;
-        }
-        double need = reading == SignalState.DARK ? darkConfirmS : confirmS;
-        if (Seconds.between(candidateSince, t) + 1e-9 >= need) {
-            adopted = reading;
-            candidate = null;
-            return Optional.of(new Change(reading, candidateSince, candidateFrame));
-        }
-        return Optional.empty();
     }
 
     public SignalState adopted() {
