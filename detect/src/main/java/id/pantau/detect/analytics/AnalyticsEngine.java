@@ -17,6 +17,7 @@ import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.PriorityQueue;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -139,7 +141,7 @@ public final class AnalyticsEngine {
         }
         List<PipelineEvent> events;
         try {
-            events = runtime.analyse(frame, video, new java.util.ArrayDeque<>(due));
+            events = runtime.analyse(frame, video, new ArrayDeque<>(due));
         } catch (RuntimeException e) {
             // A defect or a malformed frame must not stop this camera's pipeline (nor any other): the frame is
             // reported as not analysed, counted, and logged with what is needed to reproduce it.
@@ -177,7 +179,7 @@ public final class AnalyticsEngine {
         }
 
         List<PipelineEvent> analyse(TrackedFrame frame, VideoFrame video,
-                                    java.util.Queue<ControllerPhase> dueControllerPhases) {
+                                    Queue<ControllerPhase> dueControllerPhases) {
             List<PipelineEvent> out = new ArrayList<>();
             motion.update(frame);
             signals.values().forEach(s -> out.addAll(s.update(frame, video, dueControllerPhases)));
