@@ -63,4 +63,36 @@ public final class LineCrossings {
     public List<Crossing> crossings() {
         return List.copyOf(crossings);
     }
+
+    /** How the counted crossings compare with labelled crossing frames. */
+    public record Score(int labelled, int matched, List<Long> missed, List<Crossing> extra) {
+        @Override
+        public String toString() {
+            return labelled + " labelled crossings, " + matched + " matched, " + missed.size() + " missed "
+                    + missed + ", " + extra.size() + " extra (double counts or false) " + extra;
+        }
+    }
+
+    /** Greedy match of each labelled frame to the first unused crossing within {@code window} frames. */
+    public Score score(List<Long> labelledFrames, int window) {
+        List<Crossing> left = new ArrayList<>(crossings);
+        List<Long> missed = new ArrayList<>();
+        int matched = 0;
+        for (long frame : labelledFrames) {
+            var hit = left.stream().filter(c -> Math.abs(c.frame() - frame) <= window).findFirst();
+            if (hit.isPresent()) {
+                matched++;
+                left.remove(hit.get());
+            } else {
+                missed.add(frame);
+            }
+        }
+        return new Score(labelledFrames.size(), matched, missed, left);
+    }
+
+    /** The frame column of a labels crossings.csv. */
+    public static List<Long> labelledFrames(java.nio.file.Path csv) throws java.io.IOException {
+        return java.nio.file.Files.readAllLines(csv).stream().skip(1).filter(l -> !l.isBlank())
+                .map(l -> Long.parseLong(l.split(",")[0])).toList();
+    }
 }

@@ -31,7 +31,7 @@ public final class LetterboxPreprocessor implements AutoCloseable {
     private final float[] staging;
     private final Mat resized = new Mat();
     private byte[] row = new byte[0];
-    private ByteBuffer directCopy;
+    private final DirectPixels pixels = new DirectPixels();
 
     public LetterboxPreprocessor(int inputWidth, int inputHeight, ModelFamily family) {
         this.inputWidth = inputWidth;
@@ -84,7 +84,7 @@ public final class LetterboxPreprocessor implements AutoCloseable {
         int newW = lb.resizedWidth();
         int newH = lb.resizedHeight();
 
-        ByteBuffer direct = asDirect(bgr, width * height * 3);
+        ByteBuffer direct = pixels.of(bgr, width * height * 3);
         try (BytePointer data = new BytePointer(direct);
              Mat frame = new Mat(height, width, CV_8UC3, data);
              Rect r = new Rect(region.x(), region.y(), region.width(), region.height());
@@ -94,21 +94,6 @@ public final class LetterboxPreprocessor implements AutoCloseable {
         }
         fillTensor(newW, newH, (int) lb.padX(), (int) lb.padY());
         return lb;
-    }
-
-    private ByteBuffer asDirect(ByteBuffer bgr, int bytes) {
-        ByteBuffer src = bgr.duplicate();
-        src.position(0).limit(bytes);
-        if (src.isDirect()) {
-            return src.slice();
-        }
-        // a heap frame (e.g. from ImageIO) is copied once into a reusable direct buffer for OpenCV
-        if (directCopy == null || directCopy.capacity() < bytes) {
-            directCopy = ByteBuffer.allocateDirect(bytes);
-        }
-        directCopy.clear();
-        directCopy.put(src).flip();
-        return directCopy;
     }
 
     private void fillTensor(int newW, int newH, int padX, int padY) {
