@@ -3,7 +3,6 @@ package id.pantau.detect.inference;
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
-import ai.djl.engine.Engine;
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -111,14 +110,13 @@ public final class OnnxDetector implements Detector {
      * @throws DetectorSetupException with a message naming the file and the problem
      */
     public static OnnxDetector open(DetectorModelSpec spec, DetectorSettings settings) {
-        DjlRuntime.ensureOffline();
         Path file = spec.path();
         if (!Files.isRegularFile(file)) {
             throw new DetectorSetupException("model " + spec.name() + ": file " + file.toAbsolutePath()
                     + " does not exist or is not a file; check the model path in the configuration or the manifest");
         }
         // DJL's engine must create the ONNX Runtime environment before anything else touches it (RECIPES.md 4)
-        Engine.getEngine(DjlRuntime.ENGINE);
+        DjlRuntime.initEngine();
         OrtSession.SessionOptions options = sessionOptions(spec, settings);
         Model model = Model.newInstance(spec.name(), Device.cpu(), DjlRuntime.ENGINE);
         try {
