@@ -18,7 +18,8 @@ import java.util.Map;
  * @param thresholds    score threshold per road-user class
  * @param trainIsBus    count a COCO "train" as a bus (road scenes; see {@link RoadUserMapping})
  * @param nmsIou        same-class NMS IoU
- * @param crossClassIou cross-class NMS IoU (one vehicle reported as car and truck)
+ * @param crossClassIou cross-class NMS IoU; off by default (>= 1): the detector reports what the model sees,
+ *                      class-aware, and the tracker merges one vehicle reported as both car and truck
  */
 public record DetectorSettings(ExecutionProvider provider, int cudaDevice, int intraOpThreads, int concurrency,
                                Map<RoadUserClass, Float> thresholds, boolean trainIsBus, float nmsIou,
@@ -33,9 +34,12 @@ public record DetectorSettings(ExecutionProvider provider, int cudaDevice, int i
         thresholds = Map.copyOf(t);
     }
 
+    /** A cross-class IoU that never triggers. */
+    public static final float NO_CROSS_CLASS = 1.01f;
+
     /** Throughput defaults for a live pipeline on 2 cores: two inferences at a time, one thread each. */
     public static DetectorSettings defaults() {
-        return new DetectorSettings(ExecutionProvider.CPU, 0, 1, 2, Map.of(), true, 0.45f, 0.8f);
+        return new DetectorSettings(ExecutionProvider.CPU, 0, 1, 2, Map.of(), true, 0.45f, NO_CROSS_CLASS);
     }
 
     /** Latency defaults for one stream (the CLI): one inference at a time using {@code threads} threads. */

@@ -5,11 +5,9 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Greedy non-maximum suppression.
- *
- * <p>Class-aware (by road-user class, so a "train" mapped to bus and a "bus" on the same vehicle merge), followed
- * by a cross-class pass at a high IoU: YOLOX often reports one pickup as both car and truck with near-identical
- * boxes, and two detections of one vehicle would start two tracks (a double count downstream).
+ * Greedy non-maximum suppression, class-aware by road-user class (so a "train" mapped to bus and a "bus" on the
+ * same vehicle merge). Optionally also across classes at a high IoU (YOLOX often reports one pickup as both car
+ * and truck with near-identical boxes) and by containment (a tile's cut-off part of a vehicle).
  */
 public final class Nms {
     private final float iouThreshold;
@@ -28,8 +26,9 @@ public final class Nms {
         this.containment = containment;
     }
 
+    /** Class-aware NMS at IoU 0.45 (the YOLOX default), nothing across classes. */
     public static Nms defaults() {
-        return new Nms(0.45f, 0.8f, 1.01f);
+        return new Nms(0.45f, 1.01f, 1.01f);
     }
 
     /** Returns the kept candidates, best score first. The input is not modified. */

@@ -35,7 +35,7 @@ public final class ByteTracker {
         }
         List<Detection> high = new ArrayList<>();
         List<Detection> low = new ArrayList<>();
-        for (Detection d : detections) {
+        for (Detection d : oneBoxPerObject(detections)) {
             if (d.score() >= settings.highThreshold(d.roadUser())) {
                 high.add(d);
             } else if (d.score() >= settings.lowThreshold()) {
@@ -133,6 +133,30 @@ public final class ByteTracker {
             }
         }
         return out;
+    }
+
+    /**
+     * Drops a detection that overlaps a better-scoring one of another class almost exactly (IoU above
+     * {@code TrackerSettings.duplicateIou}): YOLOX reports one pickup as both car and truck, and the second box
+     * would otherwise start a second track for the same vehicle (a double count downstream).
+     */
+    List<Detection> oneBoxPerObject(List<Detection> detections) {
+        List<Detection> sorted = new ArrayList<>(detections);
+        sorted.sort((a, b) -> Float.compare(b.score(), a.score()));
+        List<Detection> kept = new ArrayList<>(sorted.size());
+        for (Detection d : sorted) {
+            boolean duplicate = false;
+            for (Detection k : kept) {
+                if (k.roadUser() != d.roadUser() && k.box().iou(d.box()) > settings.duplicateIou()) {
+                    duplicate = true;
+                    break;
+                }
+            }
+            if (!duplicate) {
+                kept.add(d);
+            }
+        }
+        return kept;
     }
 
     private void applyMatches(LinearAssignment.Result r, List<Track> ts, List<Detection> ds) {

@@ -19,10 +19,11 @@ import java.util.Map;
  * @param hitsToConfirm   matches before a track is CONFIRMED
  * @param maxLostFrames   analysed frames a LOST track is kept (predicted, matchable) before REMOVED
  * @param historyLength   ground points kept per track
+ * @param duplicateIou    detections of different classes overlapping more than this are one object
  */
 public record TrackerSettings(Map<RoadUserClass, Float> highThresholds, float lowThreshold, float newTrackMargin,
                               double firstMatchIou, double secondMatchIou, double tentativeMatchIou,
-                              int hitsToConfirm, int maxLostFrames, int historyLength) {
+                              int hitsToConfirm, int maxLostFrames, int historyLength, double duplicateIou) {
     public TrackerSettings {
         Map<RoadUserClass, Float> t = new EnumMap<>(RoadUserMapping.defaultThresholds());
         t.putAll(highThresholds);
@@ -35,7 +36,7 @@ public record TrackerSettings(Map<RoadUserClass, Float> highThresholds, float lo
 
     /** Defaults for 8-12 analysed frames per second (maxLost 15 = about 1.5 s of occlusion). */
     public static TrackerSettings defaults() {
-        return new TrackerSettings(Map.of(), 0.1f, 0.05f, 0.2, 0.5, 0.3, 2, 15, 32);
+        return new TrackerSettings(Map.of(), 0.1f, 0.05f, 0.2, 0.5, 0.3, 2, 15, 32, 0.8);
     }
 
     public float highThreshold(RoadUserClass c) {
@@ -44,6 +45,6 @@ public record TrackerSettings(Map<RoadUserClass, Float> highThresholds, float lo
 
     public TrackerSettings withMaxLostFrames(int frames) {
         return new TrackerSettings(highThresholds, lowThreshold, newTrackMargin, firstMatchIou, secondMatchIou,
-                tentativeMatchIou, hitsToConfirm, frames, historyLength);
+                tentativeMatchIou, hitsToConfirm, frames, historyLength, duplicateIou);
     }
 }

@@ -21,12 +21,14 @@ class NmsTest {
     }
 
     @Test
-    void isClassAwareButMergesNearIdenticalBoxesAcrossClasses() {
+    void isClassAwareAndOptionallyMergesNearIdenticalBoxesAcrossClasses() {
         Candidate person = c(RoadUserClass.PERSON, 0.8f, 0, 0, 40, 100);
         Candidate bike = c(RoadUserClass.BICYCLE, 0.7f, 0, 40, 40, 110);  // rider on a bicycle: both kept
         Candidate car = c(RoadUserClass.CAR, 0.8f, 200, 0, 300, 60);
         Candidate truckSame = c(RoadUserClass.TRUCK, 0.5f, 201, 0, 300, 61); // one pickup reported twice
         assertThat(Nms.defaults().apply(List.of(person, bike, car, truckSame)))
+                .containsExactlyInAnyOrder(person, bike, car, truckSame);
+        assertThat(new Nms(0.45f, 0.8f, 1.01f).apply(List.of(person, bike, car, truckSame)))
                 .containsExactlyInAnyOrder(person, bike, car);
     }
 

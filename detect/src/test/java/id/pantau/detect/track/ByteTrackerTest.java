@@ -86,6 +86,18 @@ class ByteTrackerTest {
     }
 
     @Test
+    void oneVehicleReportedAsCarAndTruckMakesOneTrack() {
+        ByteTracker t = new ByteTracker(TrackerSettings.defaults());
+        List<TrackedObject> out = List.of();
+        for (int i = 0; i < 4; i++) {
+            Detection truck = new Detection(RoadUserClass.TRUCK, "truck", 0.6f,
+                    new BoundingBox(5 * i + 1, 100, 5 * i + 61, 141));
+            out = t.update(List.of(car(5 * i, 0.7f), truck));
+        }
+        assertThat(out).singleElement().extracting(TrackedObject::roadUser).isEqualTo(RoadUserClass.CAR);
+    }
+
+    @Test
     void predictOnlyFramesMoveTracksOnWithoutLosingThem() {
         ByteTracker t = new ByteTracker(TrackerSettings.defaults().withMaxLostFrames(1));
         for (int i = 0; i < 6; i++) {
