@@ -14,6 +14,7 @@ import java.nio.file.Path;
 public final class SharedData {
     private static OnnxDetector yoloxNano;
     private static OnnxDetector yoloxNanoForTracking;
+    private static OnnxDetector yoloxNanoNoTrain;
 
     private SharedData() {
     }
@@ -45,6 +46,18 @@ public final class SharedData {
             yoloxNano = OnnxDetector.open(yoloxNanoSpec(), DetectorSettings.singleStream(2));
         }
         return yoloxNano;
+    }
+
+    /**
+     * YOLOX-nano without the train -> bus mapping, for the overpass (highway) view where the model reads the road
+     * structure as a train (0.3-0.76): a per-camera setting.
+     */
+    public static synchronized OnnxDetector yoloxNanoNoTrainAsBus() {
+        if (yoloxNanoNoTrain == null) {
+            yoloxNanoNoTrain = OnnxDetector.open(yoloxNanoSpec(), DetectorSettings.singleStream(2)
+                    .withTrainIsBus(false));
+        }
+        return yoloxNanoNoTrain;
     }
 
     /** YOLOX-nano with every class down to 0.1: ByteTrack's second stage needs the low-score boxes. */
