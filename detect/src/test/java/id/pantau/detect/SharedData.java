@@ -1,16 +1,13 @@
 package id.pantau.detect;
 
+import id.pantau.core.asset.Assets;
 import id.pantau.detect.inference.DetectorSettings;
 import id.pantau.detect.inference.OnnxDetector;
 import id.pantau.detect.model.DetectorModelSpec;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
-/**
- * The one place tests find ../shared (models, footage, labels). Switches to id.pantau.core.asset.Assets when it
- * lands on main: only these two methods change.
- */
+/** The one place tests find models, footage and labels: through the project's asset resolver (Assets). */
 public final class SharedData {
     private static OnnxDetector yoloxNano;
     private static OnnxDetector yoloxNanoForTracking;
@@ -19,25 +16,18 @@ public final class SharedData {
     private SharedData() {
     }
 
+    /** A shared data file or folder by its path under ../shared/data, verified against data/manifest.json. */
     public static Path data(String relative) {
-        return shared().resolve("data").resolve(relative);
+        return Assets.defaults().data(relative);
     }
 
-    public static Path model(String file) {
-        return shared().resolve("models").resolve(file);
-    }
-
-    private static Path shared() {
-        String p = System.getProperty("pantau.shared");
-        Path path = p != null ? Path.of(p) : Path.of("..", "shared");
-        if (!Files.isDirectory(path)) {
-            path = Path.of("..", "..", "shared");
-        }
-        return path.toAbsolutePath().normalize();
+    /** A model file by manifest name, verified. */
+    public static Path model(String name) {
+        return Assets.defaults().model(name).path();
     }
 
     public static DetectorModelSpec yoloxNanoSpec() {
-        return DetectorModelSpec.cocoYolox("yolox_nano", model("yolox_nano.onnx"));
+        return DetectorModelSpec.from(Assets.defaults().model("yolox_nano"));
     }
 
     /** One detector for the whole test JVM: loading costs ~0.5 s and every real-footage test needs one. */

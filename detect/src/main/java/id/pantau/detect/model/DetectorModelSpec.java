@@ -1,5 +1,9 @@
 package id.pantau.detect.model;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import id.pantau.core.asset.ModelAsset;
+import id.pantau.core.asset.ModelSpec;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -34,6 +38,31 @@ public record DetectorModelSpec(String name, Path path, ModelFamily family, List
             throw new IllegalArgumentException("model " + name + ": input size " + inputSize
                     + " must be a positive multiple of 32");
         }
+    }
+
+    /**
+     * The detector view of a model resolved by {@code id.pantau.core.asset.Assets}: family and class names from
+     * the manifest entry, input size from its input shape (the last dimension; 640 when dynamic).
+     *
+     * @throws DetectorSetupException when the manifest entry is not a detector Pantau can decode
+     */
+    public static DetectorModelSpec from(ModelAsset asset) {
+        ModelSpec m = asset.spec();
+        ModelFamily family;
+        try {
+            family = ModelFamily.fromConfigName(m.family());
+        } catch (IllegalArgumentException e) {
+            throw new DetectorSetupException("model " + m.name() + " (" + asset.path() + "): " + e.getMessage()
+                    + "; only detector models can be used by the detect stage", e);
+        }
+        List<String> classes = m.classes().isEmpty() ? coco80() : m.classes();
+        int size = DEFAULT_DYNAMIC_INPUT;
+        JsonNode shape = m.input() == null ? null : m.input().get("shape");
+        if (shape != null && shape.isArray() && shape.size() == 4 && shape.get(3).asInt() > 0
+                && shape.get(3).asInt() % 32 == 0) {
+            size = shape.get(3).asInt();
+        }
+        return new DetectorModelSpec(m.name(), asset.path(), family, classes, size);
     }
 
     /** The 80 COCO class names in the order YOLOX and Ultralytics COCO exports use. */

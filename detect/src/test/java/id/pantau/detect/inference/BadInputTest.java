@@ -55,7 +55,7 @@ class BadInputTest {
     @Test
     void aRealOnnxModelWhoseOutputFitsNoDetectorFamily() {
         // PP-OCR's direction classifier: a valid ONNX model with output [N, 2]
-        Path cls = SharedData.model("ppocr_cls.onnx");
+        Path cls = SharedData.model("ppocr_cls");
         for (ModelFamily family : ModelFamily.values()) {
             var spec = new DetectorModelSpec("ppocr_cls", cls, family, DetectorModelSpec.coco80(), 640);
             assertThatThrownBy(() -> OnnxDetector.open(spec, DetectorSettings.singleStream(1)))

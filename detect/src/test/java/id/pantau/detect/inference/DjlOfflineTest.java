@@ -40,7 +40,7 @@ class DjlOfflineTest {
     private static List<String> probe(String mode, String image) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> cmd = new ArrayList<>(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
-                "-Dpantau.shared=" + System.getProperty("pantau.shared"),
+                "-Dpantau.shared=" + System.getProperty("pantau.shared"), "-Dpantau.offline=true",
                 OfflineProbe.class.getName(), mode, image));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().remove("OPT_OUT_TRACKING");
