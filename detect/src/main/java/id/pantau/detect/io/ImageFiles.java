@@ -44,7 +44,7 @@ public final class ImageFiles {
             }
             int w = m.cols();
             int h = m.rows();
-            ByteBuffer buf = ByteBuffer.allocateDirect(w * h * 3);
+            ByteBuffer buf = ByteBuffer.allocate(w * h * 3);
             byte[] row = new byte[w * 3];
             for (int y = 0; y < h; y++) {
                 m.ptr(y).get(row);

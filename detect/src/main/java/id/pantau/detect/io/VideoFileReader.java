@@ -93,7 +93,9 @@ public final class VideoFileReader implements AutoCloseable {
         int h = f.imageHeight;
         int rowBytes = w * 3;
         ByteBuffer src = ((ByteBuffer) f.image[0]).duplicate();
-        ByteBuffer dst = ByteBuffer.allocateDirect(rowBytes * h);
+        // heap, not direct: a direct buffer per frame is only freed by a GC and bloats RSS (RECIPES.md 4); the
+        // detector copies it into its own reusable direct buffer
+        ByteBuffer dst = ByteBuffer.allocate(rowBytes * h);
         int stride = f.imageStride;
         // FFmpeg may pad rows (stride > width*3): copy row by row into the packed layout VideoFrame promises
         for (int y = 0; y < h; y++) {
