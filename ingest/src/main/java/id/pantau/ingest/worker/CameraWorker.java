@@ -341,6 +341,7 @@ public final class CameraWorker {
         long firstPts = Long.MIN_VALUE;
         long lastPts = Long.MIN_VALUE;
         s.frameMicros = f.fps() > 0 ? Math.round(1_000_000 / f.fps()) : 40_000;
+        long connectedNanos = System.nanoTime();
         s.anchorWall = null;   // a new connection maps its stream time onto the clock afresh
         s.loopOffsetMicros = 0;
         while (active(s.gen)) {
@@ -386,7 +387,13 @@ public final class CameraWorker {
                 firstPts = pts;
             }
             lastPts = pts;
-            long streamMicros = source.kind() == SourceKind.FILE ? s.loopOffsetMicros + pts - firstPts : pts;
+            long streamMicros = switch (source.kind()) {
+                case FILE -> s.loopOffsetMicros + pts - firstPts;
+                case RTSP -> pts; // RTP timestamps: the camera's own clock
+                // FFmpeg's MJPEG-over-HTTP demuxer invents timestamps at an assumed 25 fps; the arrival time is
+                // the only truthful clock such a camera has.
+                case HTTP_MJPEG -> (t0 - connectedNanos) / 1_000;
+            };
             s.lastStreamMicros = streamMicros;
             if (source.kind() == SourceKind.FILE && source.pacing() == Pacing.REALTIME) {
                 try {

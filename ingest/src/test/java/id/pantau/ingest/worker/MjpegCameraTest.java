@@ -1,0 +1,127 @@
+package id.pantau.ingest.worker;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import id.pantau.core.camera.CameraId;
+import id.pantau.core.frame.VideoFrame;
+import id.pantau.ingest.Cameras;
+import id.pantau.ingest.IngestManager;
+import id.pantau.ingest.SharedData;
+import id.pantau.ingest.config.CameraSource;
+import id.pantau.ingest.config.SourceKind;
+import id.pantau.ingest.ring.JpegCodec;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An HTTP MJPEG camera: a JDK HttpServer on 127.0.0.1 serves {@code multipart/x-mixed-replace} of JPEG frames
+ * encoded from the shared parking clip, at 10 fps, like a cheap IP camera's /video.mjpg.
+ */
+class MjpegCameraTest {
+    private static final String BOUNDARY = "pantauframe";
+    private static final List<byte[]> JPEGS = new ArrayList<>();
+    private static final AtomicInteger CLIENTS = new AtomicInteger();
+    private static HttpServer server;
+
+    @BeforeAll
+    static void serveRealFrames() throws Exception {
+        try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(SharedData.video(SharedData.PARKING).toString());
+             JpegCodec codec = new JpegCodec(80)) {
+            g.start();
+            for (int i = 0; i < 25; i++) {
+                Frame f = g.grabImage();
+                byte[] bgr = new byte[f.imageWidth * f.imageHeight * 3];
+                ByteBuffer b = ((ByteBuffer) f.image[0]).duplicate();
+                for (int y = 0; y < f.imageHeight; y++) { // rows may be padded
+                    b.position(y * f.imageStride);
+                    b.get(bgr, y * f.imageWidth * 3, f.imageWidth * 3);
+                }
+                JPEGS.add(codec.encode(bgr, f.imageWidth, f.imageHeight));
+            }
+        }
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.createContext("/video.mjpg", MjpegCameraTest::stream);
+        server.start();
+    }
+
+    private static void stream(HttpExchange ex) throws IOException {
+        CLIENTS.incrementAndGet();
+        ex.getResponseHeaders().add("Content-Type", "multipart/x-mixed-replace;boundary=" + BOUNDARY);
+        ex.sendResponseHeaders(200, 0);
+        try (OutputStream out = ex.getResponseBody()) {
+            for (int i = 0; ; i++) {
+                byte[] jpeg = JPEGS.get(i % JPEGS.size());
+                out.write(("--" + BOUNDARY + "\r\nContent-Type: image/jpeg\r\nContent-Length: " + jpeg.length
+                        + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(jpeg);
+                out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                Thread.sleep(100);
+            }
+        } catch (IOException | InterruptedException e) {
+            // the client went away
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void readsAnMjpegStreamOverHttp() throws Exception {
+        String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/video.mjpg";
+        CameraSource cam = CameraSource.builder("gate", url).analysisFps(30).queueCapacity(100).build();
+        assertThat(cam.kind()).isEqualTo(SourceKind.HTTP_MJPEG);
+        try (IngestManager ingest = Cameras.manager(List.of(cam), new SimpleMeterRegistry())) {
+            ingest.start();
+            CameraWorker w = ingest.camera(CameraId.of("gate"));
+            List<VideoFrame> frames = Cameras.take(w.queue(), 15, Duration.ofSeconds(15));
+
+            assertThat(frames).hasSize(15).allSatisfy(f -> {
+                assertThat(f.width()).isEqualTo(768);
+                assertThat(f.height()).isEqualTo(432);
+            });
+            for (int i = 1; i < frames.size(); i++) {
+                assertThat(frames.get(i).sequence()).isGreaterThan(frames.get(i - 1).sequence());
+                assertThat(frames.get(i).captureTime()).isAfterOrEqualTo(frames.get(i - 1).captureTime());
+            }
+            // MJPEG has no real timestamps: capture times follow arrival, 100 ms apart at the served 10 fps.
+            Duration span = Duration.between(frames.getFirst().captureTime(), frames.getLast().captureTime());
+            assertThat(span.toMillis() / 14.0).isBetween(80.0, 130.0);
+            assertThat(w.facts().codec()).isEqualTo("mjpeg");
+            assertThat(w.state()).isInstanceOf(CameraState.Streaming.class);
+            // The pixels are the served picture: compare with the JPEG decoded by ImageIO (same source image).
+            VideoFrame f = frames.get(3);
+            JpegCodec.Decoded ref = JpegCodec.decode(JPEGS.get((int) (f.sequence() % JPEGS.size())));
+            byte[] got = f.toByteArray();
+            double diff = 0;
+            for (int i = 0; i < got.length; i += 7) {
+                diff += Math.abs((got[i] & 0xff) - (ref.bgr()[i] & 0xff));
+            }
+            assertThat(diff / (got.length / 7.0)).as("mean abs difference to the served frame").isLessThan(4.0);
+        }
+        assertThat(CLIENTS.get()).isGreaterThanOrEqualTo(1);
+    }
+}
