@@ -79,7 +79,7 @@ public final class CameraWorker {
         this.stallNanos = source.stallTimeout().toNanos();
         // A native call is only declared hung well past FFmpeg's own timeout, which normally ends it first.
         this.hangNanos = 3 * stallNanos + Duration.ofSeconds(5).toNanos();
-        this.metrics = new CameraMetrics(registry, source.id(), this, queue::dropped);
+        this.metrics = new CameraMetrics(registry, source.id(), this, queue);
     }
 
     public CameraWorker(CameraSource source, MeterRegistry registry) {
@@ -397,7 +397,12 @@ public final class CameraWorker {
             s.lastStreamMicros = streamMicros;
             if (source.kind() == SourceKind.FILE && source.pacing() == Pacing.REALTIME) {
                 try {
-                    s.pacer.await(streamMicros);
+                    if (s.pacer.await(streamMicros) && s.anchorWall != null) {
+                        // Decoding fell behind real time: restart the clock mapping too, so capture times stay
+                        // close to the wall clock instead of lagging more and more.
+                        s.anchorWall = clock.instant();
+                        s.anchorMicros = streamMicros;
+                    }
                 } catch (InterruptedException e) {
                     return new Outcome.Stopped();
                 }
