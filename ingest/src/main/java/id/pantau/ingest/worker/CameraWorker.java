@@ -65,6 +65,7 @@ public final class CameraWorker {
     private volatile StreamFacts facts;
     private volatile String lastLogged = "";
     private volatile Failure lastFailure;
+    private final RateEstimator measuredFps = new RateEstimator();
 
     /** The most recent problem of this camera, kept after it recovers, for operators. */
     public record Failure(String reason, Instant at) {
@@ -394,6 +395,9 @@ public final class CameraWorker {
                 // the only truthful clock such a camera has.
                 case HTTP_MJPEG -> (t0 - connectedNanos) / 1_000;
             };
+            if (s.lastStreamMicros != Long.MIN_VALUE && streamMicros > s.lastStreamMicros) {
+                measuredFps.add(streamMicros - s.lastStreamMicros);
+            }
             s.lastStreamMicros = streamMicros;
             if (source.kind() == SourceKind.FILE && source.pacing() == Pacing.REALTIME) {
                 try {
@@ -466,7 +470,15 @@ public final class CameraWorker {
 
     // ---------------------------------------------------------------- gauges
 
+    /**
+     * The rate frames really come at (in stream time), falling back to what the source declares. The declared rate
+     * can be wrong: FFmpeg says 25 fps for every MJPEG camera.
+     */
     double sourceFps() {
+        double measured = measuredFps.fps();
+        if (!Double.isNaN(measured)) {
+            return measured;
+        }
         StreamFacts f = facts;
         return f == null ? Double.NaN : f.fps();
     }

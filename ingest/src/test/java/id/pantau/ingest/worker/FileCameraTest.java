@@ -92,14 +92,20 @@ class FileCameraTest {
             // Captured times are wall-clock, close to now.
             assertThat(Duration.between(last.captureTime(), Instant.now()).abs()).isLessThan(Duration.ofSeconds(2));
 
-            // Ring: 3 s window at 5 fps = about 15-16 JPEG frames, all within 3 s of the newest.
+            // Ring: 3 s window at 5 fps = 15-16 JPEG frames, all within 3 s of the newest. (Fewer when the VM is so
+            // overloaded that realtime replay falls behind and the capture clock re-anchors forward.)
             List<RingFrame> ring = w.ring().snapshot();
-            assertThat(ring.size()).isBetween(13, 17);
+            assertThat(ring.size()).isBetween(10, 17);
             assertThat(Duration.between(ring.getFirst().captureTime(), ring.getLast().captureTime()))
                     .isLessThanOrEqualTo(Duration.ofSeconds(3));
+            for (int i = 1; i < ring.size(); i++) {
+                assertThat(ring.get(i).streamTimeMicros() - ring.get(i - 1).streamTimeMicros())
+                        .isGreaterThanOrEqualTo(190_000L); // ring_fps 5
+            }
             Instant t1 = ring.getLast().captureTime();
             List<RingFrame> lastSecond = w.ring().window(t1.minusMillis(1_000), t1);
-            assertThat(lastSecond.size()).isBetween(5, 6);
+            assertThat(lastSecond.size()).isBetween(3, 6);
+            assertThat(lastSecond).allSatisfy(f -> assertThat(f.captureTime()).isBetween(t1.minusMillis(1_000), t1));
             VideoFrame back = lastSecond.getFirst().toVideoFrame();
             assertThat(back.width()).isEqualTo(1280);
             assertThat(back.height()).isEqualTo(720);
