@@ -35,8 +35,9 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Stall handling, designed around FFmpeg's limits (RECIPES.md 1d): a blocked {@code grab()} cannot be interrupted
  * and {@code close()} from another thread is unsafe. So (1) the socket timeout bounds each read to the stall timeout,
- * and the worker itself treats a read that took that long, or a gap with no frame, as a disconnect and reopens -
- * without this a hung server makes grab() trickle buffered frames for ~19 s; (2) the watchdog ({@link #watch}) only
+ * and the worker itself treats a read that took that long (grabImage returns only with a picture, so this is "no
+ * frame for the stall timeout") as a disconnect and reopens - without this a hung server makes grab() trickle
+ * buffered frames for ~19 s; (2) the watchdog ({@link #watch}) only
  * reports STALLED; (3) if a native call hangs far beyond the timeout, the watchdog abandons that thread and starts a
  * fresh one with a fresh grabber. The abandoned thread, when FFmpeg finally returns, sees it is stale, closes its own
  * grabber on its own thread and exits without publishing anything.
@@ -195,6 +196,13 @@ public final class CameraWorker {
         }
     }
 
+    /** An abandoned reader returning from FFmpeg must not clear the hang clock of its replacement. */
+    private void endNativeCall(int gen) {
+        if (active(gen)) {
+            nativeCallSince = 0;
+        }
+    }
+
     private boolean active(int gen) {
         return !stopping && generation.get() == gen;
     }
@@ -278,7 +286,7 @@ public final class CameraWorker {
                     }
                     continue;
                 } finally {
-                    nativeCallSince = 0;
+                    endNativeCall(gen);
                 }
                 long streamStart = System.nanoTime();
                 Outcome outcome;
@@ -354,7 +362,7 @@ public final class CameraWorker {
             } catch (FrameGrabber.Exception | RuntimeException e) {
                 return new Outcome.Failed("read error: " + e.getMessage());
             } finally {
-                nativeCallSince = 0;
+                endNativeCall(s.gen);
             }
             long took = System.nanoTime() - t0;
             if (!active(s.gen)) {

@@ -30,6 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * An HTTP MJPEG camera: a JDK HttpServer on 127.0.0.1 serves {@code multipart/x-mixed-replace} of JPEG frames
@@ -39,6 +40,8 @@ class MjpegCameraTest {
     private static final String BOUNDARY = "pantauframe";
     private static final List<byte[]> JPEGS = new ArrayList<>();
     private static final AtomicInteger CLIENTS = new AtomicInteger();
+    private static final AtomicInteger TRICKLE_CLIENTS = new AtomicInteger();
+    private static volatile boolean stopTrickling;
     private static HttpServer server;
 
     @BeforeAll
@@ -60,6 +63,7 @@ class MjpegCameraTest {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/video.mjpg", MjpegCameraTest::stream);
+        server.createContext("/trickle.mjpg", MjpegCameraTest::trickle);
         server.start();
     }
 
@@ -82,8 +86,40 @@ class MjpegCameraTest {
         }
     }
 
+    /**
+     * A broken camera: three good frames, then a frame whose bytes arrive one every 100 ms, forever. Each socket read
+     * returns within FFmpeg's timeout, so grab() never returns: only the watchdog can get the camera out.
+     */
+    private static void trickle(HttpExchange ex) throws IOException {
+        TRICKLE_CLIENTS.incrementAndGet();
+        ex.getResponseHeaders().add("Content-Type", "multipart/x-mixed-replace;boundary=" + BOUNDARY);
+        ex.sendResponseHeaders(200, 0);
+        try (OutputStream out = ex.getResponseBody()) {
+            for (int i = 0; i < 3; i++) {
+                byte[] jpeg = JPEGS.get(i);
+                out.write(("--" + BOUNDARY + "\r\nContent-Type: image/jpeg\r\nContent-Length: " + jpeg.length
+                        + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(jpeg);
+                out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                Thread.sleep(100);
+            }
+            byte[] jpeg = JPEGS.get(3);
+            out.write(("--" + BOUNDARY + "\r\nContent-Type: image/jpeg\r\nContent-Length: " + jpeg.length
+                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            for (int i = 0; !stopTrickling; i = (i + 1) % jpeg.length) {
+                out.write(jpeg[i]);
+                out.flush();
+                Thread.sleep(100);
+            }
+        } catch (IOException | InterruptedException e) {
+            // the client went away
+        }
+    }
+
     @AfterAll
     static void stop() {
+        stopTrickling = true;
         if (server != null) {
             server.stop(0);
         }
@@ -126,5 +162,30 @@ class MjpegCameraTest {
             assertThat(diff / (got.length / 7.0)).as("mean abs difference to the served frame").isLessThan(4.0);
         }
         assertThat(CLIENTS.get()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void aReaderHungInsideFfmpegIsAbandonedAndReplaced() throws Exception {
+        String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/trickle.mjpg";
+        // stall 1 s: STALLED after 1 s, the hung reader replaced after 3 x 1 s + 5 s = 8 s
+        CameraSource cam = CameraSource.builder("trickle", url).analysisFps(30).queueCapacity(100)
+                .stallTimeout(Duration.ofSeconds(1)).build();
+        SimpleMeterRegistry reg = new SimpleMeterRegistry();
+        try (IngestManager ingest = Cameras.manager(List.of(cam), reg)) {
+            ingest.start();
+            CameraWorker w = ingest.camera(CameraId.of("trickle"));
+            List<VideoFrame> first = Cameras.take(w.queue(), 2, Duration.ofSeconds(10));
+            assertThat(first).hasSize(2);
+            await().atMost(Duration.ofSeconds(5)).until(() -> w.state() instanceof CameraState.Stalled);
+            // The watchdog gives up on the stuck reader and a fresh one connects and gets the good frames again.
+            w.queue().drainTo(new java.util.ArrayList<>());
+            List<VideoFrame> second = Cameras.take(w.queue(), 2, Duration.ofSeconds(15));
+            assertThat(second).hasSize(2);
+            assertThat(TRICKLE_CLIENTS.get()).isGreaterThanOrEqualTo(2);
+            assertThat(second.getFirst().sequence()).isGreaterThan(first.getLast().sequence());
+            assertThat(reg.get("pantau.ingest.reconnects").tag("camera", "trickle").counter().count())
+                    .isGreaterThanOrEqualTo(1);
+            assertThat(Thread.getAllStackTraces().keySet()).anyMatch(t -> t.getName().equals("ingest-trickle-2"));
+        }
     }
 }
