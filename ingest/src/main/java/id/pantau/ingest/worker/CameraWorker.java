@@ -403,9 +403,7 @@ public final class CameraWorker {
                 // the only truthful clock such a camera has.
                 case HTTP_MJPEG -> (t0 - connectedNanos) / 1_000;
             };
-            if (s.lastStreamMicros != Long.MIN_VALUE && streamMicros > s.lastStreamMicros) {
-                measuredFps.add(streamMicros - s.lastStreamMicros);
-            }
+            measuredFps.add(streamMicros);
             s.lastStreamMicros = streamMicros;
             if (source.kind() == SourceKind.FILE && source.pacing() == Pacing.REALTIME) {
                 try {

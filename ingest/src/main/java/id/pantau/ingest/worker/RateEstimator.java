@@ -1,25 +1,36 @@
 package id.pantau.ingest.worker;
 
 /**
- * Frames per second from the gaps between frame timestamps, smoothed (exponential moving average over roughly the
- * last 20 frames) so that one late frame does not swing the gauge. Written by one thread, read by any.
+ * Frames per second from the timestamps of the last {@value #WINDOW} frames, so that one late frame does not swing
+ * the gauge. A gap over 10 s (a reconnect, a pause) starts the window again. Written by one thread, read by any.
  */
 final class RateEstimator {
-    private static final double WEIGHT = 0.05;
-    private static final long MAX_GAP_MICROS = 10_000_000; // a reconnect or a pause is not a frame interval
-    private volatile double meanGapMicros = Double.NaN;
+    private static final int WINDOW = 25;
+    private static final long MAX_GAP_MICROS = 10_000_000;
+    private final long[] stamps = new long[WINDOW];
+    private int count;
+    private int next;
+    private volatile double fps = Double.NaN;
 
-    void add(long gapMicros) {
-        if (gapMicros <= 0 || gapMicros > MAX_GAP_MICROS) {
-            return;
+    void add(long streamMicros) {
+        if (count > 0) {
+            long previous = stamps[(next + WINDOW - 1) % WINDOW];
+            long gap = streamMicros - previous;
+            if (gap <= 0 || gap > MAX_GAP_MICROS) {
+                count = 0;
+            }
         }
-        double m = meanGapMicros;
-        meanGapMicros = Double.isNaN(m) ? gapMicros : m + WEIGHT * (gapMicros - m);
+        stamps[next] = streamMicros;
+        next = (next + 1) % WINDOW;
+        count = Math.min(count + 1, WINDOW);
+        if (count >= 2) {
+            long oldest = stamps[(next + WINDOW - count) % WINDOW];
+            fps = (count - 1) * 1e6 / (streamMicros - oldest);
+        }
     }
 
-    /** NaN until the first interval is known. */
+    /** NaN until two frames were seen. */
     double fps() {
-        double m = meanGapMicros;
-        return Double.isNaN(m) ? Double.NaN : 1e6 / m;
+        return fps;
     }
 }

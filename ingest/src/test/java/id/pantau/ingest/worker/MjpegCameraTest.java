@@ -148,8 +148,10 @@ class MjpegCameraTest {
             Duration span = Duration.between(frames.getFirst().captureTime(), frames.getLast().captureTime());
             assertThat(span.toMillis() / 14.0).isBetween(80.0, 160.0);
             assertThat(w.facts().codec()).isEqualTo("mjpeg");
-            // FFmpeg declares 25 fps for any MJPEG stream; the source.fps gauge shows the measured 10 fps.
-            assertThat(reg.get("pantau.ingest.source.fps").tag("camera", "gate").gauge().value()).isBetween(6.0, 13.0);
+            // FFmpeg declares 25 fps for any MJPEG stream; the source.fps gauge shows the measured ~10 fps (a little
+            // more: the frames buffered while FFmpeg probed the stream arrive in a burst).
+            assertThat(w.facts().fps()).isEqualTo(25.0);
+            assertThat(reg.get("pantau.ingest.source.fps").tag("camera", "gate").gauge().value()).isBetween(6.0, 16.0);
             assertThat(w.state()).isInstanceOf(CameraState.Streaming.class);
             // The pixels are the served picture: compare with the JPEG decoded by ImageIO (same source image).
             VideoFrame f = frames.get(3);
