@@ -360,7 +360,7 @@ public final class CameraWorker {
             try {
                 frame = grabber.grabImage();
             } catch (FrameGrabber.Exception | RuntimeException e) {
-                return new Outcome.Failed("read error: " + e.getMessage());
+                return new Outcome.Failed(FailureReasons.readFailed(e));
             } finally {
                 endNativeCall(s.gen);
             }
