@@ -14,7 +14,7 @@ import id.pantau.enforcement.auth.AdminBootstrap;
 import id.pantau.enforcement.config.EnforcementConfig;
 import id.pantau.enforcement.ticket.OutboxRelay;
 import id.pantau.ingest.IngestManager;
-import id.pantau.ingest.config.CameraConfigLoader;
+import id.pantau.ingest.config.CameraListLoader;
 import id.pantau.ingest.config.CameraSource;
 import id.pantau.ingest.config.DemoCameras;
 import id.pantau.ingest.worker.CameraState;
@@ -112,7 +112,7 @@ public final class Pantau implements AutoCloseable {
             mountEnforcement(vertx, http, evidence, clock, announceAdminPassword);
         }
         if (runs(NodeConfig.Stage.INGEST)) {
-            List<CameraSource> cameras = c.cameras() != null ? CameraConfigLoader.load(c.cameras()) : demoCameras();
+            List<CameraSource> cameras = c.cameras() != null ? CameraListLoader.load(c.cameras()) : demoCameras();
             ingest = new IngestManager(cameras, registry);
             closeables.push(ingest);
         }

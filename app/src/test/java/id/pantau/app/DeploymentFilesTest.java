@@ -42,7 +42,7 @@ class DeploymentFilesTest {
         }
         NodeConfig edge = NodeConfigLoader.load(keys.resolve("edge.yaml")).node();
         assertThat(edge.stages()).contains(NodeConfig.Stage.INGEST).doesNotContain(NodeConfig.Stage.ENFORCEMENT);
-        assertThat(id.pantau.ingest.config.CameraConfigLoader.load(cameras)).hasSize(2);
+        assertThat(id.pantau.ingest.config.CameraListLoader.load(cameras)).hasSize(2);
     }
 
     @Test
