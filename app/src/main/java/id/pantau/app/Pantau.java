@@ -3,6 +3,17 @@ package id.pantau.app;
 import id.pantau.app.config.NodeConfig;
 import id.pantau.app.config.NodeConfigLoader;
 import id.pantau.app.http.OpsServer;
+import id.pantau.app.pipeline.CameraPipelines;
+import id.pantau.app.pipeline.DemoGeometry;
+import id.pantau.core.camera.config.CameraConfigStore;
+import id.pantau.detect.analytics.EventPublisher;
+import id.pantau.detect.inference.DetectorSettings;
+import id.pantau.detect.inference.ExecutionProvider;
+import id.pantau.detect.inference.OnnxDetector;
+import id.pantau.detect.model.DetectorModelSpec;
+import id.pantau.detect.motion.MotionSettings;
+import id.pantau.detect.stage.PerceptionStage;
+import id.pantau.detect.track.TrackerSettings;
 import id.pantau.core.asset.Assets;
 import id.pantau.core.bus.EventBus;
 import id.pantau.core.bus.InProcessEventBus;
@@ -56,6 +67,8 @@ public final class Pantau implements AutoCloseable {
     private EventBus bus;
     private IngestManager ingest;
     private EnforcementServices enforcement;
+    private CameraConfigStore geometry;
+    private CameraPipelines pipelines;
     private String url;
 
     private Pantau(NodeConfig config) {
@@ -111,10 +124,18 @@ public final class Pantau implements AutoCloseable {
         if (runs(NodeConfig.Stage.ENFORCEMENT)) {
             mountEnforcement(vertx, http, evidence, clock, announceAdminPassword);
         }
+        geometry = new CameraConfigStore(c.dataDir().resolve("cameras"));
         if (runs(NodeConfig.Stage.INGEST)) {
             List<CameraSource> cameras = c.cameras() != null ? CameraListLoader.load(c.cameras()) : demoCameras();
+            if (c.cameras() == null) {
+                DemoGeometry.seed(geometry, cameras);
+            }
             ingest = new IngestManager(cameras, registry);
             closeables.push(ingest);
+        }
+        if (runs(NodeConfig.Stage.PERCEPTION)) {
+            pipelines = new CameraPipelines(ingest, openPerception(c.detector()), geometry,
+                    new EventPublisher(bus, registry), registry);
         }
         int port = http.start(c.http().host(), c.http().port());
         closeables.push(http);
@@ -122,7 +143,23 @@ public final class Pantau implements AutoCloseable {
         if (ingest != null) {
             ingest.start();
         }
+        if (pipelines != null) {
+            pipelines.start();
+            closeables.push(pipelines);
+        }
         log.info("serving {} with stages {} (bus {}, data dir {})", url, c.stages(), c.bus().type(), c.dataDir());
+    }
+
+    private PerceptionStage openPerception(NodeConfig.Detector d) {
+        DetectorModelSpec spec = DetectorModelSpec.from(Assets.defaults().model(d.model()));
+        DetectorSettings settings = DetectorSettings.forTracking(d.intraOpThreads(), d.sessions())
+                .withProvider(ExecutionProvider.valueOf(d.provider().toUpperCase(java.util.Locale.ROOT)), 0);
+        OnnxDetector detector = OnnxDetector.open(spec, settings);
+        closeables.push(detector);
+        PerceptionStage stage = new PerceptionStage(detector,
+                MotionSettings.defaults().withForceEvery(d.forceDetectEvery()), TrackerSettings.defaults(), registry);
+        closeables.push(stage);
+        return stage;
     }
 
     private EventBus openBus(NodeConfig.Bus b) {
@@ -202,6 +239,14 @@ public final class Pantau implements AutoCloseable {
 
     public EventBus bus() {
         return bus;
+    }
+
+    public CameraConfigStore geometry() {
+        return geometry;
+    }
+
+    public CameraPipelines pipelines() {
+        return pipelines;
     }
 
     public EnforcementServices enforcement() {

@@ -82,6 +82,13 @@ public final class NodeConfigLoader {
         List<NodeConfig.Stage> stages = raw.stages() == null || raw.stages().isEmpty()
                 ? List.copyOf(EnumSet.allOf(NodeConfig.Stage.class)) : List.copyOf(raw.stages());
 
+        // frames do not cross machines: perception needs ingest on the same node, analytics needs perception
+        if (stages.contains(NodeConfig.Stage.PERCEPTION) && !stages.contains(NodeConfig.Stage.INGEST)) {
+            problems.add("stages: perception needs ingest on the same node (frames are not sent over the bus)");
+        }
+        if (stages.contains(NodeConfig.Stage.ANALYTICS) && !stages.contains(NodeConfig.Stage.PERCEPTION)) {
+            problems.add("stages: analytics needs perception on the same node (tracks are not sent over the bus)");
+        }
         NodeConfig.Bus bus = raw.bus() == null ? new NodeConfig.Bus(null, null, null, null) : raw.bus();
         String busType = bus.type() == null ? "in-process" : bus.type().toLowerCase(Locale.ROOT);
         bus = new NodeConfig.Bus(busType, bus.bootstrapServers(), bus.partitions() == null ? 6 : bus.partitions(),
