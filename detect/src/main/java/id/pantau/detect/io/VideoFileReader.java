@@ -22,12 +22,19 @@ public final class VideoFileReader implements AutoCloseable {
     private final Path file;
     private final CameraId camera;
     private final FFmpegFrameGrabber grabber;
-    private final Instant start = Instant.EPOCH;
+    private final Instant start;
     private long index = -1;
 
+    /** Capture times count from the epoch: deterministic, for tests and batch jobs that don't need wall time. */
     public VideoFileReader(Path file, CameraId camera) {
+        this(file, camera, Instant.EPOCH);
+    }
+
+    /** Capture times are the stream time added to {@code start} (e.g. when a replay began). */
+    public VideoFileReader(Path file, CameraId camera, Instant start) {
         this.file = file;
         this.camera = camera;
+        this.start = start;
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("video " + file.toAbsolutePath() + " does not exist or is not a file");
         }
