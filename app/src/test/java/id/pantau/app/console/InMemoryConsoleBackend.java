@@ -1,0 +1,66 @@
+package id.pantau.app.console;
+
+import id.pantau.core.bus.EventBus;
+import id.pantau.core.camera.CameraId;
+import id.pantau.core.camera.config.CameraConfigStore;
+import id.pantau.core.event.EventCodec;
+import id.pantau.core.event.PipelineEvent;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * A console backend from real parts for the tests: a {@link CameraConfigStore} on a temporary directory, JPEG
+ * snapshots decoded from a shared video and events delivered through a real event bus in their JSON encoding,
+ * as the pipeline publishes them.
+ */
+final class InMemoryConsoleBackend implements ConsoleBackend {
+    static final String EVENTS_TOPIC = "pantau.events";
+
+    private final CameraConfigStore store;
+    private final EventBus bus;
+    private final EventCodec codec = new EventCodec();
+    private final Map<CameraId, byte[]> snapshots = new ConcurrentHashMap<>();
+    private final Map<CameraId, CameraStatus> cameras = new ConcurrentHashMap<>();
+
+    InMemoryConsoleBackend(CameraConfigStore store, EventBus bus) {
+        this.store = store;
+        this.bus = bus;
+    }
+
+    void camera(CameraStatus status, byte[] snapshot) {
+        CameraId id = CameraId.of(status.id());
+        cameras.put(id, status);
+        if (snapshot != null) {
+            snapshots.put(id, snapshot);
+        }
+    }
+
+    @Override
+    public List<CameraStatus> cameras() {
+        return cameras.values().stream().sorted(java.util.Comparator.comparing(CameraStatus::id)).toList();
+    }
+
+    @Override
+    public Optional<byte[]> snapshotJpeg(CameraId camera) {
+        return Optional.ofNullable(snapshots.get(camera));
+    }
+
+    @Override
+    public CameraConfigStore configs() {
+        return store;
+    }
+
+    @Override
+    public EventBus.Subscription subscribe(Consumer<PipelineEvent> listener) {
+        return bus.subscribe(EVENTS_TOPIC, "console-" + UUID.randomUUID(), r -> listener.accept(codec.decode(r.value())));
+    }
+
+    void publish(PipelineEvent e) {
+        bus.publish(EVENTS_TOPIC, e.camera(), codec.encode(e)).toCompletableFuture().join();
+    }
+}
