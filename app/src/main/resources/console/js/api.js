@@ -6,7 +6,11 @@ const KEY = 'pantau.session';
 
 export const session = {
   get() { try { return JSON.parse(sessionStorage.getItem(KEY)); } catch { return null; } },
-  set(s) { sessionStorage.setItem(KEY, JSON.stringify(s)); },
+  set(s) {
+    // the back office writes roles as enum names (OPERATOR); the console compares lower-case names
+    if (s?.user?.role) s.user.role = s.user.role.toLowerCase();
+    sessionStorage.setItem(KEY, JSON.stringify(s));
+  },
   clear() { sessionStorage.removeItem(KEY); },
   role() { return this.get()?.user?.role; },
 };

@@ -58,7 +58,7 @@ export function renderEditor(main, cameraId) {
   replace(main,
     h('h1', {}, 'Geometri kamera ', h('code', {}, cameraId)),
     h('div', { class: 'editor' },
-      h('div', { class: 'canvas-col' }, toolbar, h('div', { class: 'canvas-wrap' }, canvas), status),
+      h('div', { class: 'canvas-col' }, toolbar, status, h('div', { class: 'canvas-wrap' }, canvas)),
       h('aside', {},
         canEdit ? save : null,
         h('h2', {}, 'Kesalahan'), errorList,
