@@ -54,7 +54,6 @@ export function renderReview(main) {
           h('dt', {}, 'Pelat terbaca'), h('dd', {}, (v.plate_read ?? 'tidak terbaca') +
             (v.plate_score == null ? '' : ` (skor ${v.plate_score.toFixed(2)})`)),
           h('dt', {}, 'Status'), h('dd', {}, STATUS_LABEL[v.status] ?? v.status)),
-        photos,
         h('div', { class: 'actions' },
           act('Klaim', () => api('POST', `/api/violations/${id}/claim`)),
           h('label', {}, 'Koreksi pelat ', plate),
@@ -62,7 +61,9 @@ export function renderReview(main) {
           act('Setujui', () => api('POST', `/api/violations/${id}/approve`)),
           h('label', {}, 'Alasan tolak ', reason),
           act('Tolak', () => api('POST', `/api/violations/${id}/reject`, { reason_code: reason.value }))),
-        caseMsg);
+        caseMsg,
+        h('h3', {}, 'Foto bukti'),
+        photos);
       for (const name of v.photos || []) {
         const url = await blobUrl(`/api/violations/${id}/evidence/${encodeURIComponent(name)}`);
         urls.push(url);
