@@ -119,6 +119,19 @@ class ConsoleBrowserTest {
         assertThat(current.approaches()).hasSize(1);
         // and the version list offers the old one back
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-activate='1']")));
+
+        // a document the server refuses: its field errors are listed next to the form and nothing is stored
+        browser.findElement(By.cssSelector("details summary")).click();
+        browser.executeScript("const t = document.getElementById('editor-json'); const d = JSON.parse(t.value);"
+                + " d.counting_lines[0].a = [900, 10]; t.value = JSON.stringify(d);");
+        browser.findElement(By.id("apply-json")).click();
+        browser.findElement(By.id("save-config")).click();
+        WebElement errors = browser.findElement(By.id("editor-errors"));
+        wait.until(ExpectedConditions.textToBePresentInElement(errors, "counting_lines[0].a"));
+        assertThat(errors.getText()).contains("outside the 640x480 frame");
+        assertThat(status.getText()).contains("Tidak disimpan");
+        screenshot("console-editor-errors.png");
+        assertThat(rig.store.versions(CameraId.of(HANOI))).containsExactly(1, 2);
     }
 
     private static void screenshot(String name) throws Exception {
