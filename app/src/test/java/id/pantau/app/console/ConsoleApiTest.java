@@ -67,6 +67,17 @@ class ConsoleApiTest {
     }
 
     @Test
+    void anAccountThatMustChangeItsPasswordIsRefusedUntilItDoes() throws Exception {
+        rig.services.users().create("test", "baru1", ConsoleTestRig.PASSWORD, Role.OPERATOR, true);
+        HttpResponse<String> login = rig.send("POST", "/api/auth/login", null,
+                "{\"username\":\"baru1\",\"password\":\"" + ConsoleTestRig.PASSWORD + "\"}");
+        String token = ConsoleTestRig.json(login).get("token").asText();
+        HttpResponse<String> r = rig.send("GET", "/console-api/cameras", token, null);
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(r.body()).contains("password change required");
+    }
+
+    @Test
     void rolesDecideWhoReadsAndWhoEditsGeometry() throws Exception {
         String config = "/console-api/cameras/" + HANOI + "/config";
         assertThat(rig.send("GET", config, tokens.get(Role.POLICE), null).statusCode()).isEqualTo(403);
