@@ -14,6 +14,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -49,6 +51,7 @@ class ConsoleBrowserTest {
                 "--window-size=1400,1300",
                 // loopback only: no DNS lookups for anything but 127.0.0.1
                 "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1");
+        o.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "SEVERE"));
         // an explicit driver path: Selenium Manager never runs (it would try to download a driver)
         browser = new ChromeDriver(new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build(), o);
@@ -132,6 +135,11 @@ class ConsoleBrowserTest {
         assertThat(status.getText()).contains("Tidak disimpan");
         screenshot("console-editor-errors.png");
         assertThat(rig.store.versions(CameraId.of(HANOI))).containsExactly(1, 2);
+
+        // no script failed on the way (the answers 404 "no frame yet" and 400 "invalid" are expected resource errors)
+        List<String> log = browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage).toList();
+        assertThat(log).as("the browser log is captured").anyMatch(m -> m.contains("status of 400"));
+        assertThat(log).filteredOn(m -> !m.contains("Failed to load resource")).isEmpty();
     }
 
     private static void screenshot(String name) throws Exception {
