@@ -180,6 +180,14 @@ class ConsoleApiTest {
         assertThat(toDishub).contains(v.eventId()).contains("\"approach\":\"near\"").doesNotContain("BH 1234").doesNotContain("plate");
         assertThat(next(dishub, ZoneCongestion.TYPE)).contains("\"level\":\"D\"");
 
+        // a record that is not an event is skipped and counted; the feed goes on
+        rig.bus.publish(InMemoryConsoleBackend.EVENTS_TOPIC, HANOI, "{\"type\":\"nonsense\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        ZoneCongestion later = new ZoneCongestion(HANOI + ":near_queue:" + t, HANOI, 1, t, t.minusSeconds(60), "near_queue",
+                2.0, 3, 9.0, 25.0, 4.0, Map.of("car", 2.0), LevelOfService.B);
+        rig.backend.publish(later);
+        assertThat(next(dishub, ZoneCongestion.TYPE)).contains(later.eventId());
+        assertThat(rig.registry.counter("pantau.console.events.undecodable", "topic", InMemoryConsoleBackend.EVENTS_TOPIC).count()).isEqualTo(1);
+
         JsonNode board = ConsoleTestRig.json(rig.send("GET", "/console-api/congestion", tokens.get(Role.DISHUB), null));
         assertThat(board.get("items").get(0).get("congestion").get("zone").asText()).isEqualTo("junction");
         assertThat(board.get("items").get(0).get("congestion").get("level").asText()).isEqualTo("D");

@@ -5,6 +5,7 @@ import id.pantau.core.camera.CameraId;
 import id.pantau.core.camera.config.CameraConfigStore;
 import id.pantau.core.event.EventCodec;
 import id.pantau.core.event.PipelineEvent;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import java.util.List;
 import java.util.Map;
@@ -16,20 +17,22 @@ import java.util.function.Consumer;
 /**
  * A console backend from real parts for the tests: a {@link CameraConfigStore} on a temporary directory, JPEG
  * snapshots decoded from a shared video and events delivered through a real event bus in their JSON encoding,
- * as the pipeline publishes them.
+ * as the pipeline publishes them, read back with {@link BusEventFeed} as the app's backend does.
  */
 final class InMemoryConsoleBackend implements ConsoleBackend {
     static final String EVENTS_TOPIC = "pantau.events";
 
     private final CameraConfigStore store;
     private final EventBus bus;
+    private final MeterRegistry registry;
     private final EventCodec codec = new EventCodec();
     private final Map<CameraId, byte[]> snapshots = new ConcurrentHashMap<>();
     private final Map<CameraId, CameraStatus> cameras = new ConcurrentHashMap<>();
 
-    InMemoryConsoleBackend(CameraConfigStore store, EventBus bus) {
+    InMemoryConsoleBackend(CameraConfigStore store, EventBus bus, MeterRegistry registry) {
         this.store = store;
         this.bus = bus;
+        this.registry = registry;
     }
 
     void camera(CameraStatus status, byte[] snapshot) {
@@ -57,7 +60,7 @@ final class InMemoryConsoleBackend implements ConsoleBackend {
 
     @Override
     public EventBus.Subscription subscribe(Consumer<PipelineEvent> listener) {
-        return bus.subscribe(EVENTS_TOPIC, "console-" + UUID.randomUUID(), r -> listener.accept(codec.decode(r.value())));
+        return BusEventFeed.subscribe(bus, EVENTS_TOPIC, "console-" + UUID.randomUUID(), listener, registry);
     }
 
     void publish(PipelineEvent e) {
