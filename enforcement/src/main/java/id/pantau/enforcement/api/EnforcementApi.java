@@ -40,7 +40,6 @@ import java.util.concurrent.Callable;
  */
 public final class EnforcementApi {
     private static final Logger log = LoggerFactory.getLogger(EnforcementApi.class);
-    private static final String USER = "pantau.user";
     private static final Set<Role> POLICE = EnumSet.of(Role.POLICE);
     private static final Set<Role> STATS = EnumSet.of(Role.DISHUB, Role.OPERATOR, Role.ADMIN);
     private static final Set<Role> OPS = EnumSet.of(Role.OPERATOR, Role.ADMIN);
@@ -85,7 +84,7 @@ public final class EnforcementApi {
             Requests.Login l = body(ctx, Requests.Login.class);
             return Reply.json(200, s.tokens().login(l.username(), l.password()));
         }));
-        r.route().handler(this::authenticate);
+        r.route().handler(BearerAuth.create(vertx, s.tokens()));
 
         r.get("/me").handler(ctx -> guarded(ctx, ANY, u -> Reply.json(200, u)));
         r.post("/auth/logout").handler(ctx -> guarded(ctx, ANY, u -> {
@@ -168,35 +167,8 @@ public final class EnforcementApi {
         return r;
     }
 
-    /** Resolves the bearer token to a user on a worker thread; refuses a user who still has to change the password. */
-    private void authenticate(RoutingContext ctx) {
-        String token = bearer(ctx);
-        if (token == null) {
-            problem(ctx, 401, "missing 'Authorization: Bearer <token>' header; log in at POST /api/auth/login");
-            return;
-        }
-        vertx.executeBlocking(() -> s.tokens().authenticate(token), false).onComplete(ar -> {
-            if (ar.failed()) {
-                reply(ctx, ar.cause());
-                return;
-            }
-            User u = ar.result();
-            String path = ctx.request().path();
-            if (u.mustChangePassword() && !(path.endsWith("/auth/password") || path.endsWith("/auth/logout") || path.endsWith("/me"))) {
-                problem(ctx, 403, "password change required: POST /api/auth/password before using the API");
-                return;
-            }
-            ctx.put(USER, u);
-            ctx.next();
-        });
-    }
-
     private static String bearer(RoutingContext ctx) {
-        String h = ctx.request().getHeader("Authorization");
-        if (h == null || !h.regionMatches(true, 0, "Bearer ", 0, 7) || h.length() <= 7) {
-            return null;
-        }
-        return h.substring(7).trim();
+        return BearerAuth.bearer(ctx);
     }
 
     @FunctionalInterface
@@ -205,12 +177,10 @@ public final class EnforcementApi {
     }
 
     private void guarded(RoutingContext ctx, Set<Role> roles, UserAction action) {
-        User u = ctx.get(USER);
-        if (!roles.contains(u.role())) {
-            problem(ctx, 403, "role " + u.role().wire() + " may not use " + ctx.request().method() + " "
-                    + ctx.request().path() + "; allowed roles: " + roles.stream().map(Role::wire).toList());
+        if (!BearerAuth.allowed(ctx, roles)) {
             return;
         }
+        User u = BearerAuth.user(ctx);
         run(ctx, () -> action.apply(u));
     }
 
@@ -225,6 +195,11 @@ public final class EnforcementApi {
     }
 
     private void reply(RoutingContext ctx, Throwable t) {
+        failure(ctx, t);
+    }
+
+    /** Answers a failure as its JSON problem (a precise 4xx, or 500 for a genuine fault, logged). */
+    static void failure(RoutingContext ctx, Throwable t) {
         ApiErrors.Problem p = ApiErrors.of(t);
         if (p == null) {
             log.error("unexpected failure on {} {}", ctx.request().method(), ctx.request().path(), t);
