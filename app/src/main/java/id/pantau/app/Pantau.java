@@ -2,7 +2,10 @@ package id.pantau.app;
 
 import id.pantau.app.config.NodeConfig;
 import id.pantau.app.config.NodeConfigLoader;
+import id.pantau.app.console.ConsoleApi;
+import id.pantau.app.console.ConsoleStatic;
 import id.pantau.app.http.OpsServer;
+import id.pantau.enforcement.api.BearerAuth;
 import id.pantau.app.pipeline.CameraPipelines;
 import id.pantau.app.pipeline.DemoGeometry;
 import id.pantau.core.camera.config.CameraConfigStore;
@@ -136,6 +139,13 @@ public final class Pantau implements AutoCloseable {
         if (runs(NodeConfig.Stage.PERCEPTION)) {
             pipelines = new CameraPipelines(ingest, openPerception(c.detector()), geometry,
                     new EventPublisher(bus, registry), registry);
+        }
+        if (runs(NodeConfig.Stage.CONSOLE)) {
+            ConsoleApi console = ConsoleApi.start(vertx, new NodeConsoleBackend(ingest, geometry, bus, registry),
+                    BearerAuth.create(vertx, enforcement.tokens()), registry);
+            closeables.push(console);
+            http.router().route("/console-api/*").subRouter(console.router());
+            ConsoleStatic.mount(http.router());
         }
         int port = http.start(c.http().host(), c.http().port());
         closeables.push(http);

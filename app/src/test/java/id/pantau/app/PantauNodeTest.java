@@ -35,7 +35,16 @@ class PantauNodeTest {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(metrics.statusCode()).isEqualTo(200);
             assertThat(metrics.headers().firstValue("content-type").orElse("")).startsWith("text/plain");
-            assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+            assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("pantau_ingest_frames_decoded_total");
+            // the console is served at the root; its API and the enforcement API need a user
+            HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(node.url())).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("<html");
+            for (String path : new String[] {"console-api/cameras", "api/violations"}) {
+                assertThat(http.send(HttpRequest.newBuilder(URI.create(node.url() + path)).build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode()).as(path).isEqualTo(401);
+            }
         }
     }
 

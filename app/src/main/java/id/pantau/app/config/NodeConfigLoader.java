@@ -89,6 +89,9 @@ public final class NodeConfigLoader {
         if (stages.contains(NodeConfig.Stage.ANALYTICS) && !stages.contains(NodeConfig.Stage.PERCEPTION)) {
             problems.add("stages: analytics needs perception on the same node (tracks are not sent over the bus)");
         }
+        if (stages.contains(NodeConfig.Stage.CONSOLE) && !stages.contains(NodeConfig.Stage.ENFORCEMENT)) {
+            problems.add("stages: console needs enforcement on the same node (users and sign-in live there)");
+        }
         NodeConfig.Bus bus = raw.bus() == null ? new NodeConfig.Bus(null, null, null, null) : raw.bus();
         String busType = bus.type() == null ? "in-process" : bus.type().toLowerCase(Locale.ROOT);
         bus = new NodeConfig.Bus(busType, bus.bootstrapServers(), bus.partitions() == null ? 6 : bus.partitions(),

@@ -1,0 +1,86 @@
+package id.pantau.app;
+
+import id.pantau.app.console.BusEventFeed;
+import id.pantau.app.console.CameraStatus;
+import id.pantau.app.console.ConsoleBackend;
+import id.pantau.core.bus.EventBus;
+import id.pantau.core.camera.CameraId;
+import id.pantau.core.camera.config.CameraConfigStore;
+import id.pantau.core.event.PipelineEvent;
+import id.pantau.detect.analytics.EventPublisher;
+import id.pantau.ingest.IngestManager;
+import id.pantau.ingest.ring.RingFrame;
+import id.pantau.ingest.worker.CameraState;
+import id.pantau.ingest.worker.CameraWorker;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/** The console's view of this node: its cameras (when it runs ingest), the geometry store and the event feed. */
+final class NodeConsoleBackend implements ConsoleBackend {
+    private final IngestManager ingest;
+    private final CameraConfigStore geometry;
+    private final EventBus bus;
+    private final MeterRegistry registry;
+
+    NodeConsoleBackend(IngestManager ingest, CameraConfigStore geometry, EventBus bus, MeterRegistry registry) {
+        this.ingest = ingest;
+        this.geometry = geometry;
+        this.bus = bus;
+        this.registry = registry;
+    }
+
+    @Override
+    public List<CameraStatus> cameras() {
+        List<CameraStatus> out = new ArrayList<>();
+        if (ingest == null) {
+            return out;
+        }
+        for (CameraWorker w : ingest.cameras()) {
+            CameraState state = w.state();
+            Optional<RingFrame> last = latest(w);
+            long age = last.map(f -> Duration.between(f.captureTime(), Instant.now()).toMillis()).orElse(-1L);
+            if (state instanceof CameraState.Streaming s) {
+                out.add(new CameraStatus(w.id().value(), state.toString(), true, s.sourceFps(), s.width(), s.height(),
+                        age, w.queue().dropped()));
+            } else {
+                out.add(new CameraStatus(w.id().value(), state.toString(), false, 0, 0, 0, age, w.queue().dropped()));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Optional<byte[]> snapshotJpeg(CameraId camera) {
+        if (ingest == null) {
+            return Optional.empty();
+        }
+        try {
+            return latest(ingest.camera(camera)).map(RingFrame::jpeg);
+        } catch (java.util.NoSuchElementException unknownCamera) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<RingFrame> latest(CameraWorker w) {
+        List<RingFrame> frames = w.ring().snapshot();
+        return frames.isEmpty() ? Optional.empty() : Optional.of(frames.getLast());
+    }
+
+    @Override
+    public CameraConfigStore configs() {
+        return geometry;
+    }
+
+    @Override
+    public EventBus.Subscription subscribe(Consumer<PipelineEvent> listener) {
+        // a group of its own, so this console sees every event instead of sharing them with other consoles
+        return BusEventFeed.subscribe(bus, EventPublisher.EVENTS_TOPIC, "console-" + UUID.randomUUID(), listener, registry);
+    }
+}
