@@ -1,0 +1,61 @@
+package id.pantau.app.http;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+
+import java.util.function.Supplier;
+
+/**
+ * The operations endpoints every Pantau process serves without authentication: {@code /health} (JSON, 200 when
+ * healthy, 503 otherwise) and {@code /metrics} (Prometheus text format). Other routers (the enforcement API, the
+ * console) are mounted on the same server by the caller.
+ */
+public final class OpsServer implements AutoCloseable {
+    private final Vertx vertx;
+    private final Router router;
+    private HttpServer server;
+
+    public OpsServer(Vertx vertx, PrometheusMeterRegistry registry, Supplier<Health> health) {
+        this.vertx = vertx;
+        this.router = Router.router(vertx);
+        router.get("/health").handler(ctx -> {
+            Health h = health.get();
+            ctx.response().setStatusCode(h.healthy() ? 200 : 503)
+                    .putHeader("content-type", "application/json")
+                    .end(new JsonObject().put("status", h.healthy() ? "UP" : "DOWN").put("details", h.details()).encode());
+        });
+        router.get("/metrics").handler(ctx -> ctx.response()
+                .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
+                .end(registry.scrape()));
+    }
+
+    public Router router() {
+        return router;
+    }
+
+    /** Binds to the host and port (0 = any free port) and returns the port bound. */
+    public int start(String host, int port) {
+        server = vertx.createHttpServer().requestHandler(router);
+        try {
+            server.listen(port, host).await();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot serve HTTP on " + host + ":" + port + ": " + e.getMessage()
+                    + (port != 0 ? " (is another process using the port? choose another with --port)" : ""), e);
+        }
+        return server.actualPort();
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            server.close().await();
+        }
+    }
+
+    /** What /health reports: overall status and a JSON object of details (per camera state, stores, ...). */
+    public record Health(boolean healthy, JsonObject details) {
+    }
+}
