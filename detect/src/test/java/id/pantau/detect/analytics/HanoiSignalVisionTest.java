@@ -1,5 +1,6 @@
 package id.pantau.detect.analytics;
 
+import id.pantau.core.asset.Assets;
 import id.pantau.core.camera.CameraId;
 import id.pantau.core.camera.config.CameraConfig;
 import id.pantau.core.camera.config.CameraConfigLoader;
@@ -58,9 +59,9 @@ class HanoiSignalVisionTest {
     private static final List<AnalysisResult> dark = new ArrayList<>();
     private static List<Label> labels;
 
-    /** Until the asset resolver lands: the one place that knows where shared data lives. */
+    /** Clip and labels through the asset resolver (cache, ../shared, or the public source, sha256-checked). */
     private static Path sharedData(String relative) {
-        return Path.of(System.getProperty("pantau.shared"), "data").resolve(relative);
+        return Assets.defaults().data(relative);
     }
 
     @BeforeAll

@@ -51,7 +51,7 @@ public record EvidencePackage(CameraId camera, String violationId, Instant occur
         }
 
         public Builder add(String name, byte[] bytes, String contentType) {
-            return add(new EvidenceFile.InMemory(checkName(name), contentType, bytes.clone()));
+            return add(new EvidenceFile.InMemory(checkName(name), orDefault(contentType), bytes.clone()));
         }
 
         /** The file is read when the package is written; it must stay in place until then. */
@@ -59,7 +59,11 @@ public record EvidencePackage(CameraId camera, String violationId, Instant occur
             if (!Files.isRegularFile(file)) {
                 throw new IllegalArgumentException("evidence file '" + name + "': " + file + " is not a readable file");
             }
-            return add(new EvidenceFile.OnDisk(checkName(name), contentType, file));
+            return add(new EvidenceFile.OnDisk(checkName(name), orDefault(contentType), file));
+        }
+
+        private static String orDefault(String contentType) {
+            return contentType == null || contentType.isBlank() ? "application/octet-stream" : contentType;
         }
 
         private Builder add(EvidenceFile f) {

@@ -1,7 +1,9 @@
 package id.pantau.storage.verify;
 
+import id.pantau.storage.EvidenceKeys;
 import id.pantau.storage.EvidenceNotFoundException;
 import id.pantau.storage.EvidenceStore;
+import id.pantau.storage.StoreUnavailableException;
 import id.pantau.storage.evidence.Manifest;
 import id.pantau.storage.evidence.ManifestEntry;
 import id.pantau.storage.evidence.PackageLayout;
@@ -77,13 +79,22 @@ public final class PackageVerifier {
     }
 
     private FileCheck check(String prefix, ManifestEntry entry) {
+        String key;
+        try {
+            key = EvidenceKeys.requireValidKey(prefix + entry.name());
+        } catch (IllegalArgumentException e) {
+            // Only a hand-edited manifest can hold such a name (the writer refuses them).
+            return new FileCheck(entry.name(), FileStatus.ALTERED, "manifest lists an invalid file name");
+        }
         Sha256 actual;
-        try (InputStream in = store.open(prefix + entry.name())) {
+        try (InputStream in = store.open(key)) {
             actual = Sha256.of(in);
         } catch (EvidenceNotFoundException e) {
             return new FileCheck(entry.name(), FileStatus.MISSING, "");
         } catch (IOException e) {
-            return new FileCheck(entry.name(), FileStatus.ALTERED, "unreadable: " + e.getMessage());
+            // A dropped connection is not tampering: fail the whole check and let the operator run it again.
+            throw new StoreUnavailableException("reading " + key + " from " + store.describe() + " broke off ("
+                    + e.getMessage() + "); run the verification again", e);
         }
         if (actual.size() == entry.size() && actual.hex().equals(entry.sha256())) {
             return new FileCheck(entry.name(), FileStatus.OK, entry.size() + " bytes");
