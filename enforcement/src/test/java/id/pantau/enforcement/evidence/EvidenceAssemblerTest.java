@@ -83,6 +83,20 @@ class EvidenceAssemblerTest {
                 Optional.of(new PlateEvidence(null, null, 0.21, PLATE, 116)));
         localPackage = toLocal.assemble(capture);
         s3Package = toS3.assemble(capture);
+        keepForInspection(tmp.resolve("evidence").resolve(localPackage.key()));
+    }
+
+    /** {@code -Devidence.keep=DIR} copies the package there, to look at the photos and play the clip. */
+    private static void keepForInspection(Path pkg) throws Exception {
+        String keep = System.getProperty("evidence.keep");
+        if (keep != null) {
+            Files.createDirectories(Path.of(keep));
+            try (Stream<Path> files = Files.list(pkg)) {
+                for (Path f : files.toList()) {
+                    Files.copy(f, Path.of(keep).resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
     }
 
     @AfterAll

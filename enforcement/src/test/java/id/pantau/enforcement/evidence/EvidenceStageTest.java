@@ -1,0 +1,131 @@
+package id.pantau.enforcement.evidence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import id.pantau.core.asset.Assets;
+import id.pantau.core.bus.EventBus;
+import id.pantau.core.bus.InProcessEventBus;
+import id.pantau.core.camera.CameraId;
+import id.pantau.core.event.EventCodec;
+import id.pantau.core.event.RedLightViolation;
+import id.pantau.core.json.Json;
+import id.pantau.storage.EvidenceStorage;
+import id.pantau.storage.config.EvidenceStoreConfig;
+import id.pantau.storage.signing.PemKeys;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The stage on the in-process bus: analytics events in, violations with evidence out on pantau.violations; a
+ * redelivered event gives the same package and event id; a violation whose track is gone still goes out.
+ */
+class EvidenceStageTest {
+    @TempDir
+    Path tmp;
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final EventCodec codec = new EventCodec();
+    private final List<RedLightViolation> published = new CopyOnWriteArrayList<>();
+    private final List<CameraId> asked = new CopyOnWriteArrayList<>();
+    private InProcessEventBus bus;
+    private EvidenceStorage storage;
+    private EvidenceStage stage;
+
+    @BeforeEach
+    void start() {
+        Path priv = tmp.resolve("evidence-signing.pem");
+        Path pub = tmp.resolve("evidence-signing.pub.pem");
+        PemKeys.generateEd25519(priv, pub);
+        storage = EvidenceStorage.open(EvidenceStoreConfig.local(tmp.resolve("evidence"), tmp.resolve("spool"), priv,
+                pub).withSpoolMinFreeMb(1), registry);
+        bus = new InProcessEventBus(100, Duration.ofMillis(50));
+        EvidenceAssembler assembler = new EvidenceAssembler(storage, Assets.defaults(), EvidenceSettings.defaults(),
+                registry);
+        FrameSource ring = (camera, from, to) -> {
+            asked.add(camera);
+            return HanoiFootage.between(from, to);
+        };
+        VehicleSightings tracker = v -> v.trackId() == 41
+                ? Optional.of(new VehicleSightings.Sighting(EvidenceAssemblerTest.MOTORCYCLE, Optional.of(
+                        new PlateEvidence("B 1234 XY", "JAKARTA", 0.87, EvidenceAssemblerTest.PLATE, v.frames().at()))))
+                : Optional.empty();
+        stage = new EvidenceStage(ring, tracker, assembler, bus, registry);
+        bus.subscribe(EvidenceStage.VIOLATIONS_TOPIC, "test-back-office",
+                r -> published.add((RedLightViolation) codec.decode(r.value())));
+    }
+
+    @AfterEach
+    void stop() {
+        bus.close();
+        storage.close();
+    }
+
+    @Test
+    void publishesTheViolationWithItsStoredEvidenceOnceMoreForEachDelivery() {
+        RedLightViolation raw = HanoiFootage.event(HanoiFootage.violations().getFirst(), 41);
+        stage.subscribe("pantau.events", "evidence");
+        bus.publish("pantau.events", raw.camera(), codec.encode(raw));
+        await().atMost(Duration.ofSeconds(60)).until(() -> published.size() == 1);
+
+        RedLightViolation out = published.getFirst();
+        assertThat(out.eventId()).isEqualTo(raw.eventId());
+        assertThat(asked).containsExactly(CameraId.of(HanoiFootage.CAMERA));
+        JsonNode evidence = out.evidence();
+        String key = evidence.get("key").asText();
+        assertThat(key).startsWith("evidence/hanoi-lythuongkiet-01/2026/11/23/southbound_41_116-");
+        assertThat(evidence.get("manifest_sha256").asText()).hasSize(64);
+        assertThat(evidence.get("photos")).hasSize(5);
+        assertThat(out.plate().get("text").asText()).isEqualTo("B 1234 XY");
+        assertThat(storage.verify(key).ok()).isTrue();
+        int objects = storage.store().list("evidence/").size();
+
+        // At-least-once: the same event again (a redelivery) gives the same package, stored once.
+        bus.publish("pantau.events", raw.camera(), codec.encode(raw));
+        await().atMost(Duration.ofSeconds(60)).until(() -> published.size() == 2);
+        assertThat(published.get(1).eventId()).isEqualTo(raw.eventId());
+        assertThat(published.get(1).evidence()).isEqualTo(evidence);
+        assertThat(storage.store().list("evidence/")).hasSize(objects);
+        assertThat(registry.counter("pantau.evidence.assembled", "result", "already_stored").count()).isEqualTo(1);
+    }
+
+    @Test
+    void aViolationWithoutTrackOrFootageStillReachesTheBackOfficeAndBadRecordsAreSkipped() throws Exception {
+        stage.subscribe("pantau.events", "evidence");
+        bus.publish("pantau.events", "x", "{not json".getBytes(StandardCharsets.UTF_8));
+        RedLightViolation unknownTrack = HanoiFootage.event(HanoiFootage.violations().get(2), 77);
+        bus.publish("pantau.events", unknownTrack.camera(), codec.encode(unknownTrack));
+        await().atMost(Duration.ofSeconds(30)).until(() -> published.size() == 1);
+        assertThat(published.getFirst().eventId()).isEqualTo(unknownTrack.eventId());
+        assertThat(published.getFirst().evidence()).isNull();
+        assertThat(registry.counter("pantau.evidence.stage.unreadable").count()).isEqualTo(1);
+
+        // Footage gone from the ring (fewer than 3 frames): published without evidence, nothing stored.
+        RedLightViolation noFootage = HanoiFootage.event(HanoiFootage.violations().get(3), 41);
+        EvidenceStage emptyRing = new EvidenceStage((c, from, to) -> List.of(),
+                v -> Optional.of(new VehicleSightings.Sighting(EvidenceAssemblerTest.MOTORCYCLE, Optional.empty())),
+                new EvidenceAssembler(storage, Assets.defaults(), EvidenceSettings.defaults(), registry), bus, registry);
+        assertThat(emptyRing.process(noFootage).evidence()).isNull();
+        assertThat(registry.counter("pantau.evidence.unavailable").count()).isEqualTo(2);
+        assertThat(storage.store().list("evidence/")).isEmpty();
+        assertThat(Files.exists(tmp.resolve("evidence"))).isTrue();
+        assertThat(Json.mapper().readTree(codec.encode(published.getFirst())).has("evidence")).isFalse();
+    }
+
+    @Test
+    void refusesToConsumeItsOwnOutputTopic() {
+        assertThatThrownBy(() -> stage.subscribe(EvidenceStage.VIOLATIONS_TOPIC, "evidence"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pantau.events");
+    }
+}
