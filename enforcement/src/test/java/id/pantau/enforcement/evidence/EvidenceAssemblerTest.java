@@ -86,14 +86,20 @@ class EvidenceAssemblerTest {
         keepForInspection(tmp.resolve("evidence").resolve(localPackage.key()));
     }
 
-    /** {@code -Devidence.keep=DIR} copies the package there, to look at the photos and play the clip. */
+    /**
+     * {@code -Devidence.keep=DIR} copies the package to DIR/package (to look at the photos, play the clip, try
+     * {@code pantau evidence verify DIR/package --public-key DIR/evidence-signing.pub.pem}).
+     */
     private static void keepForInspection(Path pkg) throws Exception {
         String keep = System.getProperty("evidence.keep");
         if (keep != null) {
-            Files.createDirectories(Path.of(keep));
+            Path dir = Path.of(keep).resolve("package");
+            Files.createDirectories(dir);
+            Files.copy(tmp.resolve("keys/evidence-signing.pub.pem"), Path.of(keep).resolve("evidence-signing.pub.pem"),
+                    StandardCopyOption.REPLACE_EXISTING);
             try (Stream<Path> files = Files.list(pkg)) {
                 for (Path f : files.toList()) {
-                    Files.copy(f, Path.of(keep).resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                    Files.copy(f, dir.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
                 }
             }
         }
