@@ -121,14 +121,14 @@ public final class EvidenceAssembler {
         } finally {
             deleteQuietly(clip);
         }
-        sample.stop(registry.timer("pantau.evidence.assembly"));
+        long nanos = sample.stop(registry.timer("pantau.evidence.assembly"));
         registry.counter("pantau.evidence.assembled", "result", "written").increment();
         AssembledEvidence stored = existing(prefix);
         if (stored == null) {
             throw new IllegalStateException("evidence package " + prefix + " has no manifest right after writing it");
         }
-        log.info("evidence for {} stored at {}: {} files, manifest sha256 {}", v.eventId(), prefix,
-                stored.files().size(), stored.manifestSha256());
+        log.info("evidence for {} stored at {}: {} files in {} ms, manifest sha256 {}", v.eventId(), prefix,
+                stored.files().size(), nanos / 1_000_000, stored.manifestSha256());
         return new AssembledEvidence(stored.key(), stored.manifestSha256(), stored.photos(), stored.files(), false);
     }
 

@@ -28,8 +28,12 @@ final class HanoiFootage {
     static final String LOCATION = "Ly Thuong Kiet x Hang Bai (test footage)";
     /** Capture time of frame 0: 2026-11-23 08:15:00 WIB. */
     static final Instant T0 = Instant.parse("2026-11-23T01:15:00Z");
-    /** Frames decoded: up to 10 s past the last labelled violation used here. */
-    private static final int DECODED = 180;
+    /**
+     * The ring buffer the tests read: frames 80..150, i.e. 5 s either side of the violations at frames 116 and
+     * 130 used here (decoding and re-compressing only these keeps the tests fast).
+     */
+    private static final int FIRST_KEPT = 80;
+    private static final int LAST_KEPT = 150;
     private static volatile List<ClipFrame> frames;
 
     private HanoiFootage() {
@@ -39,7 +43,7 @@ final class HanoiFootage {
         return Assets.defaults().data(path);
     }
 
-    /** Frames 0..179 of the clip, each re-compressed to JPEG as the ingest ring buffer keeps them. */
+    /** Frames 80..150 of the clip, each re-compressed to JPEG as the ingest ring buffer keeps them. */
     static List<ClipFrame> frames() {
         if (frames == null) {
             synchronized (HanoiFootage.class) {
@@ -68,9 +72,11 @@ final class HanoiFootage {
             g.start();
             Frame f;
             long seq = 0;
-            while (seq < DECODED && (f = g.grabImage()) != null) {
-                BufferedImage img = conv.getBufferedImage(f);
-                out.add(new ClipFrame(seq, T0.plusNanos(f.timestamp * 1000), JpegImages.encode(img, 0.9f)));
+            while (seq <= LAST_KEPT && (f = g.grabImage()) != null) {
+                if (seq >= FIRST_KEPT) {
+                    BufferedImage img = conv.getBufferedImage(f);
+                    out.add(new ClipFrame(seq, T0.plusNanos(f.timestamp * 1000), JpegImages.encode(img, 0.9f)));
+                }
                 seq++;
             }
             g.stop();
@@ -102,7 +108,7 @@ final class HanoiFootage {
      */
     static RedLightViolation event(LabelledViolation l, long trackId) {
         long at = l.frame();
-        Instant time = frame(at).time();
+        Instant time = T0.plusMillis(Math.round(l.timeS() * 1000)); // the labelled presentation time
         return new RedLightViolation(RedLightViolation.eventId(CAMERA, "southbound", trackId, at), CAMERA,
                 "southbound", trackId, l.roadUserClass(), time.atOffset(ZoneOffset.ofHours(7)), SignalState.RED,
                 l.timeS() - redOnsetS(), null, 14.0, new RedLightViolation.Frames(at - 6, at, at + 6), 3, LOCATION,
