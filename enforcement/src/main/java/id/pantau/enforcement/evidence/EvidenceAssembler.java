@@ -6,6 +6,7 @@ import id.pantau.core.camera.CameraId;
 import id.pantau.core.event.RedLightViolation;
 import id.pantau.core.perception.BoundingBox;
 import id.pantau.storage.EvidenceStorage;
+import id.pantau.storage.StoreUnavailableException;
 import id.pantau.storage.evidence.EvidenceConflictException;
 import id.pantau.storage.evidence.EvidencePackage;
 import id.pantau.storage.evidence.Manifest;
@@ -98,7 +99,7 @@ public final class EvidenceAssembler {
         // The layout depends only on the package identity; a one-file probe gives the prefix before any work.
         String prefix = layout.prefixOf(EvidencePackage.builder(camera, violationId, occurredAt)
                 .add(METADATA, new byte[] {'{', '}'}, "application/json").build());
-        AssembledEvidence existing = existing(prefix);
+        AssembledEvidence existing = existingIfReachable(prefix, v);
         if (existing != null) {
             registry.counter("pantau.evidence.assembled", "result", "already_stored").increment();
             log.info("evidence for {} already stored at {}, nothing rebuilt", v.eventId(), prefix);
@@ -234,6 +235,20 @@ public final class EvidenceAssembler {
             g.dispose();
         }
         return out;
+    }
+
+    /**
+     * The stored package, or null when it is not stored or the store cannot be asked now: then the package is
+     * built and written anyway, and the spool keeps it until the store is back (same keys, same bytes).
+     */
+    private AssembledEvidence existingIfReachable(String prefix, RedLightViolation v) {
+        try {
+            return existing(prefix);
+        } catch (StoreUnavailableException e) {
+            log.warn("evidence store unreachable while checking {} for {} ({}); building it, the spool keeps it",
+                    prefix, v.eventId(), e.getMessage());
+            return null;
+        }
     }
 
     /** The stored package at {@code prefix}, or null when it has no manifest yet. */

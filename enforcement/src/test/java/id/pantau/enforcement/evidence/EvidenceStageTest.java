@@ -13,6 +13,10 @@ import id.pantau.core.event.EventCodec;
 import id.pantau.core.event.RedLightViolation;
 import id.pantau.core.json.Json;
 import id.pantau.storage.EvidenceStorage;
+import id.pantau.storage.EvidenceStore;
+import id.pantau.storage.evidence.Sha256;
+import id.pantau.storage.signing.Ed25519SignatureVerifier;
+import id.pantau.storage.verify.VerifyEvidence;
 import id.pantau.storage.config.EvidenceStoreConfig;
 import id.pantau.storage.signing.PemKeys;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -42,22 +46,26 @@ class EvidenceStageTest {
     private InProcessEventBus bus;
     private EvidenceStorage storage;
     private EvidenceStage stage;
+    private Path priv;
+    private Path pub;
+    private FrameSource ring;
+    private VehicleSightings tracker;
 
     @BeforeEach
     void start() {
-        Path priv = tmp.resolve("evidence-signing.pem");
-        Path pub = tmp.resolve("evidence-signing.pub.pem");
+        priv = tmp.resolve("evidence-signing.pem");
+        pub = tmp.resolve("evidence-signing.pub.pem");
         PemKeys.generateEd25519(priv, pub);
         storage = EvidenceStorage.open(EvidenceStoreConfig.local(tmp.resolve("evidence"), tmp.resolve("spool"), priv,
                 pub).withSpoolMinFreeMb(1), registry);
         bus = new InProcessEventBus(100, Duration.ofMillis(50));
         EvidenceAssembler assembler = new EvidenceAssembler(storage, Assets.defaults(), EvidenceSettings.defaults(),
                 registry);
-        FrameSource ring = (camera, from, to) -> {
+        ring = (camera, from, to) -> {
             asked.add(camera);
             return HanoiFootage.between(from, to);
         };
-        VehicleSightings tracker = v -> v.trackId() == 41
+        tracker = v -> v.trackId() == 41
                 ? Optional.of(new VehicleSightings.Sighting(EvidenceAssemblerTest.MOTORCYCLE, Optional.of(
                         new PlateEvidence("B 1234 XY", "JAKARTA", 0.87, EvidenceAssemblerTest.PLATE, v.frames().at()))))
                 : Optional.empty();
@@ -121,6 +129,35 @@ class EvidenceStageTest {
         assertThat(storage.store().list("evidence/")).isEmpty();
         assertThat(Files.exists(tmp.resolve("evidence"))).isTrue();
         assertThat(Json.mapper().readTree(codec.encode(published.getFirst())).has("evidence")).isFalse();
+    }
+
+    @Test
+    void duringAnS3OutageTheViolationGoesOutAndItsPackageArrivesWhenTheStoreIsBack() throws Exception {
+        RedLightViolation raw = HanoiFootage.event(HanoiFootage.violations().getFirst(), 41);
+        try (S3TestServer s3 = S3TestServer.start(tmp.resolve("s3"))) {
+            EvidenceStoreConfig config = EvidenceStoreConfig.s3(s3.endpoint(), "pantau-evidence",
+                    S3TestServer.ACCESS_KEY, S3TestServer.SECRET_KEY, tmp.resolve("s3-spool"), priv, pub)
+                    .withSpoolMinFreeMb(1).withTimeoutSeconds(2);
+            SimpleMeterRegistry s3Metrics = new SimpleMeterRegistry();
+            try (EvidenceStorage remote = EvidenceStorage.open(config, s3Metrics)) {
+                EvidenceStage toS3 = new EvidenceStage(ring, tracker, new EvidenceAssembler(remote, Assets.defaults(),
+                        EvidenceSettings.defaults(), registry), bus, registry);
+                s3.stop();
+                RedLightViolation out = toS3.process(raw);
+                String key = out.evidence().get("key").asText();
+                assertThat(s3Metrics.get("pantau.evidence.spool.pending").gauge().value()).isEqualTo(7 + 2);
+
+                s3.restart();
+                try (EvidenceStore target = EvidenceStorage.openTarget(config, new SimpleMeterRegistry())) {
+                    await().atMost(Duration.ofSeconds(60)).until(() -> VerifyEvidence.verifyKey(target, key,
+                            new Ed25519SignatureVerifier(PemKeys.readEd25519PublicKey(pub))).ok());
+                    assertThat(target.list(key)).hasSize(7 + 2);
+                    // The hash published during the outage is the hash of the manifest that reached S3.
+                    assertThat(out.evidence().get("manifest_sha256").asText()).isEqualTo(
+                            Sha256.of(target.open(key + "manifest.json")).hex());
+                }
+            }
+        }
     }
 
     @Test

@@ -15,21 +15,29 @@ import org.gaul.s3proxy.auth.AuthenticationType;
 final class S3TestServer implements AutoCloseable {
     static final String ACCESS_KEY = "pantau-test";
     static final String SECRET_KEY = "pantau-test-secret-key";
-    private final S3Proxy proxy;
+    private final Path dataDir;
+    private S3Proxy proxy;
+    private int port;
 
-    private S3TestServer(S3Proxy proxy) {
-        this.proxy = proxy;
+    private S3TestServer(Path dataDir) {
+        this.dataDir = dataDir;
     }
 
     static S3TestServer start(Path dataDir) throws Exception {
+        S3TestServer s = new S3TestServer(dataDir);
+        s.startOn(0);
+        return s;
+    }
+
+    private void startOn(int wantedPort) throws Exception {
         Files.createDirectories(dataDir);
         Properties p = new Properties();
         p.setProperty("jclouds.filesystem.basedir", dataDir.toString());
         p.setProperty("jclouds.identity", "unused");
         p.setProperty("jclouds.credential", "unused");
-        S3Proxy proxy = S3Proxy.builder()
+        proxy = S3Proxy.builder()
                 .blobStore(BlobStores.create("filesystem", p))
-                .endpoint(URI.create("http://127.0.0.1:0"))
+                .endpoint(URI.create("http://127.0.0.1:" + wantedPort))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
                 .stopTimeout(100)
                 .build();
@@ -41,19 +49,33 @@ final class S3TestServer implements AutoCloseable {
             }
             Thread.sleep(5);
         }
-        return new S3TestServer(proxy);
+        port = proxy.getPort();
     }
 
     URI endpoint() {
-        return URI.create("http://127.0.0.1:" + proxy.getPort());
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /** An outage: connections are refused until {@link #restart()}; the data stays. */
+    void stop() throws Exception {
+        if (proxy != null) {
+            try {
+                proxy.stop();
+            } catch (java.util.concurrent.TimeoutException e) {
+                // kept-alive client connections were closed after the stop timeout
+            }
+            proxy = null;
+        }
+    }
+
+    /** Back on the same port with the same data. */
+    void restart() throws Exception {
+        stop();
+        startOn(port);
     }
 
     @Override
     public void close() throws Exception {
-        try {
-            proxy.stop();
-        } catch (java.util.concurrent.TimeoutException e) {
-            // kept-alive client connections were closed after the stop timeout
-        }
+        stop();
     }
 }
