@@ -17,6 +17,7 @@ import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.PriorityQueue;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -48,6 +50,7 @@ public final class AnalyticsEngine {
     private final MeterRegistry registry;
     private final Counter framesAnalysed;
     private final Counter framesRejected;
+    private final Counter framesFailed;
     private final Counter swaps;
     private final Timer analyseTime;
     private Runtime runtime;
@@ -62,6 +65,9 @@ public final class AnalyticsEngine {
                 .description("frames analysed").register(registry);
         this.framesRejected = Counter.builder("pantau.analytics.frames.rejected").tag("camera", cam)
                 .description("frames that could not be analysed (size differs from the configuration)")
+                .register(registry);
+        this.framesFailed = Counter.builder("pantau.analytics.frames.failed").tag("camera", cam)
+                .description("frames whose analysis threw (a defect or malformed input); see the error log")
                 .register(registry);
         this.swaps = Counter.builder("pantau.analytics.config.swaps").tag("camera", cam).register(registry);
         this.analyseTime = Timer.builder("pantau.analytics.frame.time").tag("camera", cam).register(registry);
@@ -96,7 +102,8 @@ public final class AnalyticsEngine {
         return analyseTime.record(() -> analyseTimed(frame, video));
     }
 
-    private AnalysisResult analyseTimed(TrackedFrame frame, VideoFrame video) {
+    private AnalysisResult analyseTimed(TrackedFrame frame, VideoFrame picture) {
+        VideoFrame video = picture;
         CameraConfig cfg = config.get();   // read once: the whole frame uses one version
         if (runtime == null || runtime.geometry.config() != cfg) {
             if (runtime != null) {
@@ -126,7 +133,23 @@ public final class AnalyticsEngine {
         while (!controllerPending.isEmpty() && !controllerPending.peek().at().isAfter(frame.captureTime())) {
             due.add(controllerPending.poll());
         }
-        List<PipelineEvent> events = runtime.analyse(frame, video, new java.util.ArrayDeque<>(due));
+        if (video != null && (video.width() != frame.width() || video.height() != frame.height())) {
+            log.warn("camera {}: picture of frame {} is {}x{}, tracks are for {}x{}; signal lamps not read this"
+                    + " frame", cfg.camera(), frame.sequence(), video.width(), video.height(), frame.width(),
+                    frame.height());
+            video = null;
+        }
+        List<PipelineEvent> events;
+        try {
+            events = runtime.analyse(frame, video, new ArrayDeque<>(due));
+        } catch (RuntimeException e) {
+            // A defect or a malformed frame must not stop this camera's pipeline (nor any other): the frame is
+            // reported as not analysed, counted, and logged with what is needed to reproduce it.
+            framesFailed.increment();
+            log.error("camera {}: frame {} (config v{}) could not be analysed; continuing with the next frame",
+                    cfg.camera(), frame.sequence(), version, e);
+            return new AnalysisResult(frame.sequence(), version, List.of(), runtime.signalStates(), false);
+        }
         framesAnalysed.increment();
         for (PipelineEvent e : events) {
             registry.counter("pantau.analytics.events", "camera", cfg.camera(), "type", e.type()).increment();
@@ -156,7 +179,7 @@ public final class AnalyticsEngine {
         }
 
         List<PipelineEvent> analyse(TrackedFrame frame, VideoFrame video,
-                                    java.util.Queue<ControllerPhase> dueControllerPhases) {
+                                    Queue<ControllerPhase> dueControllerPhases) {
             List<PipelineEvent> out = new ArrayList<>();
             motion.update(frame);
             signals.values().forEach(s -> out.addAll(s.update(frame, video, dueControllerPhases)));

@@ -6,12 +6,18 @@ import id.pantau.core.camera.config.CameraConfig;
 import id.pantau.core.camera.config.CameraConfigLoader;
 import id.pantau.core.camera.config.PixelBox;
 import id.pantau.core.event.AlertState;
+import id.pantau.core.event.RedLightViolation;
 import id.pantau.core.event.SignalChange;
 import id.pantau.core.event.SignalFault;
 import id.pantau.core.event.SignalFaultKind;
 import id.pantau.core.event.SignalState;
 import id.pantau.core.frame.VideoFrame;
+import id.pantau.core.perception.BoundingBox;
+import id.pantau.core.perception.Point;
+import id.pantau.core.perception.RoadUserClass;
+import id.pantau.core.perception.TrackState;
 import id.pantau.core.perception.TrackedFrame;
+import id.pantau.core.perception.TrackedObject;
 import id.pantau.detect.analytics.signal.LampClassifier;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
@@ -90,7 +96,9 @@ class HanoiSignalVisionTest {
                 times.add(new double[]{micros / 1e6});
                 TrackedFrame tf = new TrackedFrame(cam, seq, at, w, h, List.of(), false);
                 raw.add(classifier.classify(ByteBuffer.wrap(packed), w, h).state());
-                normal.add(eNormal.analyse(tf, new VideoFrame(cam, seq, at, micros, w, h, ByteBuffer.wrap(packed))));
+                TrackedFrame withRiders = new TrackedFrame(cam, seq, at, w, h, riders(seq), true);
+                normal.add(eNormal.analyse(withRiders,
+                        new VideoFrame(cam, seq, at, micros, w, h, ByteBuffer.wrap(packed))));
 
                 byte[] flick = packed.clone();
                 if (seq % 3 == 1) {
@@ -107,6 +115,31 @@ class HanoiSignalVisionTest {
             }
             g.stop();
         }
+    }
+
+    /**
+     * Two constructed riders on the real signal timeline (the detector and tracker are another stage): rider 1
+     * goes up over the stop line of the worked example around frame 116 (19.3 s, red; violations.csv has a real
+     * one there), rider 2 around frame 300 (50 s, green). Each moves 7 px per frame up the picture at x = 480.
+     */
+    private static List<TrackedObject> riders(long seq) {
+        List<TrackedObject> out = new ArrayList<>();
+        rider(out, 1, seq - 105);
+        rider(out, 2, seq - 289);
+        return out;
+    }
+
+    private static final java.util.Map<Long, List<Point>> riderHistory = new java.util.HashMap<>();
+
+    private static void rider(List<TrackedObject> out, long id, long step) {
+        if (step < 0 || step > 30) {
+            return;
+        }
+        double y = 470 - 7 * step;
+        List<Point> history = riderHistory.computeIfAbsent(id, k -> new ArrayList<>());
+        history.add(new Point(480, y));
+        out.add(new TrackedObject(id, RoadUserClass.MOTORCYCLE, 0.8f, new BoundingBox(468, y - 40, 492, y),
+                TrackState.CONFIRMED, history));
     }
 
     /** The frame's BGR24 pixels without row padding, as VideoFrame expects. */
@@ -216,6 +249,23 @@ class HanoiSignalVisionTest {
         double a = agreement(dated);
         log.info(String.format(Locale.ROOT, "Hanoi signal: onset-dated agreement %.4f", a));
         assertThat(a).isGreaterThanOrEqualTo(0.99);
+    }
+
+    @Test
+    void aConstructedRiderOverTheStopLineOnTheRealRedIsAViolationAndOnGreenIsNot() {
+        List<RedLightViolation> v = normal.stream().flatMap(r -> r.events().stream())
+                .filter(RedLightViolation.class::isInstance).map(RedLightViolation.class::cast).toList();
+        assertThat(v).singleElement().satisfies(e -> {
+            assertThat(e.trackId()).isEqualTo(1);
+            // y = 470 - 7 * (seq - 105) passes the stop line (y ~ 393 at x = 480) at seq 116
+            assertThat(e.frames().at()).isEqualTo(116);
+            assertThat(e.frames().before()).isEqualTo(115);
+            assertThat(e.timeIntoRedS()).isCloseTo(19.33 - 0.5, within(0.2));
+            assertThat(e.amberDurationS()).as("amber began before the clip").isNull();
+            assertThat(e.speedKmh()).isNotNull().isBetween(5.0, 60.0);
+            assertThat(e.eventId()).isEqualTo("hanoi-lythuongkiet-hangbai:near:1:116");
+            log.info("Hanoi constructed violation: {}", e);
+        });
     }
 
     @Test

@@ -1,11 +1,16 @@
 package id.pantau.detect.analytics;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import id.pantau.core.camera.CameraId;
 import id.pantau.core.camera.config.CameraConfig;
+import id.pantau.core.camera.config.CameraConfigStore;
 import id.pantau.core.perception.RoadUserClass;
 import id.pantau.core.perception.TrackedObject;
 import id.pantau.detect.analytics.Scenario.Vehicle;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One thread pushes frames (with traffic crossing the counting line, so events are produced) while another
- * swaps configuration versions. Every frame must be analysed, with exactly one version, and versions must
+ * saves new configuration versions to the store, whose listener swaps them into the engine. Every frame must be analysed, with exactly one version, and versions must
  * only move forward (each swap takes effect at a frame boundary and is never undone by a stale read).
  */
 class LiveConfigSwapTest {
@@ -25,19 +30,23 @@ class LiveConfigSwapTest {
     private static final int VERSIONS = 12;
 
     @Test
-    void swappingVersionsUnderLoadLosesNoFrameAndEveryResultCarriesTheVersionInForce() throws Exception {
-        List<CameraConfig> versions = new ArrayList<>();
+    void swappingVersionsUnderLoadLosesNoFrameAndEveryResultCarriesTheVersionInForce(@TempDir Path dir)
+            throws Exception {
+        List<CameraConfig> drafts = new ArrayList<>();
         for (int v = 1; v <= VERSIONS; v++) {
             int version = v;
-            // each version moves the counting line a little, as an operator re-drawing it would
-            versions.add(Scenario.config(n -> {
-                n.put("version", version);
+            // each draft moves the counting line a little, as an operator re-drawing it would
+            drafts.add(Scenario.config(n -> {
+                n.remove("version");
                 ((ArrayNode) n.at("/counting_lines/0/a")).removeAll().add(100).add(590 + version);
                 ((ArrayNode) n.at("/counting_lines/0/b")).removeAll().add(1180).add(590 + version);
             }));
         }
+        // the real path: saving to the versioned store puts the new version in force through its listener
+        CameraConfigStore store = new CameraConfigStore(dir);
         Scenario s = new Scenario();
-        s.engine.swapConfig(versions.getFirst());
+        store.onChange(s.engine::swapConfig);
+        store.save(drafts.getFirst());
         AtomicLong analysed = new AtomicLong();
         CountDownLatch done = new CountDownLatch(1);
 
@@ -47,7 +56,11 @@ class LiveConfigSwapTest {
                 while (analysed.get() < seen + 100 && done.getCount() > 0) {
                     java.util.concurrent.locks.LockSupport.parkNanos(200_000);
                 }
-                s.engine.swapConfig(versions.get(v));
+                try {
+                    store.save(drafts.get(v));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
             }
         });
 
@@ -81,7 +94,8 @@ class LiveConfigSwapTest {
             assertThat(results.get(i).events()).allMatch(e -> e.configVersion() == version);
         }
         assertThat(results.stream().map(AnalysisResult::configVersion).distinct().toList())
-                .as("every version was in force for some frames").hasSize(VERSIONS);
+                .as("every stored version was in force for some frames").hasSize(VERSIONS)
+                .containsExactlyElementsOf(store.versions(CameraId.of("test-cam")));
         assertThat(s.events()).as("traffic kept being counted across swaps").hasSizeGreaterThan(100);
     }
 }

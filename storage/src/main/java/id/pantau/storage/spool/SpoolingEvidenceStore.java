@@ -105,6 +105,10 @@ public final class SpoolingEvidenceStore implements EvidenceStore {
                 .onFailedAttempt(e -> onUploadFailure(e.getLastException()))
                 .build();
 
+        // Every reason exists from the start at 0, so an alert rule sees the series before the first failure.
+        for (SpoolException.Reason r : SpoolException.Reason.values()) {
+            errorCounter(r);
+        }
         recover();
         this.uploader = Thread.ofVirtual().name("evidence-spool-uploader").start(this::uploadLoop);
     }
@@ -186,10 +190,16 @@ public final class SpoolingEvidenceStore implements EvidenceStore {
     }
 
     private void spoolError(SpoolException e) {
-        spoolWritable.set(0);
-        Counter.builder("pantau.evidence.spool.errors")
+        if (e.reason() != SpoolException.Reason.CORRUPT) {
+            spoolWritable.set(0);
+        }
+        errorCounter(e.reason()).increment();
+    }
+
+    private Counter errorCounter(SpoolException.Reason reason) {
+        return Counter.builder("pantau.evidence.spool.errors")
                 .description("evidence the spool could not take (read-only, disk full, damaged entries)")
-                .tag("reason", e.reason().tag()).register(registry).increment();
+                .tag("reason", reason.tag()).register(registry);
     }
 
     private void uploadLoop() {
@@ -203,15 +213,30 @@ public final class SpoolingEvidenceStore implements EvidenceStore {
             if (e == null) {
                 continue;
             }
+            uploadUntilDone(e);
+        }
+    }
+
+    /** Keeps the entry at the head of the line until it is uploaded: order matters (manifest last). */
+    private void uploadUntilDone(SpoolEntry e) {
+        while (running) {
             try {
                 upload(e);
+                return;
             } catch (FailsafeException fe) {
-                // Only an interrupt (close) ends the retries; the entry stays in the spool for the next start.
-                if (!running || Thread.currentThread().isInterrupted()) {
+                // Failsafe retries store failures forever; it only gives up when the thread is interrupted (close).
+                if (!running) {
                     return;
                 }
-                log.error("unexpected end of retries for spooled '{}': {}", e.key(), fe.toString());
-                queue.add(e);
+                log.warn("upload of spooled '{}' interrupted ({}); trying again", e.key(), fe.toString());
+                Thread.interrupted();
+            } catch (RuntimeException re) {
+                // Not a store failure (e.g. a hand-edited entry with an invalid key): it can never succeed as it
+                // is, so it is moved aside for a person instead of blocking every later entry.
+                spool.quarantine(e.meta(), e.data(), "it cannot be uploaded: " + re.getMessage());
+                spoolError(new SpoolException(SpoolException.Reason.CORRUPT, e.data(), re.getMessage(), re));
+                untrack(e);
+                return;
             }
         }
     }

@@ -100,42 +100,49 @@ class SpoolingEvidenceStoreS3Test {
         try (SpoolingEvidenceStore store = spooled(spoolDir, 0)) {
             PackageWriter writer = writer(store);
             Thread producer = Thread.ofPlatform().name("camera").start(() -> {
-                for (int i = 0; i < packages; i++) {
+                for (int i = 0; i < packages && !Thread.currentThread().isInterrupted(); i++) {
                     try {
                         prefixes.add(writer.write(pkg(i)).prefix());
                         done.incrementAndGet();
                         Thread.sleep(10);
+                    } catch (InterruptedException e) {
+                        return;
                     } catch (Throwable t) {
                         producerErrors.add(t);
                     }
                 }
             });
+            try {
+                long t0 = System.nanoTime();
+                await().atMost(Duration.ofSeconds(30)).until(() -> done.get() >= 6);
+                long upMs = (System.nanoTime() - t0) / 1_000_000;
+                server.stop();
+                int atStop = done.get();
+                // Keep it down while the producer writes several packages (they can only go to the spool).
+                await().atMost(Duration.ofSeconds(30)).until(() -> done.get() >= atStop + 6);
+                // Packages begun after the stop are wholly spooled; the one in flight at the stop may be split.
+                int pendingNow = store.pendingCount();
+                assertThat(pendingNow).isGreaterThanOrEqualTo(5 * OBJECTS_PER_PACKAGE);
+                assertThat(registry.get("pantau.evidence.spool.pending").gauge().value()).isGreaterThanOrEqualTo(pendingNow);
+                assertThat(store.oldestPendingAge()).isPositive();
+                server.restart();
+                long restarted = System.nanoTime();
 
-            long t0 = System.nanoTime();
-            await().atMost(Duration.ofSeconds(30)).until(() -> done.get() >= 6);
-            long upMs = (System.nanoTime() - t0) / 1_000_000;
-            server.stop();
-            int atStop = done.get();
-            // Keep it down while the producer writes several packages (they can only go to the spool).
-            await().atMost(Duration.ofSeconds(30)).until(() -> done.get() >= atStop + 6);
-            // Packages begun after the stop are wholly spooled; the one in flight at the stop may be split.
-            int pendingNow = store.pendingCount();
-            assertThat(pendingNow).isGreaterThanOrEqualTo(5 * OBJECTS_PER_PACKAGE);
-            assertThat(registry.get("pantau.evidence.spool.pending").gauge().value()).isGreaterThanOrEqualTo(pendingNow);
-            assertThat(store.oldestPendingAge()).isPositive();
-            server.restart();
-            long restarted = System.nanoTime();
-
-            producer.join(Duration.ofSeconds(60));
-            assertThat(producerErrors).isEmpty();
-            assertThat(store.awaitDrained(Duration.ofSeconds(60))).as("spool drained").isTrue();
-            // Figures for the report, not asserted (timing depends on the machine's load).
-            log.info("outage figures: first {} packages direct in {} ms; {} objects spooled in all; spool drained {} ms"
-                            + " after the restart", atStop, upMs, (long) counter("pantau.evidence.spool.spooled"),
-                    (System.nanoTime() - restarted) / 1_000_000);
-            assertThat(counter("pantau.evidence.spool.spooled")).isGreaterThanOrEqualTo(5 * OBJECTS_PER_PACKAGE);
-            assertThat(counter("pantau.evidence.spool.uploads")).isEqualTo(counter("pantau.evidence.spool.spooled"));
-            assertThat(counter("pantau.evidence.spool.upload.failures")).isPositive();
+                producer.join(Duration.ofSeconds(60));
+                assertThat(producerErrors).isEmpty();
+                assertThat(store.awaitDrained(Duration.ofSeconds(60))).as("spool drained").isTrue();
+                // Figures for the report, not asserted (timing depends on the machine's load).
+                log.info("outage figures: first {} packages direct in {} ms; {} objects spooled in all; spool drained {} ms"
+                                + " after the restart", atStop, upMs, (long) counter("pantau.evidence.spool.spooled"),
+                        (System.nanoTime() - restarted) / 1_000_000);
+                assertThat(counter("pantau.evidence.spool.spooled")).isGreaterThanOrEqualTo(5 * OBJECTS_PER_PACKAGE);
+                assertThat(counter("pantau.evidence.spool.uploads")).isEqualTo(counter("pantau.evidence.spool.spooled"));
+                assertThat(counter("pantau.evidence.spool.upload.failures")).isPositive();
+            } finally {
+                // A failed assertion must not leave the producer writing into the temp folder.
+                producer.interrupt();
+                producer.join(Duration.ofSeconds(10));
+            }
         }
 
         assertThat(prefixes).hasSize(packages).doesNotHaveDuplicates();
@@ -249,29 +256,36 @@ class SpoolingEvidenceStoreS3Test {
     }
 
     @Test
-    void damagedSpoolEntryIsQuarantinedNotUploadedNorDeleted() throws Exception {
+    void damagedSpoolEntriesAreQuarantinedNotUploadedNorDeletedAndDoNotBlockTheRest() throws Exception {
         Path spoolDir = tmp.resolve("spool");
         server.stop();
         try (SpoolingEvidenceStore store = spooled(spoolDir, 0)) {
             store.put("evidence/cam/v1/crops/plate.jpg", RealEvidence.read(RealEvidence.plateCrops().get(7)), "image/jpeg");
+            store.put("evidence/cam/v1/frames/0001.jpg", RealEvidence.read(RealEvidence.plateCrops().get(8)), "image/jpeg");
             store.put("evidence/cam/v1/metadata.json", "{\"v\":1}".getBytes(), "application/json");
         }
-        Path first;
+        List<Path> bins;
         try (Stream<Path> s = Files.list(spoolDir)) {
-            first = s.filter(p -> p.toString().endsWith(".bin")).sorted().findFirst().orElseThrow();
+            bins = s.filter(p -> p.toString().endsWith(".bin")).sorted().toList();
         }
-        byte[] b = Files.readAllBytes(first);
+        byte[] b = Files.readAllBytes(bins.get(0));
         b[b.length / 2] ^= 0x20; // one flipped bit on disk
-        Files.write(first, b);
+        Files.write(bins.get(0), b);
+        Path secondMeta = Path.of(bins.get(1).toString().replace(".bin", ".json"));
+        Files.writeString(secondMeta, Files.readString(secondMeta).replace("evidence/cam/v1/frames", "evidence/../frames"));
 
         server.restart();
         try (SpoolingEvidenceStore store = spooled(spoolDir, 0)) {
             assertThat(store.awaitDrained(Duration.ofSeconds(30))).isTrue();
-            assertThat(store.exists("evidence/cam/v1/metadata.json")).isTrue();
+            assertThat(store.get("evidence/cam/v1/metadata.json")).asString().isEqualTo("{\"v\":1}");
             assertThat(store.exists("evidence/cam/v1/crops/plate.jpg")).isFalse();
-            assertThat(registry.get("pantau.evidence.spool.errors").tag("reason", "corrupt").counter().count()).isEqualTo(1);
+            assertThat(store.list("evidence/")).containsExactly("evidence/cam/v1/metadata.json");
+            assertThat(registry.get("pantau.evidence.spool.errors").tag("reason", "corrupt").counter().count()).isEqualTo(2);
+            assertThat(registry.get("pantau.evidence.spool.writable").gauge().value()).isEqualTo(1);
         }
-        assertThat(spoolDir.resolve("quarantine").resolve(first.getFileName())).exists();
+        assertThat(spoolDir.resolve("quarantine").resolve(bins.get(0).getFileName())).exists();
+        assertThat(spoolDir.resolve("quarantine").resolve(bins.get(1).getFileName())).exists();
+        assertThat(spoolDir.resolve("quarantine").resolve(secondMeta.getFileName())).exists();
     }
 
     private static List<Path> spoolEntries(Path spoolDir) throws IOException {

@@ -58,8 +58,7 @@ public final class CameraConfigStore {
             Path tmp = Files.createTempFile(cameraDir, ".v" + next, ".tmp");
             try {
                 Files.write(tmp, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(stored));
-                // A move without REPLACE_EXISTING fails rather than overwrite: another writer's version survives.
-                Files.move(tmp, cameraDir.resolve("v" + next + ".json"));
+                publish(tmp, cameraDir.resolve("v" + next + ".json"));
             } catch (FileAlreadyExistsException taken) {
                 Files.deleteIfExists(tmp);
                 next++;
@@ -110,6 +109,19 @@ public final class CameraConfigStore {
         try (Stream<Path> files = Files.list(cameraDir)) {
             return files.map(p -> VERSION_FILE.matcher(p.getFileName().toString()))
                     .filter(Matcher::matches).map(m -> Integer.parseInt(m.group(1))).sorted().toList();
+        }
+    }
+
+    /**
+     * Gives the complete temporary file its version name without ever replacing an existing version: a hard link
+     * is created atomically and fails if the name is taken (another writer got that number first), so a reader
+     * never sees a half-written version and no version is overwritten.
+     */
+    private static void publish(Path tmp, Path target) throws IOException {
+        try {
+            Files.createLink(target, tmp);
+        } catch (UnsupportedOperationException noHardLinks) {
+            Files.move(tmp, target);   // without REPLACE_EXISTING: fails rather than overwrite
         }
     }
 

@@ -14,7 +14,7 @@ import java.util.OptionalDouble;
  *   <li>Occupancy level: the share of the zone covered by vehicle footprints against five ascending limits
  *   ({@code los_occupancy_pct}, default 10/20/35/50/70 %).</li>
  *   <li>Speed level: mean speed as a share of the free-flow speed, with the urban-street thresholds of the
- *   HCM 6th ed. (Exhibit 16-8: &gt;80 % A, &gt;67 % B, &gt;50 % C, &gt;40 % D, &gt;30 % E, else F).</li>
+ *   HCM 6th ed. (urban street facilities, chapter 16: &gt;80 % A, &gt;67 % B, &gt;50 % C, &gt;40 % D, &gt;30 % E, else F).</li>
  *   <li>The level is the worse of the two; speed only counts when vehicles were measured and occupancy is
  *   past the A limit (a single car waiting at red is not congestion).</li>
  * </ul>

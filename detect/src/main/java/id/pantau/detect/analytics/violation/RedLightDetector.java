@@ -108,8 +108,9 @@ public final class RedLightDetector {
                 t.behind = false;
                 t.candidate = judgeCrossing(o, t, frame, motion, signal).orElse(null);
             }
-            if (t.candidate != null && signal.state() != SignalState.RED) {
-                // It stopped over the line and moved on only once red was over: not a violator.
+            if (t.candidate != null && (signal.state() != SignalState.RED || !signal.enforceable())) {
+                // It stopped over the line and moved on only once red was over (not a violator), or the head
+                // became untrustworthy before the vehicle went on (enforcement pauses).
                 t.candidate = null;
             }
             if (t.candidate != null) {
