@@ -1,7 +1,7 @@
 package id.pantau.app.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import id.pantau.core.json.Json;
+import id.pantau.app.config.NodeConfigException;
+import id.pantau.app.config.NodeConfigLoader;
 import id.pantau.storage.config.EvidenceStoreConfig;
 import id.pantau.storage.verify.VerificationReport;
 import id.pantau.storage.verify.VerifyEvidence;
@@ -12,7 +12,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -51,8 +50,8 @@ public final class EvidenceCommand implements Callable<Integer> {
         Keys keys;
 
         static final class Keys {
-            @Option(names = "--config", paramLabel = "FILE", description = "YAML evidence store settings (the "
-                    + "'evidence:' section of the node config, or a file holding only those keys); needed for a KEY.")
+            @Option(names = "--config", paramLabel = "FILE", description = "The node configuration (as for 'pantau "
+                    + "run'): its evidence store and verification key are used; needed for a KEY.")
             Path config;
 
             @Option(names = "--public-key", paramLabel = "PEM", description = "Ed25519 public key (PEM) to check a "
@@ -70,7 +69,7 @@ public final class EvidenceCommand implements Callable<Integer> {
             try {
                 config = config();
                 config.requireValidForVerification();
-            } catch (IllegalArgumentException e) { // incl. InvalidEvidenceConfigException: every bad field named
+            } catch (IllegalArgumentException | NodeConfigException e) { // every bad field is named
                 spec.commandLine().getErr().println("pantau evidence verify: " + e.getMessage());
                 return 2;
             }
@@ -81,7 +80,7 @@ public final class EvidenceCommand implements Callable<Integer> {
 
         private EvidenceStoreConfig config() {
             if (keys.config != null) {
-                return readConfig(keys.config);
+                return NodeConfigLoader.load(keys.config).evidence();
             }
             Path folder = Path.of(target);
             if (!Files.isDirectory(folder)) {
@@ -91,21 +90,6 @@ public final class EvidenceCommand implements Callable<Integer> {
             // A folder checked on its own: the folder is the store, only the verification key matters.
             EvidenceStoreConfig local = EvidenceStoreConfig.local(folder, null, null, keys.publicKey);
             return keys.hmacKey != null ? local.withHmacKey(keys.hmacKey) : local;
-        }
-
-        private static EvidenceStoreConfig readConfig(Path file) {
-            try {
-                JsonNode root = Json.yaml().readTree(file.toFile());
-                if (root == null || !root.isObject()) {
-                    throw new IllegalArgumentException(file + " holds no settings; expected the evidence store keys "
-                            + "(type, dir or endpoint/bucket, signingPublicKey...) as in storage/README.md");
-                }
-                JsonNode section = root.has("evidence") ? root.get("evidence") : root;
-                return Json.yaml().treeToValue(section, EvidenceStoreConfig.class);
-            } catch (IOException e) {
-                throw new IllegalArgumentException("cannot read the evidence settings in " + file + ": "
-                        + e.getMessage().lines().findFirst().orElse("") + "; see storage/README.md for the keys", e);
-            }
         }
     }
 }
