@@ -27,7 +27,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +43,8 @@ public final class EvidenceAssembler {
     public static final String METADATA = "metadata.json";
     public static final String VEHICLE_CROP = "vehicle.jpg";
     public static final String PLATE_CROP = "plate.jpg";
-    private static final Set<String> PHOTO_ORDER = Set.of(FrameRole.BEFORE.fileName(), FrameRole.AT.fileName(),
+    /** The photos of a package, in the order a reviewer sees them. */
+    private static final List<String> PHOTOS = List.of(FrameRole.BEFORE.fileName(), FrameRole.AT.fileName(),
             FrameRole.AFTER.fileName(), VEHICLE_CROP, PLATE_CROP);
     /** Margin around the vehicle box, so the crop shows the vehicle whole even if the box is tight. */
     private static final double VEHICLE_MARGIN = 0.15;
@@ -266,15 +266,8 @@ public final class EvidenceAssembler {
                     + e.getMessage() + "); it is never overwritten: run 'pantau evidence verify " + prefix + "'", e);
         }
         List<String> files = manifest.files().stream().map(ManifestEntry::name).toList();
-        List<String> photos = files.stream().filter(PHOTO_ORDER::contains)
-                .sorted(Comparator.comparingInt(EvidenceAssembler::photoRank)).toList();
+        List<String> photos = PHOTOS.stream().filter(files::contains).toList();
         return new AssembledEvidence(prefix, sha256(manifestBytes), photos, files, true);
-    }
-
-    private static int photoRank(String name) {
-        List<String> order = List.of(FrameRole.BEFORE.fileName(), FrameRole.AT.fileName(), FrameRole.AFTER.fileName(),
-                VEHICLE_CROP, PLATE_CROP);
-        return order.indexOf(name);
     }
 
     private static String sha256(String s) {

@@ -8,6 +8,8 @@ import id.pantau.core.event.PipelineEvent;
 import id.pantau.core.event.RedLightViolation;
 import id.pantau.storage.spool.SpoolException;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -36,15 +38,23 @@ public final class EvidenceStage {
     private final EvidenceAssembler assembler;
     private final EventBus bus;
     private final MeterRegistry registry;
+    private final Clock clock;
     private final EventCodec codec = new EventCodec();
 
     public EvidenceStage(FrameSource frames, VehicleSightings sightings, EvidenceAssembler assembler, EventBus bus,
                          MeterRegistry registry) {
+        this(frames, sightings, assembler, bus, registry, Clock.systemUTC());
+    }
+
+    /** @param clock the capture clock of the cameras, to know when the footage after a crossing exists */
+    public EvidenceStage(FrameSource frames, VehicleSightings sightings, EvidenceAssembler assembler, EventBus bus,
+                         MeterRegistry registry, Clock clock) {
         this.frames = frames;
         this.sightings = sightings;
         this.assembler = assembler;
         this.bus = bus;
         this.registry = registry;
+        this.clock = clock;
     }
 
     /**
@@ -82,12 +92,25 @@ public final class EvidenceStage {
      */
     public RedLightViolation process(RedLightViolation v) throws InterruptedException, ExecutionException,
             TimeoutException {
+        awaitFootageAfter(v);
         RedLightViolation published = withEvidence(v);
         bus.publish(VIOLATIONS_TOPIC, v.camera(), codec.encode(published)).toCompletableFuture()
                 .get(30, TimeUnit.SECONDS);
         registry.counter("pantau.evidence.stage.published", "evidence",
                 published.evidence() == null ? "none" : "stored").increment();
         return published;
+    }
+
+    /**
+     * Analytics report a violation a moment after the crossing, but the clip runs {@code clipAfter} past it: wait
+     * until those frames have been captured (at most {@code clipAfter}, so a skewed clock cannot stall the stage).
+     */
+    private void awaitFootageAfter(RedLightViolation v) throws InterruptedException {
+        Duration after = assembler.settings().clipAfter();
+        Duration wait = Duration.between(clock.instant(), v.time().toInstant().plus(after));
+        if (wait.isPositive()) {
+            Thread.sleep(wait.compareTo(after) > 0 ? after : wait);
+        }
     }
 
     private RedLightViolation withEvidence(RedLightViolation v) {

@@ -23,7 +23,9 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -37,6 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
  * redelivered event gives the same package and event id; a violation whose track is gone still goes out.
  */
 class EvidenceStageTest {
+    /** The stage runs an hour after the footage was captured: the frames after each crossing exist. */
+    private static final Clock LATER = Clock.fixed(HanoiFootage.T0.plusSeconds(3600), ZoneOffset.UTC);
     @TempDir
     Path tmp;
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -69,7 +73,7 @@ class EvidenceStageTest {
                 ? Optional.of(new VehicleSightings.Sighting(EvidenceAssemblerTest.MOTORCYCLE, Optional.of(
                         new PlateEvidence("B 1234 XY", "JAKARTA", 0.87, EvidenceAssemblerTest.PLATE, v.frames().at()))))
                 : Optional.empty();
-        stage = new EvidenceStage(ring, tracker, assembler, bus, registry);
+        stage = new EvidenceStage(ring, tracker, assembler, bus, registry, LATER);
         bus.subscribe(EvidenceStage.VIOLATIONS_TOPIC, "test-back-office",
                 r -> published.add((RedLightViolation) codec.decode(r.value())));
     }
@@ -123,7 +127,8 @@ class EvidenceStageTest {
         RedLightViolation noFootage = HanoiFootage.event(HanoiFootage.violations().get(3), 41);
         EvidenceStage emptyRing = new EvidenceStage((c, from, to) -> List.of(),
                 v -> Optional.of(new VehicleSightings.Sighting(EvidenceAssemblerTest.MOTORCYCLE, Optional.empty())),
-                new EvidenceAssembler(storage, Assets.defaults(), EvidenceSettings.defaults(), registry), bus, registry);
+                new EvidenceAssembler(storage, Assets.defaults(), EvidenceSettings.defaults(), registry), bus, registry,
+                LATER);
         assertThat(emptyRing.process(noFootage).evidence()).isNull();
         assertThat(registry.counter("pantau.evidence.unavailable").count()).isEqualTo(2);
         assertThat(storage.store().list("evidence/")).isEmpty();
@@ -141,7 +146,7 @@ class EvidenceStageTest {
             SimpleMeterRegistry s3Metrics = new SimpleMeterRegistry();
             try (EvidenceStorage remote = EvidenceStorage.open(config, s3Metrics)) {
                 EvidenceStage toS3 = new EvidenceStage(ring, tracker, new EvidenceAssembler(remote, Assets.defaults(),
-                        EvidenceSettings.defaults(), registry), bus, registry);
+                        EvidenceSettings.defaults(), registry), bus, registry, LATER);
                 s3.stop();
                 RedLightViolation out = toS3.process(raw);
                 String key = out.evidence().get("key").asText();
@@ -158,6 +163,18 @@ class EvidenceStageTest {
                 }
             }
         }
+    }
+
+    @Test
+    void waitsUntilTheFootageAfterTheCrossingHasBeenCaptured() throws Exception {
+        RedLightViolation v = HanoiFootage.event(HanoiFootage.violations().get(2), 77); // unknown track: no assembly
+        EvidenceSettings shortClip = new EvidenceSettings(EvidenceSettings.JAKARTA, Duration.ofSeconds(5),
+                Duration.ofMillis(700), 0.9f, List.of("yolox_nano"));
+        EvidenceStage live = new EvidenceStage(ring, tracker, new EvidenceAssembler(storage, Assets.defaults(),
+                shortClip, registry), bus, registry, Clock.fixed(v.time().toInstant(), ZoneOffset.UTC));
+        long start = System.nanoTime();
+        live.process(v);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(700));
     }
 
     @Test
