@@ -93,7 +93,7 @@ public final class EvidenceAssembler {
     /** Builds, stores and describes the package; returns the existing one when it is already stored. */
     public AssembledEvidence assemble(ViolationCapture capture) {
         RedLightViolation v = capture.violation();
-        CameraId camera = CameraId.of(v.camera());
+        CameraId camera = cameraOf(v);
         String violationId = violationId(v);
         Instant occurredAt = v.time().toInstant();
         // The layout depends only on the package identity; a one-file probe gives the prefix before any work.
@@ -131,6 +131,15 @@ public final class EvidenceAssembler {
         log.info("evidence for {} stored at {}: {} files in {} ms, manifest sha256 {}", v.eventId(), prefix,
                 stored.files().size(), nanos / 1_000_000, stored.manifestSha256());
         return new AssembledEvidence(stored.key(), stored.manifestSha256(), stored.photos(), stored.files(), false);
+    }
+
+    private static CameraId cameraOf(RedLightViolation v) {
+        try {
+            return CameraId.of(v.camera());
+        } catch (IllegalArgumentException e) {
+            throw new EvidenceAssemblyException("violation " + v.eventId() + " cannot be filed: " + e.getMessage()
+                    + "; fix the camera id in the camera configuration", e);
+        }
     }
 
     private EvidencePackage build(ViolationCapture capture, CameraId camera, String violationId, Instant occurredAt,

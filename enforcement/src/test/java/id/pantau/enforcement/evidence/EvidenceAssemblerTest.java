@@ -289,6 +289,12 @@ class EvidenceAssemblerTest {
                 Optional.empty())))
                 .isInstanceOf(EvidenceAssemblyException.class)
                 .hasMessageContaining("at least 3 are needed");
+        RedLightViolation badCamera = new RedLightViolation("Cam 7:s:1:130", "Cam 7", "s", 1, "car", v.time(),
+                v.signalState(), 1.0, null, null, v.frames(), 1, null, null, null);
+        assertThatThrownBy(() -> toLocal.assemble(new ViolationCapture(badCamera, frames, MOTORCYCLE,
+                Optional.empty())))
+                .isInstanceOf(EvidenceAssemblyException.class)
+                .hasMessageContaining("camera id 'Cam 7'").hasMessageContaining("fix the camera id");
         String key = "evidence/hanoi-lythuongkiet-01/2026/11/23/" + EvidenceAssembler.violationId(v) + "/";
         assertThat(local.store().list(key)).isEmpty();
     }
