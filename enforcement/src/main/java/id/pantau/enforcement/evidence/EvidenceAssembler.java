@@ -106,12 +106,10 @@ public final class EvidenceAssembler {
             return existing;
         }
         Timer.Sample sample = Timer.start(registry);
-        EvidencePackage pkg;
         Path clip = null;
         try {
             clip = Files.createTempFile("pantau-evidence-", ".mp4");
-            pkg = build(capture, camera, violationId, occurredAt, clip);
-            storage.write(pkg);
+            storage.write(build(capture, camera, violationId, occurredAt, clip));
         } catch (EvidenceConflictException e) {
             // Another writer (or an earlier attempt with other ring frames) stored this violation first: keep it.
             log.warn("evidence for {} was stored meanwhile with other content; keeping the stored package {}",
