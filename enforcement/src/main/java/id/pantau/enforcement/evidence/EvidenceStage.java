@@ -1,0 +1,143 @@
+package id.pantau.enforcement.evidence;
+
+import id.pantau.core.bus.BusRecord;
+import id.pantau.core.bus.EventBus;
+import id.pantau.core.camera.CameraId;
+import id.pantau.core.event.EventCodec;
+import id.pantau.core.event.PipelineEvent;
+import id.pantau.core.event.RedLightViolation;
+import id.pantau.storage.spool.SpoolException;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The evidence step between analytics and the back office: for each red-light violation it takes the footage
+ * around the crossing from the camera's ring buffer, builds and stores the package (through the spooling store,
+ * so a storage outage loses nothing), then publishes the violation with its {@code evidence} block to
+ * {@value #VIOLATIONS_TOPIC}.
+ *
+ * <p>At-least-once and idempotent: a record redelivered after a crash gets the same package key (nothing is
+ * stored twice) and is published again with the same event id, which consumers de-duplicate. When the store and
+ * the spool both refuse the package the handler fails, so the bus delivers the record again later.
+ */
+public final class EvidenceStage {
+    public static final String VIOLATIONS_TOPIC = "pantau.violations";
+    private static final Logger log = LoggerFactory.getLogger(EvidenceStage.class);
+
+    private final FrameSource frames;
+    private final VehicleSightings sightings;
+    private final EvidenceAssembler assembler;
+    private final EventBus bus;
+    private final MeterRegistry registry;
+    private final Clock clock;
+    private final EventCodec codec = new EventCodec();
+
+    public EvidenceStage(FrameSource frames, VehicleSightings sightings, EvidenceAssembler assembler, EventBus bus,
+                         MeterRegistry registry) {
+        this(frames, sightings, assembler, bus, registry, Clock.systemUTC());
+    }
+
+    /** @param clock the capture clock of the cameras, to know when the footage after a crossing exists */
+    public EvidenceStage(FrameSource frames, VehicleSightings sightings, EvidenceAssembler assembler, EventBus bus,
+                         MeterRegistry registry, Clock clock) {
+        this.frames = frames;
+        this.sightings = sightings;
+        this.assembler = assembler;
+        this.bus = bus;
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    /**
+     * Consumes the analytics' events from {@code inputTopic} (normally {@code pantau.events}). It must not be
+     * {@value #VIOLATIONS_TOPIC}: the stage publishes there, and would read its own output.
+     */
+    public EventBus.Subscription subscribe(String inputTopic, String group) {
+        if (VIOLATIONS_TOPIC.equals(inputTopic)) {
+            throw new IllegalArgumentException("the evidence stage publishes to " + VIOLATIONS_TOPIC
+                    + " and cannot also consume it; subscribe it to the analytics topic (pantau.events)");
+        }
+        return bus.subscribe(inputTopic, group, this::onRecord);
+    }
+
+    private void onRecord(BusRecord record) throws Exception {
+        PipelineEvent event;
+        try {
+            event = codec.decode(record.value());
+        } catch (IllegalArgumentException e) {
+            // A record nobody can read would block the topic forever if rethrown: count it, name it, move on.
+            registry.counter("pantau.evidence.stage.unreadable").increment();
+            log.error("record on {} (key {}) skipped, it is not a pipeline event: {}", record.topic(), record.key(),
+                    e.getMessage());
+            return;
+        }
+        if (event instanceof RedLightViolation v && v.evidence() == null) {
+            process(v);
+        }
+    }
+
+    /**
+     * Builds, stores and publishes the evidence of one violation; returns the published event.
+     *
+     * @throws SpoolException when neither the store nor the spool took the package (retry later)
+     */
+    public RedLightViolation process(RedLightViolation v) throws InterruptedException, ExecutionException,
+            TimeoutException {
+        awaitFootageAfter(v);
+        RedLightViolation published = withEvidence(v);
+        bus.publish(VIOLATIONS_TOPIC, v.camera(), codec.encode(published)).toCompletableFuture()
+                .get(30, TimeUnit.SECONDS);
+        registry.counter("pantau.evidence.stage.published", "evidence",
+                published.evidence() == null ? "none" : "stored").increment();
+        return published;
+    }
+
+    /**
+     * Analytics report a violation a moment after the crossing, but the clip runs {@code clipAfter} past it: wait
+     * until those frames have been captured (at most {@code clipAfter}, so a skewed clock cannot stall the stage).
+     */
+    private void awaitFootageAfter(RedLightViolation v) throws InterruptedException {
+        Duration after = assembler.settings().clipAfter();
+        Duration wait = Duration.between(clock.instant(), v.time().toInstant().plus(after));
+        if (wait.isPositive()) {
+            Thread.sleep(wait.compareTo(after) > 0 ? after : wait);
+        }
+    }
+
+    private RedLightViolation withEvidence(RedLightViolation v) {
+        Optional<VehicleSightings.Sighting> sighting = sightings.find(v);
+        if (sighting.isEmpty()) {
+            return without(v, "the tracker no longer knows track " + v.trackId()
+                    + "; keep tracks for longer than the evidence stage lags behind");
+        }
+        EvidenceSettings s = assembler.settings();
+        Instant t = v.time().toInstant();
+        List<ClipFrame> clip = frames.frames(CameraId.of(v.camera()), t.minus(s.clipBefore()), t.plus(s.clipAfter()));
+        try {
+            ViolationCapture capture = new ViolationCapture(v, clip, sighting.get().vehicleBox(),
+                    sighting.get().plate());
+            return assembler.assemble(capture).applyTo(v, sighting.get().plate());
+        } catch (EvidenceAssemblyException e) {
+            return without(v, e.getMessage());
+        }
+    }
+
+    /**
+     * The violation still goes to the back office, without evidence, so it is seen and can be dismissed
+     * there rather than vanish here.
+     */
+    private RedLightViolation without(RedLightViolation v, String reason) {
+        registry.counter("pantau.evidence.unavailable").increment();
+        log.error("violation {} published WITHOUT evidence: {}", v.eventId(), reason);
+        return v;
+    }
+}

@@ -1,0 +1,77 @@
+package id.pantau.enforcement.evidence;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.util.List;
+
+/**
+ * Burns a text banner onto an evidence photo. The banner is added ABOVE the picture (the canvas grows), so no
+ * pixel of the scene is covered: a reviewer or court sees the full camera frame plus the stamp.
+ */
+final class FrameStamper {
+    static final Color BANNER = new Color(16, 16, 16);
+    private static final Color TEXT = new Color(255, 255, 255);
+    private static final Color ACCENT = new Color(255, 64, 64);
+
+    private FrameStamper() {
+    }
+
+    /** The banner height for a picture of this width and this many lines. */
+    static int bannerHeight(int width, int lines) {
+        return lines * lineHeight(width) + 2 * padding(width);
+    }
+
+    static BufferedImage stamp(BufferedImage picture, List<String> lines) {
+        int w = picture.getWidth();
+        int banner = bannerHeight(w, lines.size());
+        BufferedImage out = new BufferedImage(w, picture.getHeight() + banner, BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D g = out.createGraphics();
+        try {
+            g.setColor(BANNER);
+            g.fillRect(0, 0, w, banner);
+            g.drawImage(picture, 0, banner, null);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setFont(fittingFont(g, lines, w));
+            FontMetrics fm = g.getFontMetrics();
+            int pad = padding(w);
+            int y = pad + fm.getAscent();
+            for (int i = 0; i < lines.size(); i++) {
+                // The signal line is the one that makes the violation: red text draws the eye to it.
+                g.setColor(i == lines.size() - 1 ? ACCENT : TEXT);
+                g.drawString(lines.get(i), pad, y);
+                y += lineHeight(w);
+            }
+        } finally {
+            g.dispose();
+        }
+        return out;
+    }
+
+    private static int lineHeight(int width) {
+        return Math.max(14, width / 40);
+    }
+
+    private static int padding(int width) {
+        return Math.max(4, width / 160);
+    }
+
+    /** The largest bold monospaced font (up to the line height) with which every line fits the width. */
+    private static Font fittingFont(Graphics2D g, List<String> lines, int width) {
+        int size = (int) (lineHeight(width) * 0.8);
+        Font font;
+        do {
+            font = new Font(Font.MONOSPACED, Font.BOLD, size);
+            FontMetrics fm = g.getFontMetrics(font);
+            int widest = lines.stream().mapToInt(fm::stringWidth).max().orElse(0);
+            if (widest <= width - 2 * padding(width)) {
+                return font;
+            }
+            size--;
+        } while (size > 7);
+        return font;
+    }
+}

@@ -1,0 +1,22 @@
+package id.pantau.enforcement.evidence;
+
+import id.pantau.core.event.RedLightViolation;
+import id.pantau.core.perception.BoundingBox;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything the {@link EvidenceAssembler} builds a package from: the violation event, the frames around it
+ * (sorted here by sequence), the vehicle's box in the crossing frame and the plate reading, if any.
+ */
+public record ViolationCapture(RedLightViolation violation, List<ClipFrame> frames, BoundingBox vehicleBox,
+                               Optional<PlateEvidence> plate) {
+    public ViolationCapture {
+        Objects.requireNonNull(violation, "violation");
+        Objects.requireNonNull(vehicleBox, "vehicleBox");
+        plate = plate == null ? Optional.empty() : plate;
+        frames = frames.stream().sorted(Comparator.comparingLong(ClipFrame::sequence)).toList();
+    }
+}
