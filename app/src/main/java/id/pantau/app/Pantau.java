@@ -8,6 +8,11 @@ import id.pantau.app.http.OpsServer;
 import id.pantau.enforcement.api.BearerAuth;
 import id.pantau.app.pipeline.CameraPipelines;
 import id.pantau.app.pipeline.DemoGeometry;
+import id.pantau.app.pipeline.TrackSightings;
+import id.pantau.enforcement.evidence.ClipFrame;
+import id.pantau.enforcement.evidence.EvidenceAssembler;
+import id.pantau.enforcement.evidence.EvidenceSettings;
+import id.pantau.enforcement.evidence.EvidenceStage;
 import id.pantau.core.camera.config.CameraConfigStore;
 import id.pantau.detect.analytics.EventPublisher;
 import id.pantau.detect.inference.DetectorSettings;
@@ -72,6 +77,7 @@ public final class Pantau implements AutoCloseable {
     private EnforcementServices enforcement;
     private CameraConfigStore geometry;
     private CameraPipelines pipelines;
+    private EvidenceStorage evidence;
     private String url;
 
     private Pantau(NodeConfig config) {
@@ -117,7 +123,6 @@ public final class Pantau implements AutoCloseable {
         bus = openBus(c.bus());
         closeables.push(bus);
 
-        EvidenceStorage evidence = null;
         if (runs(NodeConfig.Stage.EVIDENCE) || runs(NodeConfig.Stage.ENFORCEMENT)) {
             evidence = openEvidence(loaded.evidence());
             closeables.push(evidence);
@@ -137,8 +142,12 @@ public final class Pantau implements AutoCloseable {
             closeables.push(ingest);
         }
         if (runs(NodeConfig.Stage.PERCEPTION)) {
+            // with an evidence stage here, violations reach pantau.violations only through it, with their evidence
             pipelines = new CameraPipelines(ingest, openPerception(c.detector()), geometry,
-                    new EventPublisher(bus, registry), registry);
+                    new EventPublisher(bus, registry, !runs(NodeConfig.Stage.EVIDENCE)), registry);
+            if (runs(NodeConfig.Stage.EVIDENCE)) {
+                startEvidenceStage(evidence);
+            }
         }
         if (runs(NodeConfig.Stage.CONSOLE)) {
             ConsoleApi console = ConsoleApi.start(vertx, new NodeConsoleBackend(ingest, geometry, bus, registry),
@@ -158,6 +167,17 @@ public final class Pantau implements AutoCloseable {
             closeables.push(pipelines);
         }
         log.info("serving {} with stages {} (bus {}, data dir {})", url, c.stages(), c.bus().type(), c.dataDir());
+    }
+
+    /** Violations from pantau.events are packaged from the ingest rings and published to pantau.violations. */
+    private void startEvidenceStage(EvidenceStorage evidence) {
+        TrackSightings sightings = new TrackSightings(600);
+        pipelines.addFrameListener(sightings);
+        EvidenceAssembler assembler = new EvidenceAssembler(evidence, Assets.defaults(), EvidenceSettings.defaults(), registry);
+        EvidenceStage stage = new EvidenceStage((camera, from, to) -> ingest.camera(camera).ring().window(from, to).stream()
+                .map(f -> new ClipFrame(f.sequence(), f.captureTime(), f.jpeg())).toList(),
+                sightings, assembler, bus, registry);
+        closeables.push(stage.subscribe(EventPublisher.EVENTS_TOPIC, "evidence"));
     }
 
     private PerceptionStage openPerception(NodeConfig.Detector d) {
@@ -249,6 +269,10 @@ public final class Pantau implements AutoCloseable {
 
     public EventBus bus() {
         return bus;
+    }
+
+    public EvidenceStorage evidence() {
+        return evidence;
     }
 
     public CameraConfigStore geometry() {

@@ -89,6 +89,9 @@ public final class NodeConfigLoader {
         if (stages.contains(NodeConfig.Stage.ANALYTICS) && !stages.contains(NodeConfig.Stage.PERCEPTION)) {
             problems.add("stages: analytics needs perception on the same node (tracks are not sent over the bus)");
         }
+        if (stages.contains(NodeConfig.Stage.EVIDENCE) && !stages.contains(NodeConfig.Stage.ANALYTICS)) {
+            problems.add("stages: evidence needs analytics on the same node (clips come from the cameras' frame rings)");
+        }
         if (stages.contains(NodeConfig.Stage.CONSOLE) && !stages.contains(NodeConfig.Stage.ENFORCEMENT)) {
             problems.add("stages: console needs enforcement on the same node (users and sign-in live there)");
         }

@@ -25,10 +25,21 @@ public final class EventPublisher {
     private final EventBus bus;
     private final EventCodec codec = new EventCodec();
     private final MeterRegistry registry;
+    private final boolean violationsTopic;
 
     public EventPublisher(EventBus bus, MeterRegistry registry) {
+        this(bus, registry, true);
+    }
+
+    /**
+     * @param violationsTopic also send red-light violations to {@value #VIOLATIONS_TOPIC}; off when an evidence
+     *                        stage consumes {@value #EVENTS_TOPIC} and publishes the violations with their evidence
+     *                        there itself (two copies of one event id would race in the back office)
+     */
+    public EventPublisher(EventBus bus, MeterRegistry registry, boolean violationsTopic) {
         this.bus = bus;
         this.registry = registry;
+        this.violationsTopic = violationsTopic;
     }
 
     /** Publishes the events in order; the stage completes when the bus has accepted all of them. */
@@ -37,7 +48,7 @@ public final class EventPublisher {
         for (PipelineEvent e : events) {
             byte[] json = codec.encode(e);
             sent.add(send(EVENTS_TOPIC, e, json));
-            if (e instanceof RedLightViolation) {
+            if (violationsTopic && e instanceof RedLightViolation) {
                 sent.add(send(VIOLATIONS_TOPIC, e, json));
             }
         }
