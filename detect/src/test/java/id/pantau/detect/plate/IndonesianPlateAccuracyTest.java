@@ -1,8 +1,6 @@
 package id.pantau.detect.plate;
 
-import id.pantau.core.asset.Assets;
 import id.pantau.detect.plate.image.MatImages;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -25,8 +23,8 @@ class IndonesianPlateAccuracyTest {
         List<PlateData.Crop> crops = PlateData.indonesianCrops();
         assertThat(crops).hasSizeGreaterThan(100);
         int exact = 0, errors = 0, chars = 0, unreadable = 0;
-        try (PlateReader reader = PlateReader.open(Assets.defaults(), PlateReaderSettings.defaults(),
-                new SimpleMeterRegistry())) {
+        PlateReader reader = SharedReader.get();
+        {
             for (PlateData.Crop crop : crops) {
                 PlateReading r;
                 try (Mat image = MatImages.read(crop.image())) {

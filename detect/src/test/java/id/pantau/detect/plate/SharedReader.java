@@ -1,0 +1,19 @@
+package id.pantau.detect.plate;
+
+import id.pantau.core.asset.Assets;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/** One plate reader for all tests of this JVM: loading the four models costs a second or two each time. */
+final class SharedReader {
+    private static PlateReader reader;
+
+    private SharedReader() {
+    }
+
+    static synchronized PlateReader get() {
+        if (reader == null) {
+            reader = PlateReader.open(Assets.defaults(), PlateReaderSettings.defaults(), new SimpleMeterRegistry());
+        }
+        return reader;
+    }
+}
