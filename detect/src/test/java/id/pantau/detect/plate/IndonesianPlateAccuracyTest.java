@@ -44,10 +44,15 @@ class IndonesianPlateAccuracyTest {
                 chars += truth.length();
             }
         }
+        var timer = SharedReader.REGISTRY.get("pantau.plates.read.duration").timer();
+        log.info("plate crop OCR (text line + recognition + grammar): mean {} ms over {} plates",
+                String.format("%.1f", timer.mean(java.util.concurrent.TimeUnit.MILLISECONDS)), timer.count());
         double exactRate = (double) exact / crops.size();
         double charRate = 1 - (double) errors / chars;
         log.info("Indonesian crops: {} plates, exact {} ({}), character rate {}, unreadable {}", crops.size(), exact,
                 String.format("%.3f", exactRate), String.format("%.3f", charRate), unreadable);
+        assertThat(SharedReader.REGISTRY.get("pantau.plates.readings").tag("status", "read").counter().count())
+                .as("read counter").isGreaterThanOrEqualTo(exact);
         assertThat(exactRate).as("exact-plate rate").isGreaterThanOrEqualTo(0.93);
         assertThat(charRate).as("character rate (1 - CER)").isGreaterThanOrEqualTo(0.98);
     }
