@@ -15,12 +15,14 @@ import ai.djl.translate.TranslateException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One ONNX model loaded through DJL's ONNX Runtime engine (the project standard), with a small pool of predictors
  * because a DJL predictor is not thread-safe: each call borrows one, so several cameras can read plates at once.
  */
 public final class OnnxModel implements AutoCloseable {
+    private static final long LOADER_STACK_BYTES = 64L << 20;
     private final String name;
     private final ZooModel<NDList, NDList> model;
     private final ConcurrentLinkedQueue<Predictor<NDList, NDList>> idle = new ConcurrentLinkedQueue<>();
@@ -45,12 +47,33 @@ public final class OnnxModel implements AutoCloseable {
                 .optOption("intraOpNumThreads", Integer.toString(intraOpThreads))
                 .optOption("interOpNumThreads", "1")
                 .build();
+        // ONNX Runtime's graph optimiser recurses deeply while it builds a session (the y5fu plate detector is
+        // enough): on a default 1 MB thread stack the JVM dies with SIGSEGV and no Java error. Loading on a
+        // thread of our own with a large stack makes it independent of the caller's thread; inference itself
+        // runs fine on ordinary threads.
+        AtomicReference<Object> result = new AtomicReference<>();
+        Thread loader = new Thread(null, () -> {
+            try {
+                result.set(criteria.loadModel());
+            } catch (IOException | ModelNotFoundException | MalformedModelException | RuntimeException e) {
+                result.set(e);
+            }
+        }, "onnx-load-" + name, LOADER_STACK_BYTES);
+        loader.start();
         try {
-            return new OnnxModel(name, criteria.loadModel());
-        } catch (IOException | ModelNotFoundException | MalformedModelException e) {
-            throw new IllegalStateException("cannot load model '" + name + "' from " + file
-                    + ": " + e.getMessage() + ". Check the file (pantau models --verify) and that it is an ONNX model.", e);
+            loader.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while loading model '" + name + "'", e);
         }
+        if (result.get() instanceof ZooModel<?, ?> loaded) {
+            @SuppressWarnings("unchecked")
+            ZooModel<NDList, NDList> model = (ZooModel<NDList, NDList>) loaded;
+            return new OnnxModel(name, model);
+        }
+        Exception e = (Exception) result.get();
+        throw new IllegalStateException("cannot load model '" + name + "' from " + file + ": " + e.getMessage()
+                + ". Check the file (pantau models --verify) and that it is an ONNX model.", e);
     }
 
     /** Runs the model on one float tensor and returns the first output. */
