@@ -40,6 +40,24 @@ class PlateReaderTest {
     }
 
     @Test
+    void readsAFrameWhosePixelsStartInsideALargerBuffer() {
+        PlateData.Scene scene = PlateData.europeanScenes().getFirst();
+        try (Mat image = MatImages.read(scene.image())) {
+            byte[] px = MatImages.bytes(image);
+            ByteBuffer shifted = ByteBuffer.allocate(px.length + 100).position(100);
+            shifted.put(px).position(100);
+            VideoFrame frame = new VideoFrame(CameraId.of("test"), 0, Instant.EPOCH, 0, image.cols(), image.rows(),
+                    shifted);
+            BoundingBox all = new BoundingBox(0, 0, image.cols(), image.rows());
+            Optional<PlateReading> fromFrame = SharedReader.get().read(frame, all);
+            Optional<PlateReading> fromMat = SharedReader.get().read(image, all);
+            assertThat(fromFrame).isPresent();
+            assertThat(fromFrame.get().box()).isEqualTo(fromMat.orElseThrow().box());
+            assertThat(fromFrame.get().text()).isEqualTo(fromMat.get().text());
+        }
+    }
+
+    @Test
     void reportsNoPlateWhereThereIsNone() {
         PlateReader reader = SharedReader.get();
         PlateData.Scene scene = PlateData.europeanScenes().getFirst();
