@@ -21,11 +21,16 @@ class PantauNodeTest {
     @Test
     void servesHealthAndPrometheusMetricsOnLoopback() throws Exception {
         try (Pantau node = Pantau.start(new Pantau.Options("127.0.0.1", 0, dataDir, null))) {
+            // the six sample videos run as looping cameras and all reach STREAMING
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(node.ingest().states().values()).hasSize(6)
+                            .allMatch(s -> s instanceof id.pantau.ingest.worker.CameraState.Streaming));
             HttpClient http = HttpClient.newHttpClient();
             HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(node.url() + "health")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(health.body()).contains("\"status\":\"UP\"");
+            assertThat(health.body()).contains("\"cameras\"").contains("STREAMING");
             HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(node.url() + "metrics")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(metrics.statusCode()).isEqualTo(200);

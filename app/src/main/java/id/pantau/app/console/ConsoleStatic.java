@@ -1,0 +1,36 @@
+package id.pantau.app.console;
+
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.StaticHandler;
+
+/**
+ * Serves the console's pages (plain HTML, CSS and JavaScript modules from {@code classpath:/console}) with a
+ * Content-Security-Policy that lets them load nothing but this server's own files and images: the console must
+ * work on an isolated network, and the policy makes any accidental outside reference fail loudly in the browser.
+ */
+public final class ConsoleStatic {
+    static final String CSP = "default-src 'self'; img-src 'self' blob: data:; connect-src 'self'; "
+            + "style-src 'self'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'";
+
+    private ConsoleStatic() {
+    }
+
+    /** Mounts the pages at {@code /} (index.html); mount the API routers before it. */
+    public static void mount(Router root) {
+        root.route("/*").handler(ConsoleStatic::securityHeaders).handler(handler());
+    }
+
+    /** The static-file handler alone, for mounting elsewhere. */
+    public static StaticHandler handler() {
+        return StaticHandler.create("console").setIndexPage("index.html").setCachingEnabled(false)
+                .setDirectoryListing(false);
+    }
+
+    private static void securityHeaders(RoutingContext ctx) {
+        ctx.response().putHeader("content-security-policy", CSP)
+                .putHeader("x-content-type-options", "nosniff")
+                .putHeader("referrer-policy", "no-referrer");
+        ctx.next();
+    }
+}

@@ -1,0 +1,62 @@
+// Cameras grid: every camera's state and its latest frame, refreshed every few seconds.
+
+import { api, blobUrl, session } from './api.js';
+import { h, replace, message } from './dom.js';
+
+const REFRESH_MS = 3000;
+
+export function renderCameras(main) {
+  const grid = h('div', { class: 'grid', id: 'camera-grid' });
+  const status = h('p', { class: 'msg', role: 'status' });
+  replace(main, h('h1', {}, 'Kamera'), status, grid);
+  const canSeeGeometry = ['dishub', 'operator', 'admin'].includes(session.role());
+  const canEdit = ['operator', 'admin'].includes(session.role());
+  const urls = new Map();
+  let stopped = false;
+
+  async function refresh() {
+    try {
+      const { items } = await api('GET', '/console-api/cameras');
+      message(status, 'info', items.length + ' kamera · diperbarui ' + new Date().toLocaleTimeString('id-ID'));
+      replace(grid, items.map(tile));
+      for (const cam of items) loadSnapshot(cam);
+    } catch (e) {
+      message(status, 'error', 'Daftar kamera tidak dapat dimuat: ' + e.message);
+    }
+  }
+
+  function tile(cam) {
+    const facts = cam.streaming
+      ? `${cam.width}×${cam.height} · ${cam.fps.toFixed(1)} fps · frame ${ageText(cam.last_frame_age_ms)} · ${cam.frames_dropped} hilang`
+      : 'tidak ada gambar';
+    return h('article', { class: 'tile ' + (cam.streaming ? 'up' : 'down'), 'data-camera': cam.id },
+      h('div', { class: 'snap' }, h('img', { alt: 'Gambar terakhir ' + cam.id, id: 'snap-' + cam.id, src: urls.get(cam.id) })),
+      h('h2', {}, cam.id),
+      h('p', { class: 'state' }, cam.state),
+      h('p', { class: 'facts' }, facts),
+      canSeeGeometry ? h('a', { class: 'button', href: '#/editor/' + encodeURIComponent(cam.id), 'data-edit': cam.id },
+        canEdit ? 'Ubah geometri' : 'Lihat geometri') : null);
+  }
+
+  async function loadSnapshot(cam) {
+    const img = document.getElementById('snap-' + cam.id);
+    if (!img) return;
+    try {
+      const url = await blobUrl('/console-api/cameras/' + encodeURIComponent(cam.id) + '/snapshot.jpg');
+      if (urls.has(cam.id)) URL.revokeObjectURL(urls.get(cam.id));
+      urls.set(cam.id, url);
+      img.src = url;
+    } catch {
+      img.replaceWith(h('div', { class: 'nosnap' }, 'Belum ada gambar'));
+    }
+  }
+
+  refresh();
+  const timer = setInterval(() => { if (!stopped) refresh(); }, REFRESH_MS);
+  return () => { stopped = true; clearInterval(timer); urls.forEach(u => URL.revokeObjectURL(u)); };
+}
+
+function ageText(ms) {
+  if (ms < 0) return 'belum ada';
+  return ms < 1000 ? ms + ' ms lalu' : (ms / 1000).toFixed(1) + ' s lalu';
+}

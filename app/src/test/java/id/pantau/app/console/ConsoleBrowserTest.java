@@ -1,0 +1,150 @@
+package id.pantau.app.console;
+
+import id.pantau.core.camera.CameraId;
+import id.pantau.core.camera.config.CameraConfig;
+import id.pantau.core.camera.config.XY;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static id.pantau.app.console.ConsoleTestRig.HANOI;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * The console in a real headless Chromium: an operator logs in, opens the Hanoi camera's editor, draws a zone by
+ * clicking on the snapshot and saves it; the new version must be in the store with the clicked corners.
+ * Needs the Debian packages chromium and chromium-driver.
+ */
+class ConsoleBrowserTest {
+    @TempDir
+    static Path dir;
+    static ConsoleTestRig rig;
+    static ChromeDriver browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        rig = new ConsoleTestRig(dir);
+        ChromeOptions o = new ChromeOptions();
+        o.setBinary("/usr/bin/chromium");
+        o.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--no-first-run",
+                "--window-size=1400,1300",
+                // loopback only: no DNS lookups for anything but 127.0.0.1
+                "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1");
+        o.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "SEVERE"));
+        // an explicit driver path: Selenium Manager never runs (it would try to download a driver)
+        browser = new ChromeDriver(new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build(), o);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        rig.close();
+    }
+
+    @Test
+    void anOperatorDrawsAZoneOnTheSnapshotAndSavesANewVersion() throws Exception {
+        try {
+            drawAndSave();
+        } catch (Exception | AssertionError e) {
+            // what the page showed when it went wrong, for the report
+            screenshot("console-failure.png");
+            Files.writeString(Path.of("target", "console-failure.html"), browser.getPageSource());
+            throw e;
+        }
+    }
+
+    private void drawAndSave() throws Exception {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        browser.get(rig.url + "/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("operator1");
+        browser.findElement(By.id("password")).sendKeys(ConsoleTestRig.PASSWORD);
+        browser.findElement(By.id("login-button")).click();
+
+        // the camera grid, with the live snapshot loaded into the Hanoi tile
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-camera='" + HANOI + "']")));
+        wait.until(d -> (Boolean) browser.executeScript(
+                "const i = document.getElementById('snap-" + HANOI + "'); return !!i && i.complete && i.naturalWidth === 640;"));
+        screenshot("console-cameras.png");
+        browser.findElement(By.cssSelector("[data-edit='" + HANOI + "']")).click();
+
+        WebElement status = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("editor-status")));
+        wait.until(ExpectedConditions.textToBePresentInElement(status, "Versi 1"));
+        new Select(browser.findElement(By.id("tool"))).selectByValue("zone");
+        browser.findElement(By.id("element-id")).sendKeys("bus_bay");
+        WebElement canvas = browser.findElement(By.id("editor-canvas"));
+        double scale = 640.0 / canvas.getRect().getWidth();   // the canvas is shown scaled; the config is in frame pixels
+        int[][] clicks = {{-150, -90}, {120, -90}, {120, 30}, {-150, 30}};   // CSS pixels from the canvas centre
+        for (int[] c : clicks) {
+            new Actions(browser).moveToElement(canvas, c[0], c[1]).click().perform();
+        }
+        browser.findElement(By.id("finish-shape")).click();
+        browser.findElement(By.id("save-config")).click();
+        wait.until(ExpectedConditions.textToBePresentInElement(status, "versi 2"));
+        screenshot("console-editor.png");
+
+        CameraConfig current = rig.store.current(CameraId.of(HANOI)).orElseThrow();
+        assertThat(rig.store.versions(CameraId.of(HANOI))).containsExactly(1, 2);
+        assertThat(current.version()).isEqualTo(2);
+        CameraConfig.Zone zone = current.zones().stream().filter(z -> z.id().equals("bus_bay")).findFirst().orElseThrow();
+        List<XY> polygon = zone.polygon();
+        assertThat(polygon).hasSize(4);
+        for (int i = 0; i < clicks.length; i++) {
+            // where the click landed, in frame pixels (centre of a 640x480 frame + offset scaled)
+            assertThat(polygon.get(i).x()).isCloseTo(320 + clicks[i][0] * scale, within(3.0));
+            assertThat(polygon.get(i).y()).isCloseTo(240 + clicks[i][1] * scale, within(3.0));
+        }
+        // the rest of the document is kept as it was
+        assertThat(current.zones()).extracting(CameraConfig.Zone::id).contains("near_queue", "junction");
+        assertThat(current.approaches()).hasSize(1);
+        // and the version list offers the old one back
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-activate='1']")));
+
+        // a document the server refuses: its field errors are listed next to the form and nothing is stored
+        browser.findElement(By.cssSelector("details summary")).click();
+        browser.executeScript("const t = document.getElementById('editor-json'); const d = JSON.parse(t.value);"
+                + " d.counting_lines[0].a = [900, 10]; t.value = JSON.stringify(d);");
+        browser.findElement(By.id("apply-json")).click();
+        browser.findElement(By.id("save-config")).click();
+        WebElement errors = browser.findElement(By.id("editor-errors"));
+        wait.until(ExpectedConditions.textToBePresentInElement(errors, "counting_lines[0].a"));
+        assertThat(errors.getText()).contains("outside the 640x480 frame");
+        assertThat(status.getText()).contains("Tidak disimpan");
+        screenshot("console-editor-errors.png");
+        assertThat(rig.store.versions(CameraId.of(HANOI))).containsExactly(1, 2);
+
+        // no script failed on the way (the answers 404 "no frame yet" and 400 "invalid" are expected resource errors)
+        List<String> log = browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage).toList();
+        assertThat(log).as("the browser log is captured").anyMatch(m -> m.contains("status of 400"));
+        assertThat(log).filteredOn(m -> !m.contains("Failed to load resource")).isEmpty();
+    }
+
+    private static void screenshot(String name) throws Exception {
+        Path target = Path.of("target", name);
+        Files.createDirectories(target.getParent());
+        Files.write(target, browser.getScreenshotAs(OutputType.BYTES));
+    }
+}

@@ -1,0 +1,108 @@
+package id.pantau.ingest.config;
+
+import id.pantau.core.camera.CameraId;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Everything the ingest needs to run one camera. Built by {@link CameraListLoader} from a validated file,
+ * by {@link DemoCameras}, or in code with {@link #builder(String, String)}.
+ *
+ * @param id            the camera's id (metric tag, Kafka key)
+ * @param input         an {@code rtsp://}, {@code http://} URL or an absolute file path
+ * @param kind          derived from {@code input}
+ * @param transport     RTSP transport (ignored for other kinds)
+ * @param analysisFps   frames per second handed to the analysis queue (the worker decodes every frame and samples)
+ * @param pacing        file replay speed (ignored for live kinds)
+ * @param loop          replay a file forever, to simulate a live camera
+ * @param stallTimeout  no frame for this long = disconnect: close and reconnect; also FFmpeg's socket timeout
+ * @param ringWindow    how far back the evidence ring buffer reaches
+ * @param ringFps       frames per second kept in the ring buffer
+ * @param ringMaxBytes  hard memory bound of the ring buffer (JPEG bytes); the oldest frames go first
+ * @param jpegQuality   1..100, JPEG quality of the ring buffer copies
+ * @param queueCapacity frames waiting for analysis before the oldest is dropped
+ */
+public record CameraSource(CameraId id, String input, SourceKind kind, Transport transport, double analysisFps,
+                           Pacing pacing, boolean loop, Duration stallTimeout, Duration ringWindow, double ringFps,
+                           long ringMaxBytes, int jpegQuality, int queueCapacity) {
+
+    public static final double DEFAULT_ANALYSIS_FPS = 5;
+    public static final Duration DEFAULT_STALL_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_RING_WINDOW = Duration.ofSeconds(10);
+    public static final long DEFAULT_RING_MAX_BYTES = 32L << 20;
+    public static final int DEFAULT_JPEG_QUALITY = 85;
+    public static final int DEFAULT_QUEUE_CAPACITY = 8;
+
+    public CameraSource {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(input, "input");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(transport, "transport");
+        Objects.requireNonNull(pacing, "pacing");
+        Objects.requireNonNull(stallTimeout, "stallTimeout");
+        Objects.requireNonNull(ringWindow, "ringWindow");
+        require(analysisFps > 0, "analysisFps must be > 0, got " + analysisFps);
+        require(ringFps > 0, "ringFps must be > 0, got " + ringFps);
+        require(!stallTimeout.isNegative() && !stallTimeout.isZero(), "stallTimeout must be > 0, got " + stallTimeout);
+        require(!ringWindow.isNegative(), "ringWindow must be >= 0, got " + ringWindow);
+        require(ringMaxBytes >= 0, "ringMaxBytes must be >= 0, got " + ringMaxBytes);
+        require(jpegQuality >= 1 && jpegQuality <= 100, "jpegQuality must be 1..100, got " + jpegQuality);
+        require(queueCapacity >= 1, "queueCapacity must be >= 1, got " + queueCapacity);
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    public static Builder builder(String id, String input) {
+        return new Builder(CameraId.of(id), input);
+    }
+
+    public Builder toBuilder() {
+        return new Builder(id, input).transport(transport).analysisFps(analysisFps).pacing(pacing).loop(loop)
+                .stallTimeout(stallTimeout).ringWindow(ringWindow).ringFps(ringFps).ringMaxBytes(ringMaxBytes)
+                .jpegQuality(jpegQuality).queueCapacity(queueCapacity);
+    }
+
+    /** Defaults: TCP, 5 fps analysis, realtime, no loop, 5 s stall timeout, 10 s / 32 MiB ring at the analysis rate. */
+    public static final class Builder {
+        private final CameraId id;
+        private final String input;
+        private Transport transport = Transport.TCP;
+        private double analysisFps = DEFAULT_ANALYSIS_FPS;
+        private Pacing pacing = Pacing.REALTIME;
+        private boolean loop;
+        private Duration stallTimeout = DEFAULT_STALL_TIMEOUT;
+        private Duration ringWindow = DEFAULT_RING_WINDOW;
+        private Double ringFps;
+        private long ringMaxBytes = DEFAULT_RING_MAX_BYTES;
+        private int jpegQuality = DEFAULT_JPEG_QUALITY;
+        private int queueCapacity = DEFAULT_QUEUE_CAPACITY;
+
+        private Builder(CameraId id, String input) {
+            this.id = id;
+            this.input = input;
+        }
+
+        public Builder transport(Transport v) { transport = v; return this; }
+        public Builder analysisFps(double v) { analysisFps = v; return this; }
+        public Builder pacing(Pacing v) { pacing = v; return this; }
+        public Builder loop(boolean v) { loop = v; return this; }
+        public Builder stallTimeout(Duration v) { stallTimeout = v; return this; }
+        public Builder ringWindow(Duration v) { ringWindow = v; return this; }
+        /** Frames per second kept for evidence; defaults to the analysis rate. */
+        public Builder ringFps(double v) { ringFps = v; return this; }
+        public Builder ringMaxBytes(long v) { ringMaxBytes = v; return this; }
+        public Builder jpegQuality(int v) { jpegQuality = v; return this; }
+        public Builder queueCapacity(int v) { queueCapacity = v; return this; }
+
+        public CameraSource build() {
+            return new CameraSource(id, input, SourceKind.of(input), transport, analysisFps, pacing, loop,
+                    stallTimeout, ringWindow, ringFps == null ? analysisFps : ringFps, ringMaxBytes, jpegQuality,
+                    queueCapacity);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package id.pantau.ingest.queue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The hand-off between a camera worker and the analysis stage. Bounded, and it never blocks the producer: when the
+ * consumer falls behind, the OLDEST waiting item is dropped (a fresh frame is worth more to live analytics than a
+ * stale one), and every drop is counted.
+ *
+ * <p>Designed for one producer (the camera's worker thread) and any number of consumers.
+ */
+public final class FrameQueue<T> {
+    private final ArrayBlockingQueue<T> items;
+    private final int capacity;
+    private final LongAdder dropped = new LongAdder();
+    private final LongAdder offered = new LongAdder();
+
+    public FrameQueue(int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("queue capacity must be >= 1, got " + capacity);
+        }
+        this.capacity = capacity;
+        this.items = new ArrayBlockingQueue<>(capacity);
+    }
+
+    /** Adds the item, dropping the oldest ones if full. Never blocks. */
+    public void offer(T item) {
+        offered.increment();
+        while (!items.offer(item)) {
+            // Consumers only ever make room, so with a single producer this loop runs at most a few times.
+            if (items.poll() != null) {
+                dropped.increment();
+            }
+        }
+    }
+
+    /** The oldest item, waiting up to {@code timeout}; null if none arrived. */
+    public T poll(Duration timeout) throws InterruptedException {
+        return items.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** The oldest item, or null right away. */
+    public T poll() {
+        return items.poll();
+    }
+
+    /** Waits for the next item. */
+    public T take() throws InterruptedException {
+        return items.take();
+    }
+
+    /** Moves everything waiting into {@code sink}; returns how many. */
+    public int drainTo(List<? super T> sink) {
+        return items.drainTo(sink);
+    }
+
+    public int size() {
+        return items.size();
+    }
+
+    public int capacity() {
+        return capacity;
+    }
+
+    /** Items dropped because the consumer was behind, since creation. */
+    public long dropped() {
+        return dropped.sum();
+    }
+
+    /** Items offered since creation (delivered + waiting + dropped). */
+    public long offered() {
+        return offered.sum();
+    }
+}

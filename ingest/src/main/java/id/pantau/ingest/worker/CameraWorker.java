@@ -1,0 +1,512 @@
+package id.pantau.ingest.worker;
+
+import id.pantau.core.camera.CameraId;
+import id.pantau.core.frame.VideoFrame;
+import id.pantau.ingest.config.CameraSource;
+import id.pantau.ingest.config.Pacing;
+import id.pantau.ingest.config.SourceKind;
+import id.pantau.ingest.queue.FrameQueue;
+import id.pantau.ingest.ring.FrameRing;
+import id.pantau.ingest.ring.JpegCodec;
+import id.pantau.ingest.ring.RingFrame;
+import id.pantau.ingest.source.FailureReasons;
+import id.pantau.ingest.source.SourceFailure;
+import id.pantau.ingest.source.SourceOpener;
+import id.pantau.ingest.source.StreamFacts;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.FrameGrabber;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Reads one camera on its own platform thread: open (with back-off), decode every frame, sample to the analysis
+ * rate into a drop-oldest queue, keep evidence copies in the ring, and reconnect whenever the source fails or stalls.
+ * A failing camera only ever costs its own thread.
+ *
+ * <p>Stall handling, designed around FFmpeg's limits (RECIPES.md 1d): a blocked {@code grab()} cannot be interrupted
+ * and {@code close()} from another thread is unsafe. So (1) the socket timeout bounds each read to the stall timeout,
+ * and the worker itself treats a read that took that long (grabImage returns only with a picture, so this is "no
+ * frame for the stall timeout") as a disconnect and reopens - without this a hung server makes grab() trickle
+ * buffered frames for ~19 s; (2) the watchdog ({@link #watch}) only
+ * reports STALLED; (3) if a native call hangs far beyond the timeout, the watchdog abandons that thread and starts a
+ * fresh one with a fresh grabber. The abandoned thread, when FFmpeg finally returns, sees it is stale, closes its own
+ * grabber on its own thread and exits without publishing anything.
+ */
+public final class CameraWorker {
+    private static final Logger log = LoggerFactory.getLogger(CameraWorker.class);
+    /** A stream that ran this long before failing was healthy: reconnect at once and reset the back-off. */
+    private static final long HEALTHY_NANOS = Duration.ofSeconds(10).toNanos();
+
+    private final CameraSource source;
+    private final ReconnectBackoff backoff;
+    private final Clock clock;
+    private final FrameQueue<VideoFrame> queue;
+    private final FrameRing ring;
+    private final CameraMetrics metrics;
+    private final AtomicReference<CameraState> state = new AtomicReference<>(new CameraState.Stopped());
+    private final AtomicInteger generation = new AtomicInteger();
+    private final AtomicLong sequence = new AtomicLong();
+    private final long stallNanos;
+    private final long hangNanos;
+    private volatile boolean stopping;
+    private volatile Thread thread;
+    private volatile long lastFrameNanos;
+    /** When the current native call (open or grab) began, 0 when none is running. */
+    private volatile long nativeCallSince;
+    private volatile StreamFacts facts;
+    private volatile String lastLogged = "";
+    private volatile Failure lastFailure;
+    private final RateEstimator measuredFps = new RateEstimator();
+
+    /** The most recent problem of this camera, kept after it recovers, for operators. */
+    public record Failure(String reason, Instant at) {
+    }
+
+    public CameraWorker(CameraSource source, MeterRegistry registry, ReconnectBackoff backoff, Clock clock) {
+        this.source = source;
+        this.backoff = backoff;
+        this.clock = clock;
+        this.queue = new FrameQueue<>(source.queueCapacity());
+        this.ring = new FrameRing(source.ringWindow(), source.ringMaxBytes());
+        this.stallNanos = source.stallTimeout().toNanos();
+        // A native call is only declared hung well past FFmpeg's own timeout, which normally ends it first.
+        this.hangNanos = 3 * stallNanos + Duration.ofSeconds(5).toNanos();
+        this.metrics = new CameraMetrics(registry, source.id(), this, queue);
+    }
+
+    public CameraWorker(CameraSource source, MeterRegistry registry) {
+        this(source, registry, ReconnectBackoff.DEFAULT, Clock.systemUTC());
+    }
+
+    public CameraId id() {
+        return source.id();
+    }
+
+    public CameraSource source() {
+        return source;
+    }
+
+    public CameraState state() {
+        return state.get();
+    }
+
+    /** Sampled frames waiting for analysis. */
+    public FrameQueue<VideoFrame> queue() {
+        return queue;
+    }
+
+    /** The last {@code ring_seconds} of JPEG frames for evidence. */
+    public FrameRing ring() {
+        return ring;
+    }
+
+    /** What FFmpeg reported at the last successful open, or null before that. */
+    public StreamFacts facts() {
+        return facts;
+    }
+
+    /** The most recent failure (open error, drop, stall), if any, even when the camera streams again. */
+    public java.util.Optional<Failure> lastFailure() {
+        return java.util.Optional.ofNullable(lastFailure);
+    }
+
+    /** Frames decoded since start (also the next frame's sequence number). */
+    public long framesDecoded() {
+        return sequence.get();
+    }
+
+    public synchronized void start() {
+        if (thread != null) {
+            throw new IllegalStateException("camera " + id() + " already started");
+        }
+        stopping = false;
+        launch(generation.incrementAndGet());
+    }
+
+    private void launch(int gen) {
+        Thread t = Thread.ofPlatform().daemon().name("ingest-" + id() + "-" + gen).unstarted(() -> run(gen));
+        thread = t;
+        t.start();
+    }
+
+    /**
+     * Stops the worker and waits up to {@code wait} for its thread. A thread stuck in FFmpeg is left to finish on
+     * its own (it is a daemon, closes its grabber itself and publishes nothing more).
+     */
+    public void stop(Duration wait) {
+        Thread t;
+        synchronized (this) {
+            stopping = true;
+            generation.incrementAndGet();
+            t = thread;
+        }
+        if (t == null) {
+            return;
+        }
+        t.interrupt();
+        try {
+            t.join(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (t.isAlive()) {
+            log.warn("camera {}: reader thread still inside FFmpeg after {} ms; left to exit on its own", id(),
+                    wait.toMillis());
+        }
+        setState(new CameraState.Stopped());
+        metrics.close();
+    }
+
+    /**
+     * Called periodically by the manager's watchdog thread: reports STALLED when no frame arrived for the stall
+     * timeout, and replaces a reader thread that is hung inside FFmpeg.
+     */
+    public void watch(long nowNanos) {
+        CameraState s = state.get();
+        long last = lastFrameNanos;
+        if (s instanceof CameraState.Streaming && last != 0 && nowNanos - last > stallNanos) {
+            CameraState stalled = new CameraState.Stalled(Duration.ofNanos(nowNanos - last));
+            if (state.compareAndSet(s, stalled)) {
+                logState(stalled);
+            }
+        }
+        long since = nativeCallSince;
+        if (since != 0 && nowNanos - since > hangNanos) {
+            synchronized (this) {
+                if (stopping || since != nativeCallSince) {
+                    return;
+                }
+                nativeCallSince = 0;
+                int gen = generation.incrementAndGet();
+                log.warn("camera {}: FFmpeg call hung for {} s; abandoning that reader and opening a fresh one",
+                        id(), (nowNanos - since) / 1_000_000_000);
+                metrics.reconnects.increment();
+                launch(gen);
+            }
+        }
+    }
+
+    /** An abandoned reader returning from FFmpeg must not clear the hang clock of its replacement. */
+    private void endNativeCall(int gen) {
+        if (active(gen)) {
+            nativeCallSince = 0;
+        }
+    }
+
+    private boolean active(int gen) {
+        return !stopping && generation.get() == gen;
+    }
+
+    private void setState(CameraState s) {
+        state.set(s);
+        logState(s);
+    }
+
+    private void setState(int gen, CameraState s) {
+        if (active(gen)) {
+            setState(s);
+        }
+    }
+
+    /**
+     * One line per change an operator cares about: a camera retrying every second must not flood the log, so a
+     * DOWN with the same reason as the last one, and repeated CONNECTING attempts, go to DEBUG.
+     */
+    private void logState(CameraState s) {
+        String line = s instanceof CameraState.Down d ? "DOWN: " + d.reason() : s.name();
+        boolean repeat = line.equals(lastLogged)
+                || s instanceof CameraState.Connecting c && c.attempt() > 1;
+        if (repeat) {
+            log.debug("camera {} {}", id(), s);
+            return;
+        }
+        if (!(s instanceof CameraState.Connecting)) {
+            lastLogged = line;
+        }
+        if (s instanceof CameraState.Down || s instanceof CameraState.Stalled) {
+            log.warn("camera {} {}", id(), s);
+        } else {
+            log.info("camera {} {}", id(), s);
+        }
+    }
+
+    // ---------------------------------------------------------------- the reader thread
+
+    /** Per-thread reading state; a fresh one for each reader thread so an abandoned thread shares nothing. */
+    private final class Session {
+        final int gen;
+        final FrameSampler analysisSampler = new FrameSampler(source.analysisFps());
+        final FrameSampler ringSampler = new FrameSampler(source.ringFps());
+        final RealtimePacer pacer = new RealtimePacer();
+        final JpegCodec jpeg = new JpegCodec(source.jpegQuality());
+        final boolean keepRing = source.ringMaxBytes() > 0 && !source.ringWindow().isZero();
+        /** Added to file timestamps so a looping file's stream time keeps increasing. */
+        long loopOffsetMicros;
+        long lastStreamMicros = Long.MIN_VALUE;
+        long frameMicros = 40_000;
+        Instant anchorWall;
+        long anchorMicros;
+
+        Session(int gen) {
+            this.gen = gen;
+        }
+    }
+
+    private sealed interface Outcome {
+        record EndOfFile() implements Outcome { }
+        record Failed(String reason) implements Outcome { }
+        record Stopped() implements Outcome { }
+    }
+
+    private void run(int gen) {
+        Session session = new Session(gen);
+        int failures = 0; // consecutive, without a healthy stretch of streaming in between
+        try {
+            while (active(gen)) {
+                setState(gen, new CameraState.Connecting(failures + 1, clock.instant()));
+                SourceOpener.Opened opened;
+                nativeCallSince = System.nanoTime();
+                try {
+                    opened = SourceOpener.open(source.input(), source.kind(), source.transport(),
+                            source.stallTimeout());
+                } catch (SourceFailure e) {
+                    failures++;
+                    if (!failed(session, e.getMessage(), failures)) {
+                        return;
+                    }
+                    continue;
+                } finally {
+                    endNativeCall(gen);
+                }
+                long streamStart = System.nanoTime();
+                Outcome outcome;
+                try (opened) {
+                    outcome = stream(session, opened);
+                }
+                switch (outcome) {
+                    case Outcome.Stopped s -> {
+                        return;
+                    }
+                    case Outcome.EndOfFile e -> {
+                        setState(gen, new CameraState.Finished(sequence.get()));
+                        return;
+                    }
+                    case Outcome.Failed f -> {
+                        metrics.reconnects.increment();
+                        boolean wasHealthy = System.nanoTime() - streamStart >= HEALTHY_NANOS;
+                        failures = wasHealthy ? 0 : failures + 1;
+                        if (!failed(session, f.reason(), failures)) {
+                            return;
+                        }
+                    }
+                }
+            }
+        } catch (RuntimeException | Error e) {
+            // A bug or a native surprise must not go unseen or take other cameras with it.
+            log.error("camera {}: reader crashed", id(), e);
+            lastFailure = new Failure("internal error: " + e, clock.instant());
+            setState(gen, new CameraState.Down("internal error: " + e, Duration.ZERO, clock.instant()));
+        } finally {
+            session.jpeg.close();
+        }
+    }
+
+    /**
+     * Records a failure, shows DOWN with its reason and waits the back-off (none after a healthy stream).
+     * Returns false if the worker is stopping.
+     */
+    private boolean failed(Session session, String reason, int failures) {
+        if (!active(session.gen)) {
+            return false;
+        }
+        lastFailure = new Failure(reason, clock.instant());
+        Duration wait = failures == 0 ? Duration.ZERO : backoff.delay(failures);
+        setState(session.gen, new CameraState.Down(reason, wait, clock.instant()));
+        if (wait.isZero()) {
+            return true;
+        }
+        try {
+            Thread.sleep(wait);
+            return active(session.gen);
+        } catch (InterruptedException e) {
+            return false; // stop() interrupts the back-off wait
+        }
+    }
+
+    private Outcome stream(Session s, SourceOpener.Opened opened) {
+        FFmpegFrameGrabber grabber = opened.grabber();
+        StreamFacts f = opened.facts();
+        facts = f;
+        long firstPts = Long.MIN_VALUE;
+        long lastPts = Long.MIN_VALUE;
+        s.frameMicros = f.fps() > 0 ? Math.round(1_000_000 / f.fps()) : 40_000;
+        long connectedNanos = System.nanoTime();
+        s.anchorWall = null;   // a new connection maps its stream time onto the clock afresh
+        s.loopOffsetMicros = 0;
+        while (active(s.gen)) {
+            long t0 = System.nanoTime();
+            Frame frame;
+            nativeCallSince = t0;
+            try {
+                frame = grabber.grabImage();
+            } catch (FrameGrabber.Exception | RuntimeException e) {
+                return new Outcome.Failed(FailureReasons.readFailed(e));
+            } finally {
+                endNativeCall(s.gen);
+            }
+            long took = System.nanoTime() - t0;
+            if (!active(s.gen)) {
+                return new Outcome.Stopped();
+            }
+            if (took >= stallNanos) {
+                return new Outcome.Failed(String.format("no frame for %.1f s (stream stalled), reconnecting",
+                        took / 1e9));
+            }
+            if (frame == null) {
+                Outcome end = endOfStream(f, firstPts, lastPts);
+                if (!(end instanceof Outcome.EndOfFile) || !source.loop()) {
+                    return end;
+                }
+                // Loop by seeking back, not reopening: a reopen re-probes the file (0.5 s for 720p) and would
+                // stutter. Stream time continues one frame after the last one, so it never goes backwards.
+                try {
+                    grabber.setTimestamp(0);
+                } catch (FrameGrabber.Exception | RuntimeException e) {
+                    return new Outcome.Failed("cannot rewind " + source.input() + " to loop it: " + e.getMessage());
+                }
+                s.loopOffsetMicros = s.lastStreamMicros + s.frameMicros;
+                firstPts = Long.MIN_VALUE;
+                lastPts = Long.MIN_VALUE;
+                continue;
+            }
+            metrics.recordDecode(took);
+            metrics.decoded.increment();
+            long pts = frame.timestamp;
+            if (firstPts == Long.MIN_VALUE) {
+                firstPts = pts;
+            }
+            lastPts = pts;
+            long streamMicros = switch (source.kind()) {
+                case FILE -> s.loopOffsetMicros + pts - firstPts;
+                case RTSP -> pts; // RTP timestamps: the camera's own clock
+                // FFmpeg's MJPEG-over-HTTP demuxer invents timestamps at an assumed 25 fps; the arrival time is
+                // the only truthful clock such a camera has.
+                case HTTP_MJPEG -> (t0 - connectedNanos) / 1_000;
+            };
+            measuredFps.add(streamMicros);
+            s.lastStreamMicros = streamMicros;
+            if (source.kind() == SourceKind.FILE && source.pacing() == Pacing.REALTIME) {
+                try {
+                    if (s.pacer.await(streamMicros) && s.anchorWall != null) {
+                        // Decoding fell behind real time: restart the clock mapping too, so capture times stay
+                        // close to the wall clock instead of lagging more and more.
+                        s.anchorWall = clock.instant();
+                        s.anchorMicros = streamMicros;
+                    }
+                } catch (InterruptedException e) {
+                    return new Outcome.Stopped();
+                }
+            }
+            lastFrameNanos = System.nanoTime();
+            if (s.anchorWall == null) {
+                s.anchorWall = clock.instant();
+                s.anchorMicros = streamMicros;
+                s.analysisSampler.reset();
+                s.ringSampler.reset();
+            }
+            CameraState current = state.get();
+            if (!(current instanceof CameraState.Streaming)) {
+                setState(s.gen, new CameraState.Streaming(frame.imageWidth, frame.imageHeight, f.fps(),
+                        clock.instant()));
+            }
+            deliver(s, frame, streamMicros);
+        }
+        return new Outcome.Stopped();
+    }
+
+    private Outcome endOfStream(StreamFacts f, long firstPts, long lastPts) {
+        if (source.kind().isLive()) {
+            return new Outcome.Failed(firstPts == Long.MIN_VALUE
+                    ? "stream ended before the first frame (server closed the connection)"
+                    : "stream ended: the server closed the connection");
+        }
+        if (firstPts == Long.MIN_VALUE) {
+            return new Outcome.Failed("not a video: no decodable frame in " + source.input());
+        }
+        if (f.duration().isPresent()) {
+            long total = f.duration().get().toNanos() / 1_000;
+            long tolerance = Math.max(1_000_000, total / 20);
+            if (lastPts < total - tolerance) {
+                return new Outcome.Failed(String.format("stream ended early at %.1f s of %.1f s (truncated file?): %s",
+                        lastPts / 1e6, total / 1e6, source.input()));
+            }
+        }
+        return new Outcome.EndOfFile();
+    }
+
+    private void deliver(Session s, Frame frame, long streamMicros) {
+        boolean toQueue = s.analysisSampler.accept(streamMicros);
+        boolean toRing = s.keepRing && s.ringSampler.accept(streamMicros);
+        long seq = sequence.getAndIncrement();
+        if (!toQueue && !toRing) {
+            return;
+        }
+        Instant capture = s.anchorWall.plusNanos((streamMicros - s.anchorMicros) * 1_000);
+        int w = frame.imageWidth;
+        int h = frame.imageHeight;
+        byte[] bgr = BgrFrames.copy(frame);
+        if (toRing) {
+            ring.add(new RingFrame(id(), seq, capture, streamMicros, w, h, s.jpeg.encode(bgr, w, h)));
+        }
+        if (toQueue && active(s.gen)) {
+            queue.offer(new VideoFrame(id(), seq, capture, streamMicros, w, h, ByteBuffer.wrap(bgr)));
+            metrics.sampled.increment();
+        }
+    }
+
+    // ---------------------------------------------------------------- gauges
+
+    /**
+     * The rate frames really come at (in stream time), falling back to what the source declares. The declared rate
+     * can be wrong: FFmpeg says 25 fps for every MJPEG camera.
+     */
+    double sourceFps() {
+        double measured = measuredFps.fps();
+        if (!Double.isNaN(measured)) {
+            return measured;
+        }
+        StreamFacts f = facts;
+        return f == null ? Double.NaN : f.fps();
+    }
+
+    int frameWidth() {
+        StreamFacts f = facts;
+        return f == null ? 0 : f.width();
+    }
+
+    int frameHeight() {
+        StreamFacts f = facts;
+        return f == null ? 0 : f.height();
+    }
+
+    /** Seconds since the last decoded frame, NaN before the first. */
+    double lastFrameAgeSeconds() {
+        long last = lastFrameNanos;
+        return last == 0 ? Double.NaN : (System.nanoTime() - last) / 1e9;
+    }
+
+    @Override
+    public String toString() {
+        return "camera " + id() + " (" + FailureReasons.redact(source.input()) + "): " + state();
+    }
+}

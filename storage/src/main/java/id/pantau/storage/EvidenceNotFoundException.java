@@ -1,0 +1,7 @@
+package id.pantau.storage;
+
+public class EvidenceNotFoundException extends StorageException {
+    public EvidenceNotFoundException(String key, String store) {
+        super("no evidence object '" + key + "' in " + store);
+    }
+}
