@@ -11,6 +11,7 @@ import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.NoopTranslator;
 import ai.djl.translate.TranslateException;
+import id.pantau.detect.inference.DjlRuntime;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -39,6 +40,8 @@ public final class OnnxModel implements AutoCloseable {
      *                       over the same cores
      */
     public static OnnxModel load(String name, Path file, int intraOpThreads) {
+        // offline switches and the engine's first initialisation, shared with the detector (loopback only)
+        DjlRuntime.initEngine();
         Criteria<NDList, NDList> criteria = Criteria.builder()
                 .setTypes(NDList.class, NDList.class)
                 .optModelPath(file)
@@ -47,10 +50,9 @@ public final class OnnxModel implements AutoCloseable {
                 .optOption("intraOpNumThreads", Integer.toString(intraOpThreads))
                 .optOption("interOpNumThreads", "1")
                 .build();
-        // ONNX Runtime's graph optimiser recurses deeply while it builds a session (the y5fu plate detector is
-        // enough): on a default 1 MB thread stack the JVM dies with SIGSEGV and no Java error. Loading on a
-        // thread of our own with a large stack makes it independent of the caller's thread; inference itself
-        // runs fine on ordinary threads.
+        // Building an ONNX Runtime session from a default 1 MB thread stack killed the JVM with SIGSEGV and no
+        // Java error (seen with the y5fu plate detector from a plain main thread). Loading on a thread of our own
+        // with a large stack makes it independent of the caller's thread; inference runs fine on ordinary threads.
         AtomicReference<Object> result = new AtomicReference<>();
         Thread loader = new Thread(null, () -> {
             try {
