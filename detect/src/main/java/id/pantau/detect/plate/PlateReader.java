@@ -24,6 +24,8 @@ import io.micrometer.core.instrument.Timer;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Scalar;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -42,6 +44,7 @@ import java.util.Optional;
  * }</pre>
  */
 public final class PlateReader implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(PlateReader.class);
     /** a vehicle box is grown by this share on each side: detector boxes often cut the bumper and its plate */
     private static final double VEHICLE_MARGIN = 0.05;
     /** the plate's corners are grown a little so that the outer characters are never cut by the warp */
@@ -90,8 +93,13 @@ public final class PlateReader implements AutoCloseable {
 
     /** The plate of the vehicle in this box; empty when no plate is visible there. */
     public Optional<PlateReading> read(VideoFrame frame, BoundingBox vehicleBox) {
-        try (Mat image = MatImages.of(frame)) {
-            return read(image, vehicleBox);
+        BoundingBox grown = vehicleArea(vehicleBox, frame.width(), frame.height());
+        if (grown == null) {
+            return Optional.empty();
+        }
+        // copy only the vehicle's pixels out of the frame, not the whole picture
+        try (Mat vehicle = MatImages.crop(frame, grown)) {
+            return readVehicle(vehicle, grown);
         }
     }
 
@@ -102,21 +110,34 @@ public final class PlateReader implements AutoCloseable {
     }
 
     public Optional<PlateReading> read(Mat bgr, BoundingBox vehicleBox) {
-        BoundingBox grown = new BoundingBox(vehicleBox.x1() - VEHICLE_MARGIN * vehicleBox.width(),
-                vehicleBox.y1() - VEHICLE_MARGIN * vehicleBox.height(),
-                vehicleBox.x2() + VEHICLE_MARGIN * vehicleBox.width(),
-                vehicleBox.y2() + VEHICLE_MARGIN * vehicleBox.height()).clip(bgr.cols(), bgr.rows());
-        if (grown.width() < 8 || grown.height() < 8) {
+        BoundingBox grown = vehicleArea(vehicleBox, bgr.cols(), bgr.rows());
+        if (grown == null) {
             return Optional.empty();
         }
         try (Mat vehicle = MatImages.crop(bgr, grown)) {
-            List<PlateCandidate> plates = vehiclePlates.detect(vehicle);
-            if (plates.isEmpty()) {
-                return Optional.empty();
-            }
-            Quad corners = plates.getFirst().corners().translate(Math.floor(grown.x1()), Math.floor(grown.y1()));
-            return Optional.of(readAt(bgr, corners));
+            return readVehicle(vehicle, grown);
         }
+    }
+
+    /** The vehicle box grown by the margin and clipped to the picture; null when too small to hold a plate. */
+    private static BoundingBox vehicleArea(BoundingBox v, int width, int height) {
+        BoundingBox grown = new BoundingBox(Math.floor(v.x1() - VEHICLE_MARGIN * v.width()),
+                Math.floor(v.y1() - VEHICLE_MARGIN * v.height()), Math.ceil(v.x2() + VEHICLE_MARGIN * v.width()),
+                Math.ceil(v.y2() + VEHICLE_MARGIN * v.height())).clip(width, height);
+        return grown.width() < 8 || grown.height() < 8 ? null : grown;
+    }
+
+    private Optional<PlateReading> readVehicle(Mat vehicle, BoundingBox area) {
+        List<PlateCandidate> plates = vehiclePlates.detect(vehicle);
+        if (plates.isEmpty()) {
+            return Optional.empty();
+        }
+        PlateReading r = readAt(vehicle, plates.getFirst().corners());
+        BoundingBox b = r.box();
+        BoundingBox inPicture = new BoundingBox(b.x1() + area.x1(), b.y1() + area.y1(), b.x2() + area.x1(),
+                b.y2() + area.y1());
+        return Optional.of(new PlateReading(r.status(), r.plate(), r.region(), r.confidence(),
+                r.characterConfidences(), inPicture, r.crop()));
     }
 
     /** Every plate in a whole picture (a scene, not a vehicle crop), best first. */
@@ -151,6 +172,10 @@ public final class PlateReader implements AutoCloseable {
 
     /** Reads a picture that is already a plate (upright, tightly cropped), under the Indonesian grammar. */
     public PlateReading readPlate(Mat plate) {
+        if (plate == null || plate.empty() || plate.channels() != 3) {
+            throw new IllegalArgumentException("a plate picture must be a non-empty BGR image, got "
+                    + (plate == null ? "null" : plate.cols() + "x" + plate.rows() + "x" + plate.channels()));
+        }
         long start = System.nanoTime();
         Optional<GrammarReading> best = mainLineScores(plate).flatMap(grammarDecoder::decode);
         BufferedImage crop = MatImages.toBufferedImage(plate);
@@ -166,6 +191,7 @@ public final class PlateReader implements AutoCloseable {
             unreadable.increment();
         }
         timer.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+        log.debug("plate {}x{}: {}", plate.cols(), plate.rows(), reading);
         return reading;
     }
 

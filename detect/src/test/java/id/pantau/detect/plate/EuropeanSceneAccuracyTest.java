@@ -1,11 +1,9 @@
 package id.pantau.detect.plate;
 
-import id.pantau.core.asset.Assets;
 import id.pantau.core.perception.BoundingBox;
 import id.pantau.detect.plate.image.MatImages;
 import id.pantau.detect.plate.locate.PlateCandidate;
 import id.pantau.detect.plate.ocr.DecodedText;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -31,8 +29,8 @@ class EuropeanSceneAccuracyTest {
         List<PlateData.Scene> scenes = PlateData.europeanScenes();
         assertThat(scenes).hasSizeGreaterThan(100);
         int found = 0, exact = 0, errors = 0, chars = 0, falsePlates = 0;
-        try (PlateReader reader = PlateReader.open(Assets.defaults(), PlateReaderSettings.defaults(),
-                new SimpleMeterRegistry())) {
+        PlateReader reader = SharedReader.get();
+        {
             for (PlateData.Scene scene : scenes) {
                 String truth = scene.text().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
                 chars += truth.length();

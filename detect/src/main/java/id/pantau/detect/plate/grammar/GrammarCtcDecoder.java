@@ -91,7 +91,7 @@ public final class GrammarCtcDecoder {
 
     /** The best grammatical reading, or empty when the line is too short to hold any plate. */
     public Optional<GrammarReading> decode(CtcScores scores) {
-        float[][] p = scores.plateCharacterProbabilities();
+        float[][] p = withinClass(scores.plateCharacterProbabilities());
         int steps = p.length;
         if (steps == 0) {
             return Optional.empty();
@@ -201,6 +201,41 @@ public final class GrammarCtcDecoder {
         PlateNumber plate = new PlateNumber(chars.substring(0, pl), chars.substring(pl, pl + slots[1]),
                 chars.substring(pl + slots[1]));
         return new GrammarReading(plate, conf.stream().mapToDouble(Double::doubleValue).toArray(), logProbability);
+    }
+
+    /**
+     * How far each step's probabilities are shared out within their class (see {@link #withinClass}): 1 = fully,
+     * 0 = raw. Half-way reads a "4" the model took for "L" as a 4 where a digit must stand (same accuracy as fully
+     * on the Indonesian set: 110/116 against 108 raw), but keeps the confidence of such forced characters low, so
+     * that a plate whose region letter was cut off is not read with a confident invented region.
+     */
+    private static final double MIX = 0.5;
+
+    /**
+     * Each step's plate-character mass, shared out within letters and within digits: the probability of letter
+     * {@code k} becomes {@code p(k) / P(any letter) * P(any plate character)}, and the same for digits, mixed
+     * with the raw value by {@link #MIX}. A slot that demands a digit then compares digits with each other by the
+     * model's own preferences, even where the model liked a look-alike letter better, while the blank keeps its
+     * own probability, so steps with no character stay empty.
+     */
+    private static float[][] withinClass(float[][] p) {
+        for (float[] step : p) {
+            double letters = 0, digits = 0;
+            for (int k = 0; k < N; k++) {
+                if (k < 26) {
+                    letters += step[k];
+                } else {
+                    digits += step[k];
+                }
+            }
+            double any = letters + digits;
+            for (int k = 0; k < N; k++) {
+                double share = k < 26 ? letters : digits;
+                double renormalised = share > 0 ? step[k] * any / share : 0;
+                step[k] = (float) ((1 - MIX) * step[k] + MIX * renormalised);
+            }
+        }
+        return p;
     }
 
     private static void relax(double[] nxt, int[] bp, int cell, double value, int from) {

@@ -42,6 +42,24 @@ public final class MatImages {
         return m;
     }
 
+    /** Copies only the pixels inside the box (clipped to the frame), row by row out of the frame's buffer. */
+    public static Mat crop(VideoFrame frame, BoundingBox box) {
+        BoundingBox b = box.clip(frame.width(), frame.height());
+        int x = (int) Math.floor(b.x1()), y = (int) Math.floor(b.y1());
+        int w = Math.max(1, Math.min(frame.width() - x, (int) Math.ceil(b.x2()) - x));
+        int h = Math.max(1, Math.min(frame.height() - y, (int) Math.ceil(b.y2()) - y));
+        java.nio.ByteBuffer px = frame.pixels();
+        int first = px.position();      // absolute indices below: the frame's pixels may start inside the buffer
+        byte[] out = new byte[w * h * 3];
+        int stride = frame.width() * 3;
+        for (int row = 0; row < h; row++) {
+            px.get(first + (y + row) * stride + x * 3, out, row * w * 3, w * 3);
+        }
+        Mat m = new Mat(h, w, opencv_core.CV_8UC3);
+        m.data().put(out);
+        return m;
+    }
+
     public static Mat of(BufferedImage image) {
         BufferedImage bgr = image;
         if (image.getType() != BufferedImage.TYPE_3BYTE_BGR) {

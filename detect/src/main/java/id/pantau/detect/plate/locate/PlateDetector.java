@@ -6,7 +6,6 @@ import id.pantau.detect.plate.image.MatImages;
 import id.pantau.detect.plate.image.Quad;
 import id.pantau.detect.plate.onnx.OnnxModel;
 import org.bytedeco.opencv.global.opencv_core;
-import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Scalar;
 

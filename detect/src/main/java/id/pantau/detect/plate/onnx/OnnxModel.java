@@ -11,16 +11,19 @@ import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.NoopTranslator;
 import ai.djl.translate.TranslateException;
+import id.pantau.detect.inference.DjlRuntime;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One ONNX model loaded through DJL's ONNX Runtime engine (the project standard), with a small pool of predictors
  * because a DJL predictor is not thread-safe: each call borrows one, so several cameras can read plates at once.
  */
 public final class OnnxModel implements AutoCloseable {
+    private static final long LOADER_STACK_BYTES = 64L << 20;
     private final String name;
     private final ZooModel<NDList, NDList> model;
     private final ConcurrentLinkedQueue<Predictor<NDList, NDList>> idle = new ConcurrentLinkedQueue<>();
@@ -37,6 +40,8 @@ public final class OnnxModel implements AutoCloseable {
      *                       over the same cores
      */
     public static OnnxModel load(String name, Path file, int intraOpThreads) {
+        // offline switches and the engine's first initialisation, shared with the detector (loopback only)
+        DjlRuntime.initEngine();
         Criteria<NDList, NDList> criteria = Criteria.builder()
                 .setTypes(NDList.class, NDList.class)
                 .optModelPath(file)
@@ -45,12 +50,32 @@ public final class OnnxModel implements AutoCloseable {
                 .optOption("intraOpNumThreads", Integer.toString(intraOpThreads))
                 .optOption("interOpNumThreads", "1")
                 .build();
+        // Building an ONNX Runtime session from a default 1 MB thread stack killed the JVM with SIGSEGV and no
+        // Java error (seen with the y5fu plate detector from a plain main thread). Loading on a thread of our own
+        // with a large stack makes it independent of the caller's thread; inference runs fine on ordinary threads.
+        AtomicReference<Object> result = new AtomicReference<>();
+        Thread loader = new Thread(null, () -> {
+            try {
+                result.set(criteria.loadModel());
+            } catch (IOException | ModelNotFoundException | MalformedModelException | RuntimeException e) {
+                result.set(e);
+            }
+        }, "onnx-load-" + name, LOADER_STACK_BYTES);
+        loader.start();
         try {
-            return new OnnxModel(name, criteria.loadModel());
-        } catch (IOException | ModelNotFoundException | MalformedModelException e) {
-            throw new IllegalStateException("cannot load model '" + name + "' from " + file
-                    + ": " + e.getMessage() + ". Check the file (pantau models --verify) and that it is an ONNX model.", e);
+            loader.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while loading model '" + name + "'", e);
         }
+        if (result.get() instanceof ZooModel<?, ?> loaded) {
+            @SuppressWarnings("unchecked")
+            ZooModel<NDList, NDList> model = (ZooModel<NDList, NDList>) loaded;
+            return new OnnxModel(name, model);
+        }
+        Exception e = (Exception) result.get();
+        throw new IllegalStateException("cannot load model '" + name + "' from " + file + ": " + e.getMessage()
+                + ". Check the file (pantau models --verify) and that it is an ONNX model.", e);
     }
 
     /** Runs the model on one float tensor and returns the first output. */
