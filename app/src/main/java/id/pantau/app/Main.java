@@ -6,6 +6,7 @@ import id.pantau.app.cli.EvidenceCommand;
 import id.pantau.app.cli.IngestCommand;
 import id.pantau.app.cli.KeysCommand;
 import id.pantau.app.cli.ModelsCommand;
+import id.pantau.app.cli.PlatesCommand;
 import id.pantau.app.cli.RunCommand;
 import id.pantau.app.logging.LogFormat;
 import picocli.CommandLine;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "pantau", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Real-time video analytics for city CCTV and electronic traffic law enforcement (ETLE).",
-        subcommands = {DemoCommand.class, IngestCommand.class, AnalyzeCommand.class, RunCommand.class, EvidenceCommand.class, ModelsCommand.class, KeysCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, IngestCommand.class, AnalyzeCommand.class, RunCommand.class, EvidenceCommand.class, PlatesCommand.class, ModelsCommand.class, KeysCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     @CommandLine.Option(names = "--log-format", scope = CommandLine.ScopeType.INHERIT, paramLabel = "text|json",

@@ -9,6 +9,9 @@ import id.pantau.enforcement.api.BearerAuth;
 import id.pantau.app.pipeline.CameraPipelines;
 import id.pantau.app.pipeline.DemoGeometry;
 import id.pantau.app.pipeline.TrackSightings;
+import id.pantau.core.camera.CameraId;
+import id.pantau.detect.plate.PlateReader;
+import id.pantau.detect.plate.PlateReaderSettings;
 import id.pantau.enforcement.evidence.ClipFrame;
 import id.pantau.enforcement.evidence.EvidenceAssembler;
 import id.pantau.enforcement.evidence.EvidenceSettings;
@@ -58,6 +61,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -171,7 +175,11 @@ public final class Pantau implements AutoCloseable {
 
     /** Violations from pantau.events are packaged from the ingest rings and published to pantau.violations. */
     private void startEvidenceStage(EvidenceStorage evidence) {
-        TrackSightings sightings = new TrackSightings(600);
+        PlateReader plates = PlateReader.open(Assets.defaults(), PlateReaderSettings.defaults(), registry);
+        closeables.push(plates);
+        TrackSightings sightings = new TrackSightings(600, Optional.of(plates), (camera, sequence) ->
+                ingest.camera(CameraId.of(camera)).ring().snapshot().stream()
+                        .filter(f -> Math.abs(f.sequence() - sequence) <= 1).findFirst(), 0.5);
         pipelines.addFrameListener(sightings);
         EvidenceAssembler assembler = new EvidenceAssembler(evidence, Assets.defaults(), EvidenceSettings.defaults(), registry);
         EvidenceStage stage = new EvidenceStage((camera, from, to) -> ingest.camera(camera).ring().window(from, to).stream()
