@@ -2,7 +2,9 @@ package id.pantau.app;
 
 import id.pantau.app.cli.DemoCommand;
 import id.pantau.app.cli.IngestCommand;
+import id.pantau.app.cli.KeysCommand;
 import id.pantau.app.cli.ModelsCommand;
+import id.pantau.app.cli.RunCommand;
 import id.pantau.app.logging.LogFormat;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,7 +14,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "pantau", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Real-time video analytics for city CCTV and electronic traffic law enforcement (ETLE).",
-        subcommands = {DemoCommand.class, IngestCommand.class, ModelsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, IngestCommand.class, RunCommand.class, ModelsCommand.class, KeysCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     @CommandLine.Option(names = "--log-format", scope = CommandLine.ScopeType.INHERIT, paramLabel = "text|json",

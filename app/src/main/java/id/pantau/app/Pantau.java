@@ -1,12 +1,37 @@
 package id.pantau.app;
 
+import id.pantau.app.config.NodeConfig;
+import id.pantau.app.config.NodeConfigLoader;
 import id.pantau.app.http.OpsServer;
+import id.pantau.app.pipeline.CameraPipelines;
+import id.pantau.app.pipeline.DemoGeometry;
+import id.pantau.core.camera.config.CameraConfigStore;
+import id.pantau.detect.analytics.EventPublisher;
+import id.pantau.detect.inference.DetectorSettings;
+import id.pantau.detect.inference.ExecutionProvider;
+import id.pantau.detect.inference.OnnxDetector;
+import id.pantau.detect.model.DetectorModelSpec;
+import id.pantau.detect.motion.MotionSettings;
+import id.pantau.detect.stage.PerceptionStage;
+import id.pantau.detect.track.TrackerSettings;
 import id.pantau.core.asset.Assets;
+import id.pantau.core.bus.EventBus;
+import id.pantau.core.bus.InProcessEventBus;
+import id.pantau.core.bus.kafka.KafkaBusConfig;
+import id.pantau.core.bus.kafka.KafkaEventBus;
+import id.pantau.enforcement.EnforcementServices;
+import id.pantau.enforcement.api.EnforcementApi;
+import id.pantau.enforcement.auth.AdminBootstrap;
+import id.pantau.enforcement.config.EnforcementConfig;
+import id.pantau.enforcement.ticket.OutboxRelay;
 import id.pantau.ingest.IngestManager;
-import id.pantau.ingest.config.CameraConfigLoader;
+import id.pantau.ingest.config.CameraListLoader;
 import id.pantau.ingest.config.CameraSource;
 import id.pantau.ingest.config.DemoCameras;
 import id.pantau.ingest.worker.CameraState;
+import id.pantau.storage.EvidenceStorage;
+import id.pantau.storage.config.EvidenceStoreConfig;
+import id.pantau.storage.signing.PemKeys;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
@@ -20,55 +45,164 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
- * A running Pantau node on embedded defaults: composes the stages and the HTTP server, and closes them in reverse
- * order. The composition lives here, not in the CLI, so tests can start and stop a whole node.
+ * A running Pantau node: the composition root. It builds the stages a node config asks for, joins them through
+ * the event bus, mounts their HTTP routes on one server, and closes everything in reverse order. It lives here,
+ * not in the CLI, so tests can start and stop a whole node.
  */
 public final class Pantau implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Pantau.class);
 
     private final PrometheusMeterRegistry registry;
-    private final Vertx vertx;
-    private final IngestManager ingest;
-    private final OpsServer http;
-    private final String url;
+    private final NodeConfig config;
+    /** closed in reverse order of creation */
+    private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
+    private EventBus bus;
+    private IngestManager ingest;
+    private EnforcementServices enforcement;
+    private CameraConfigStore geometry;
+    private CameraPipelines pipelines;
+    private String url;
 
-    private Pantau(PrometheusMeterRegistry registry, Vertx vertx, IngestManager ingest, OpsServer http, String url) {
-        this.registry = registry;
-        this.vertx = vertx;
-        this.ingest = ingest;
-        this.http = http;
-        this.url = url;
+    private Pantau(NodeConfig config) {
+        this.config = config;
+        this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
     }
 
+    /** CLI options of {@code ./pantau demo}: everything embedded. */
     public record Options(String host, int port, Path dataDir, Path camerasConfig) {
     }
 
     public static Pantau start(Options options) throws IOException {
-        Files.createDirectories(options.dataDir());
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        new JvmMemoryMetrics().bindTo(registry);
-        new JvmThreadMetrics().bindTo(registry);
-        new ProcessorMetrics().bindTo(registry);
-        List<CameraSource> cameras = options.camerasConfig() != null
-                ? CameraConfigLoader.load(options.camerasConfig())
-                : demoCameras();
-        IngestManager ingest = new IngestManager(cameras, registry);
-        Vertx vertx = Vertx.vertx();
-        OpsServer http = new OpsServer(vertx, registry, () -> health(ingest));
-        int port;
+        return start(NodeConfigLoader.embedded(options.dataDir(), options.camerasConfig(), options.host(), options.port()),
+                AdminBootstrap::printToConsole);
+    }
+
+    /**
+     * Starts a node.
+     *
+     * @param announceAdminPassword receives the one-time password of the first admin, when the database is new
+     */
+    public static Pantau start(NodeConfigLoader.Loaded loaded, Consumer<String> announceAdminPassword) throws IOException {
+        Pantau node = new Pantau(loaded.node());
         try {
-            port = http.start(options.host(), options.port());
-        } catch (RuntimeException e) {
-            vertx.close().await();
+            node.startStages(loaded, announceAdminPassword);
+            return node;
+        } catch (IOException | RuntimeException e) {
+            node.close();
             throw e;
         }
-        ingest.start();
-        String url = "http://" + options.host() + ":" + port + "/";
-        log.info("serving {} with {} cameras (data dir {})", url, cameras.size(), options.dataDir().toAbsolutePath());
-        return new Pantau(registry, vertx, ingest, http, url);
+    }
+
+    private void startStages(NodeConfigLoader.Loaded loaded, Consumer<String> announceAdminPassword) throws IOException {
+        NodeConfig c = loaded.node();
+        Files.createDirectories(c.dataDir());
+        Clock clock = Clock.systemDefaultZone();
+        Vertx vertx = Vertx.vertx();
+        closeables.push(() -> vertx.close().await());
+
+        bus = openBus(c.bus());
+        closeables.push(bus);
+
+        EvidenceStorage evidence = null;
+        if (runs(NodeConfig.Stage.EVIDENCE) || runs(NodeConfig.Stage.ENFORCEMENT)) {
+            evidence = openEvidence(loaded.evidence());
+            closeables.push(evidence);
+        }
+
+        OpsServer http = new OpsServer(vertx, registry, this::health);
+        if (runs(NodeConfig.Stage.ENFORCEMENT)) {
+            mountEnforcement(vertx, http, evidence, clock, announceAdminPassword);
+        }
+        geometry = new CameraConfigStore(c.dataDir().resolve("cameras"));
+        if (runs(NodeConfig.Stage.INGEST)) {
+            List<CameraSource> cameras = c.cameras() != null ? CameraListLoader.load(c.cameras()) : demoCameras();
+            if (c.cameras() == null) {
+                DemoGeometry.seed(geometry, cameras);
+            }
+            ingest = new IngestManager(cameras, registry);
+            closeables.push(ingest);
+        }
+        if (runs(NodeConfig.Stage.PERCEPTION)) {
+            pipelines = new CameraPipelines(ingest, openPerception(c.detector()), geometry,
+                    new EventPublisher(bus, registry), registry);
+        }
+        int port = http.start(c.http().host(), c.http().port());
+        closeables.push(http);
+        url = "http://" + c.http().host() + ":" + port + "/";
+        if (ingest != null) {
+            ingest.start();
+        }
+        if (pipelines != null) {
+            pipelines.start();
+            closeables.push(pipelines);
+        }
+        log.info("serving {} with stages {} (bus {}, data dir {})", url, c.stages(), c.bus().type(), c.dataDir());
+    }
+
+    private PerceptionStage openPerception(NodeConfig.Detector d) {
+        DetectorModelSpec spec = DetectorModelSpec.from(Assets.defaults().model(d.model()));
+        DetectorSettings settings = DetectorSettings.forTracking(d.intraOpThreads(), d.sessions())
+                .withProvider(ExecutionProvider.valueOf(d.provider().toUpperCase(java.util.Locale.ROOT)), 0);
+        OnnxDetector detector = OnnxDetector.open(spec, settings);
+        closeables.push(detector);
+        PerceptionStage stage = new PerceptionStage(detector,
+                MotionSettings.defaults().withForceEvery(d.forceDetectEvery()), TrackerSettings.defaults(), registry);
+        closeables.push(stage);
+        return stage;
+    }
+
+    private EventBus openBus(NodeConfig.Bus b) {
+        if ("kafka".equals(b.type())) {
+            return new KafkaEventBus(KafkaBusConfig.of(b.bootstrapServers(), b.clientId()).withPartitions(b.partitions()),
+                    registry);
+        }
+        return new InProcessEventBus();
+    }
+
+    /** Opens the evidence store; a local node without signing keys gets a fresh Ed25519 pair on first start. */
+    private EvidenceStorage openEvidence(EvidenceStoreConfig ec) {
+        if (EvidenceStoreConfig.ED25519.equals(ec.signing()) && ec.signingPrivateKey() != null
+                && !Files.exists(ec.signingPrivateKey()) && ec.signingPublicKey() != null) {
+            PemKeys.generateEd25519(ec.signingPrivateKey(), ec.signingPublicKey());
+            log.info("created the evidence signing key pair {} (keep the private key safe; verifiers need the public one)",
+                    ec.signingPrivateKey());
+        }
+        return EvidenceStorage.open(ec, registry);
+    }
+
+    private void mountEnforcement(Vertx vertx, OpsServer http, EvidenceStorage evidence, Clock clock,
+                                  Consumer<String> announceAdminPassword) {
+        NodeConfig.Database db = config.database();
+        EnforcementConfig ec = EnforcementConfig.defaults(config.dataDir()).withDatabase(db.url(), db.user(), db.password());
+        enforcement = EnforcementServices.open(ec, key -> evidence.store().get(key), clock, registry);
+        closeables.push(enforcement::close);
+        AdminBootstrap.ensureAdmin(enforcement.users(), announceAdminPassword);
+        OutboxRelay relay = new OutboxRelay(enforcement.db(), bus, clock, ec.outboxInterval(), registry);
+        relay.start();
+        closeables.push(relay);
+        EventBus.Subscription intake = bus.subscribe(ec.violationsTopic(), ec.ingestGroup(), enforcement.ingestor());
+        closeables.push(intake);
+        http.router().route("/api/*").subRouter(EnforcementApi.router(vertx, enforcement, relay::pending));
+        http.router().get("/openapi").handler(ctx -> ctx.response()
+                .putHeader("content-type", "application/yaml").end(EnforcementApi.openApiDocument()));
+        long timer = vertx.setPeriodic(Duration.ofHours(1).toMillis(), id ->
+                vertx.executeBlocking(() -> enforcement.tickets().expireOverdue()));
+        closeables.push(() -> vertx.cancelTimer(timer));
+    }
+
+    private boolean runs(NodeConfig.Stage stage) {
+        return config.stages().contains(stage);
     }
 
     /** Every sample video of the data manifest as a looping, real-time camera. */
@@ -76,19 +210,19 @@ public final class Pantau implements AutoCloseable {
         return DemoCameras.fromVideos(Assets.defaults().data("videos"));
     }
 
-    /** Healthy while at least one camera streams (or none is configured); details carry every camera's state. */
-    private static OpsServer.Health health(IngestManager ingest) {
+    /** Healthy while at least one camera streams (or the node runs no cameras); details carry every camera's state. */
+    private OpsServer.Health health() {
+        JsonObject details = new JsonObject().put("stages", config.stages().toString());
+        if (ingest == null) {
+            return new OpsServer.Health(true, details);
+        }
         JsonObject cameras = new JsonObject();
         boolean anyStreaming = false;
         for (var e : ingest.states().entrySet()) {
             cameras.put(e.getKey().value(), e.getValue().toString());
             anyStreaming |= e.getValue() instanceof CameraState.Streaming;
         }
-        return new OpsServer.Health(anyStreaming || ingest.states().isEmpty(), new JsonObject().put("cameras", cameras));
-    }
-
-    public IngestManager ingest() {
-        return ingest;
+        return new OpsServer.Health(anyStreaming || ingest.states().isEmpty(), details.put("cameras", cameras));
     }
 
     public String url() {
@@ -99,12 +233,37 @@ public final class Pantau implements AutoCloseable {
         return registry;
     }
 
+    public IngestManager ingest() {
+        return ingest;
+    }
+
+    public EventBus bus() {
+        return bus;
+    }
+
+    public CameraConfigStore geometry() {
+        return geometry;
+    }
+
+    public CameraPipelines pipelines() {
+        return pipelines;
+    }
+
+    public EnforcementServices enforcement() {
+        return enforcement;
+    }
+
     @Override
     public void close() {
         log.info("stopping");
-        ingest.close();
-        http.close();
-        vertx.close().await();
+        while (!closeables.isEmpty()) {
+            AutoCloseable c = closeables.pop();
+            try {
+                c.close();
+            } catch (Exception e) {
+                log.warn("while stopping: {}", e.toString());
+            }
+        }
         registry.close();
     }
 }

@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  * replaces hung readers. Cameras are independent: one failing never slows another.
  *
  * <pre>{@code
- * try (IngestManager ingest = new IngestManager(CameraConfigLoader.load(path), registry)) {
+ * try (IngestManager ingest = new IngestManager(CameraListLoader.load(path), registry)) {
  *     ingest.start();
  *     VideoFrame f = ingest.camera(CameraId.of("cam1")).queue().poll(Duration.ofSeconds(1));
  * }

@@ -1,9 +1,10 @@
 package id.pantau.ingest;
 
-import java.nio.file.Files;
+import id.pantau.core.asset.Assets;
+
 import java.nio.file.Path;
 
-/** Where the tests find the shared footage; the one place to switch to core's asset resolver when it lands. */
+/** The shared footage the tests use, found (and sha256-verified) through core's asset resolver. */
 public final class SharedData {
     /** 1280x720 ~30 fps, 5 s, High profile with B-frames, moov at the end. */
     public static final String LONDON = "opencv_zoo_TestV4_street_london.mp4";
@@ -18,15 +19,11 @@ public final class SharedData {
     }
 
     public static Path video(String name) {
-        Path p = videosDir().resolve(name);
-        if (!Files.isRegularFile(p)) {
-            throw new IllegalStateException("shared video missing: " + p + " (see shared/README.md)");
-        }
-        return p;
+        return Assets.defaults().data("videos/" + name);
     }
 
+    /** The folder that holds every shared video (the demo camera list scans it). */
     public static Path videosDir() {
-        String shared = System.getProperty("pantau.shared", "../shared");
-        return Path.of(shared, "data", "videos").toAbsolutePath().normalize();
+        return Assets.defaults().data("videos");
     }
 }

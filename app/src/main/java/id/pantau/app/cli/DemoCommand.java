@@ -8,7 +8,6 @@ import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
 /** Runs the whole pipeline on embedded defaults until Ctrl-C. */
 @Command(name = "demo", description = {
@@ -36,23 +35,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Pantau pantau = Pantau.start(new Pantau.Options(host, port, dataDir, config));
-        CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            pantau.close();
-            stopped.countDown();
-        }, "shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        spec.commandLine().getOut().println("Pantau is running: " + pantau.url() + "  (health: " + pantau.url()
-                + "health, metrics: " + pantau.url() + "metrics). Ctrl-C stops it.");
-        spec.commandLine().getOut().flush();
-        if (durationSeconds != null) {
-            Thread.sleep(durationSeconds * 1000L);
-            Runtime.getRuntime().removeShutdownHook(hook);
-            pantau.close();
-            return 0;
-        }
-        stopped.await();
-        return 0;
+        return RunCommand.runUntilStopped(Pantau.start(new Pantau.Options(host, port, dataDir, config)), spec,
+                durationSeconds);
     }
 }

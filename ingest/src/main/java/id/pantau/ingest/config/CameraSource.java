@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Everything the ingest needs to run one camera. Built by {@link CameraConfigLoader} from a validated file,
+ * Everything the ingest needs to run one camera. Built by {@link CameraListLoader} from a validated file,
  * by {@link DemoCameras}, or in code with {@link #builder(String, String)}.
  *
  * @param id            the camera's id (metric tag, Kafka key)

@@ -47,7 +47,7 @@ public final class StreamProbe {
                 try {
                     f = opened.grabber().grabImage();
                 } catch (FrameGrabber.Exception e) {
-                    throw new SourceFailure("read error after " + n + " frames: " + e.getMessage(), e);
+                    throw new SourceFailure(FailureReasons.readFailed(e) + " after " + n + " frames", e);
                 }
                 if (f == null) {
                     break;

@@ -93,6 +93,14 @@ public final class GstRtspServer implements AutoCloseable {
         return "rtsp://127.0.0.1:" + port + "/" + (mount.startsWith("/") ? mount.substring(1) : mount);
     }
 
+    /** The server process id (for tests that pause it with SIGSTOP to simulate a hung camera). */
+    public synchronized long pid() {
+        if (process == null) {
+            throw new IllegalStateException("RTSP simulator is not running");
+        }
+        return process.pid();
+    }
+
     public synchronized boolean isRunning() {
         return process != null && process.isAlive();
     }

@@ -89,11 +89,24 @@ public final class FailureReasons {
         return "cannot open " + redact(input) + ": " + text;
     }
 
+    /** A reason for an error while reading an open stream (JavaCV's advice about setFormat() etc. removed). */
+    public static String readFailed(Throwable e) {
+        int code = code(e);
+        String text = code != 0 ? ffmpegText(code) + " (FFmpeg error " + code + ")" : String.valueOf(e.getMessage());
+        return "read error: " + text;
+    }
+
     /** FFmpeg's own text for an AVERROR. */
     public static String ffmpegText(int code) {
         try (BytePointer buf = new BytePointer(256)) {
             avutil.av_strerror(code, buf, 256);
-            return buf.getString();
+            byte[] bytes = new byte[256];
+            buf.get(bytes);
+            int end = 0;
+            while (end < bytes.length && bytes[end] != 0) {
+                end++;
+            }
+            return new String(bytes, 0, end, java.nio.charset.StandardCharsets.UTF_8);
         }
     }
 

@@ -1,6 +1,7 @@
 package id.pantau.ingest.worker;
 
 import id.pantau.core.camera.CameraId;
+import id.pantau.ingest.queue.FrameQueue;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -12,7 +13,6 @@ import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.LongSupplier;
 
 /** One camera's meters, all tagged {@code camera=<id>}. Names are listed in ingest/README.md. */
 final class CameraMetrics implements AutoCloseable {
@@ -23,7 +23,7 @@ final class CameraMetrics implements AutoCloseable {
     final Counter reconnects;
     final Timer decodeTime;
 
-    CameraMetrics(MeterRegistry registry, CameraId camera, CameraWorker worker, LongSupplier queueDrops) {
+    CameraMetrics(MeterRegistry registry, CameraId camera, CameraWorker worker, FrameQueue<?> queue) {
         this.registry = registry;
         Tags tags = Tags.of("camera", camera.value());
         decoded = add(Counter.builder("pantau.ingest.frames.decoded").tags(tags)
@@ -36,7 +36,8 @@ final class CameraMetrics implements AutoCloseable {
         decodeTime = add(Timer.builder("pantau.ingest.decode").tags(tags)
                 .description("time to read and decode one frame (includes waiting for a live source)")
                 .register(registry));
-        add(FunctionCounter.builder("pantau.ingest.frames.dropped", queueDrops, LongSupplier::getAsLong).tags(tags)
+        // Micrometer holds function/gauge targets weakly: pass objects the worker keeps alive, never a lambda.
+        add(FunctionCounter.builder("pantau.ingest.frames.dropped", queue, FrameQueue::dropped).tags(tags)
                 .description("sampled frames dropped (oldest first) because analysis fell behind")
                 .register(registry));
         add(Gauge.builder("pantau.ingest.source.fps", worker, CameraWorker::sourceFps).tags(tags)

@@ -35,8 +35,9 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Stall handling, designed around FFmpeg's limits (RECIPES.md 1d): a blocked {@code grab()} cannot be interrupted
  * and {@code close()} from another thread is unsafe. So (1) the socket timeout bounds each read to the stall timeout,
- * and the worker itself treats a read that took that long, or a gap with no frame, as a disconnect and reopens -
- * without this a hung server makes grab() trickle buffered frames for ~19 s; (2) the watchdog ({@link #watch}) only
+ * and the worker itself treats a read that took that long (grabImage returns only with a picture, so this is "no
+ * frame for the stall timeout") as a disconnect and reopens - without this a hung server makes grab() trickle
+ * buffered frames for ~19 s; (2) the watchdog ({@link #watch}) only
  * reports STALLED; (3) if a native call hangs far beyond the timeout, the watchdog abandons that thread and starts a
  * fresh one with a fresh grabber. The abandoned thread, when FFmpeg finally returns, sees it is stale, closes its own
  * grabber on its own thread and exits without publishing anything.
@@ -65,6 +66,7 @@ public final class CameraWorker {
     private volatile StreamFacts facts;
     private volatile String lastLogged = "";
     private volatile Failure lastFailure;
+    private final RateEstimator measuredFps = new RateEstimator();
 
     /** The most recent problem of this camera, kept after it recovers, for operators. */
     public record Failure(String reason, Instant at) {
@@ -79,7 +81,7 @@ public final class CameraWorker {
         this.stallNanos = source.stallTimeout().toNanos();
         // A native call is only declared hung well past FFmpeg's own timeout, which normally ends it first.
         this.hangNanos = 3 * stallNanos + Duration.ofSeconds(5).toNanos();
-        this.metrics = new CameraMetrics(registry, source.id(), this, queue::dropped);
+        this.metrics = new CameraMetrics(registry, source.id(), this, queue);
     }
 
     public CameraWorker(CameraSource source, MeterRegistry registry) {
@@ -194,6 +196,13 @@ public final class CameraWorker {
         }
     }
 
+    /** An abandoned reader returning from FFmpeg must not clear the hang clock of its replacement. */
+    private void endNativeCall(int gen) {
+        if (active(gen)) {
+            nativeCallSince = 0;
+        }
+    }
+
     private boolean active(int gen) {
         return !stopping && generation.get() == gen;
     }
@@ -277,7 +286,7 @@ public final class CameraWorker {
                     }
                     continue;
                 } finally {
-                    nativeCallSince = 0;
+                    endNativeCall(gen);
                 }
                 long streamStart = System.nanoTime();
                 Outcome outcome;
@@ -341,6 +350,7 @@ public final class CameraWorker {
         long firstPts = Long.MIN_VALUE;
         long lastPts = Long.MIN_VALUE;
         s.frameMicros = f.fps() > 0 ? Math.round(1_000_000 / f.fps()) : 40_000;
+        long connectedNanos = System.nanoTime();
         s.anchorWall = null;   // a new connection maps its stream time onto the clock afresh
         s.loopOffsetMicros = 0;
         while (active(s.gen)) {
@@ -350,9 +360,9 @@ public final class CameraWorker {
             try {
                 frame = grabber.grabImage();
             } catch (FrameGrabber.Exception | RuntimeException e) {
-                return new Outcome.Failed("read error: " + e.getMessage());
+                return new Outcome.Failed(FailureReasons.readFailed(e));
             } finally {
-                nativeCallSince = 0;
+                endNativeCall(s.gen);
             }
             long took = System.nanoTime() - t0;
             if (!active(s.gen)) {
@@ -386,11 +396,23 @@ public final class CameraWorker {
                 firstPts = pts;
             }
             lastPts = pts;
-            long streamMicros = source.kind() == SourceKind.FILE ? s.loopOffsetMicros + pts - firstPts : pts;
+            long streamMicros = switch (source.kind()) {
+                case FILE -> s.loopOffsetMicros + pts - firstPts;
+                case RTSP -> pts; // RTP timestamps: the camera's own clock
+                // FFmpeg's MJPEG-over-HTTP demuxer invents timestamps at an assumed 25 fps; the arrival time is
+                // the only truthful clock such a camera has.
+                case HTTP_MJPEG -> (t0 - connectedNanos) / 1_000;
+            };
+            measuredFps.add(streamMicros);
             s.lastStreamMicros = streamMicros;
             if (source.kind() == SourceKind.FILE && source.pacing() == Pacing.REALTIME) {
                 try {
-                    s.pacer.await(streamMicros);
+                    if (s.pacer.await(streamMicros) && s.anchorWall != null) {
+                        // Decoding fell behind real time: restart the clock mapping too, so capture times stay
+                        // close to the wall clock instead of lagging more and more.
+                        s.anchorWall = clock.instant();
+                        s.anchorMicros = streamMicros;
+                    }
                 } catch (InterruptedException e) {
                     return new Outcome.Stopped();
                 }
@@ -454,7 +476,15 @@ public final class CameraWorker {
 
     // ---------------------------------------------------------------- gauges
 
+    /**
+     * The rate frames really come at (in stream time), falling back to what the source declares. The declared rate
+     * can be wrong: FFmpeg says 25 fps for every MJPEG camera.
+     */
     double sourceFps() {
+        double measured = measuredFps.fps();
+        if (!Double.isNaN(measured)) {
+            return measured;
+        }
         StreamFacts f = facts;
         return f == null ? Double.NaN : f.fps();
     }

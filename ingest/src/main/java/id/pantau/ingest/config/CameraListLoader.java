@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
  * a typo stops the start with a message naming the field instead of surfacing later as a dead camera.
  * The format is documented in ingest/README.md.
  */
-public final class CameraConfigLoader {
+public final class CameraListLoader {
 
     /** The file as written; boxed fields so that "absent" can be told from a value and given a default. */
     record CameraFile(@JsonProperty("cameras") List<CameraEntry> cameras) {
@@ -47,7 +47,7 @@ public final class CameraConfigLoader {
                        @JsonProperty("queue_capacity") Integer queueCapacity) {
     }
 
-    private CameraConfigLoader() {
+    private CameraListLoader() {
     }
 
     /** Loads and validates; relative {@code file:} paths are resolved against the config file's folder. */

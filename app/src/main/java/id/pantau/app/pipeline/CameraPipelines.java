@@ -1,0 +1,148 @@
+package id.pantau.app.pipeline;
+
+import id.pantau.core.camera.CameraId;
+import id.pantau.core.camera.config.CameraConfig;
+import id.pantau.core.camera.config.CameraConfigStore;
+import id.pantau.core.camera.config.InvalidCameraConfigException;
+import id.pantau.core.event.PipelineEvent;
+import id.pantau.core.frame.VideoFrame;
+import id.pantau.core.perception.TrackedFrame;
+import id.pantau.detect.analytics.AnalysisResult;
+import id.pantau.detect.analytics.AnalyticsEngine;
+import id.pantau.detect.analytics.EventPublisher;
+import id.pantau.detect.stage.PerceptionStage;
+import id.pantau.ingest.IngestManager;
+import id.pantau.ingest.worker.CameraWorker;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Joins ingest, perception and analytics per camera: one thread per camera takes sampled frames from its bounded
+ * ingest queue (drop-oldest, so a slow detector costs frames, never memory), tracks, analyses with the camera's
+ * geometry (when it has one), and publishes the events. A camera's geometry can be saved at any time through the
+ * {@link CameraConfigStore}; the new version takes effect at the next frame without dropping any.
+ */
+public final class CameraPipelines implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(CameraPipelines.class);
+
+    private final IngestManager ingest;
+    private final PerceptionStage perception;
+    private final CameraConfigStore geometry;
+    private final EventPublisher publisher;
+    private final MeterRegistry registry;
+    private final Map<CameraId, AnalyticsEngine> engines = new ConcurrentHashMap<>();
+    private final List<Consumer<PipelineEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<TrackedFrame>> frameListeners = new CopyOnWriteArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean running = true;
+
+    public CameraPipelines(IngestManager ingest, PerceptionStage perception, CameraConfigStore geometry,
+                           EventPublisher publisher, MeterRegistry registry) {
+        this.ingest = ingest;
+        this.perception = perception;
+        this.geometry = geometry;
+        this.publisher = publisher;
+        this.registry = registry;
+        geometry.onChange(this::applyConfig);
+    }
+
+    /** Also hands every event to a local listener (the console's live feed) besides the bus. */
+    public void addListener(Consumer<PipelineEvent> listener) {
+        listeners.add(listener);
+    }
+
+    /** Every tracked frame, e.g. for the evidence stage's box lookups. */
+    public void addFrameListener(Consumer<TrackedFrame> listener) {
+        frameListeners.add(listener);
+    }
+
+    public synchronized void start() {
+        for (CameraWorker worker : ingest.cameras()) {
+            try {
+                geometry.current(worker.id()).ifPresent(this::applyConfig);
+            } catch (IOException | InvalidCameraConfigException e) {
+                log.error("camera {}: geometry not loaded, analysing without it: {}", worker.id(), e.getMessage());
+            }
+            Thread t = Thread.ofPlatform().daemon().name("pipeline-" + worker.id()).start(() -> run(worker));
+            threads.add(t);
+        }
+    }
+
+    private void applyConfig(CameraConfig config) {
+        CameraId id = CameraId.of(config.camera());
+        engines.compute(id, (k, engine) -> {
+            if (engine == null) {
+                log.info("camera {}: analytics on with geometry version {}", id, config.versionOrZero());
+                return new AnalyticsEngine(config, registry);
+            }
+            engine.swapConfig(config);
+            log.info("camera {}: geometry version {} takes effect at the next frame", id, config.versionOrZero());
+            return engine;
+        });
+    }
+
+    private void run(CameraWorker worker) {
+        Timer latency = Timer.builder("pantau.pipeline.latency")
+                .description("capture of a frame to its events published")
+                .tag("camera", worker.id().value()).publishPercentiles(0.5, 0.95, 0.99).register(registry);
+        while (running) {
+            VideoFrame frame;
+            try {
+                frame = worker.queue().poll(Duration.ofMillis(250));
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (frame == null) {
+                continue;
+            }
+            try {
+                TrackedFrame tracked = perception.process(frame);
+                frameListeners.forEach(l -> l.accept(tracked));
+                AnalyticsEngine engine = engines.get(worker.id());
+                if (engine != null) {
+                    AnalysisResult result = engine.analyse(tracked, frame);
+                    if (!result.events().isEmpty()) {
+                        publisher.publish(result.events());
+                        for (PipelineEvent e : result.events()) {
+                            listeners.forEach(l -> l.accept(e));
+                        }
+                    }
+                }
+                latency.record(Duration.between(frame.captureTime(), Instant.now()).toNanos(), TimeUnit.NANOSECONDS);
+            } catch (RuntimeException e) {
+                // one bad frame must not stop the camera, let alone the others
+                registry.counter("pantau.pipeline.frames.failed", "camera", worker.id().value()).increment();
+                log.warn("camera {} frame {}: {}", worker.id(), frame.sequence(), e.toString());
+            }
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        running = false;
+        for (Thread t : threads) {
+            t.interrupt();
+        }
+        for (Thread t : threads) {
+            try {
+                t.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package id.pantau.app.config;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class NodeConfigLoaderTest {
+    @TempDir
+    Path dir;
+
+    private Path write(String yaml) throws Exception {
+        Path f = dir.resolve("node.yaml");
+        Files.writeString(f, yaml);
+        return f;
+    }
+
+    @Test
+    void fillsEmbeddedDefaultsRelativeToTheFile() throws Exception {
+        NodeConfigLoader.Loaded l = NodeConfigLoader.load(write("data_dir: var\n"));
+        assertThat(l.node().dataDir()).isEqualTo(dir.resolve("var"));
+        assertThat(l.node().bus().type()).isEqualTo("in-process");
+        assertThat(l.node().database().url()).startsWith("jdbc:h2:file:" + dir.resolve("var"));
+        assertThat(l.node().stages()).hasSize(NodeConfig.Stage.values().length);
+        assertThat(l.evidence().type()).isEqualTo("local");
+        assertThat(l.evidence().dir()).isEqualTo(dir.resolve("var/evidence"));
+    }
+
+    @Test
+    void readsTheDistributedSettingsInSnakeCase() throws Exception {
+        NodeConfigLoader.Loaded l = NodeConfigLoader.load(write("""
+                stages: [enforcement]
+                bus: {type: kafka, bootstrap_servers: "kafka-1:9092,kafka-2:9092", partitions: 12}
+                database: {url: "jdbc:postgresql://db:5432/pantau", user: pantau, password: s3cret}
+                evidence:
+                  type: s3
+                  endpoint: http://minio:9000
+                  bucket: pantau-evidence
+                  access_key: pantau
+                  secret_key: pantau-secret
+                  spool_dir: /var/lib/pantau/spool
+                  signing_public_key: /etc/pantau/evidence.pub.pem
+                  signing_private_key: /etc/pantau/evidence.pem
+                """));
+        assertThat(l.node().bus().bootstrapServers()).isEqualTo("kafka-1:9092,kafka-2:9092");
+        assertThat(l.node().bus().partitions()).isEqualTo(12);
+        assertThat(l.evidence().bucket()).isEqualTo("pantau-evidence");
+        assertThat(l.evidence().spoolDir()).isEqualTo(Path.of("/var/lib/pantau/spool"));
+        assertThat(l.node().database().toString()).doesNotContain("s3cret");
+    }
+
+    @Test
+    void namesEveryBadFieldAtOnce() throws Exception {
+        assertThatThrownBy(() -> NodeConfigLoader.load(write("""
+                http: {port: 70000}
+                bus: {type: kafka}
+                database: {url: "mysql://x"}
+                detector: {provider: tpu, score_threshold: 1.5}
+                cameras: missing.yaml
+                """)))
+                .isInstanceOf(NodeConfigException.class)
+                .hasMessageContaining("http.port: must be 0..65535, got 70000")
+                .hasMessageContaining("bus.bootstrap_servers: required with bus.type: kafka")
+                .hasMessageContaining("database.url: must be a jdbc:h2: or jdbc:postgresql: URL")
+                .hasMessageContaining("detector.provider: must be cpu or cuda, got 'tpu'")
+                .hasMessageContaining("detector.score_threshold: must be in (0, 1)")
+                .hasMessageContaining("cameras: file not found");
+    }
+
+    @Test
+    void anExplicitEvidenceSectionMustBeComplete() throws Exception {
+        assertThatThrownBy(() -> NodeConfigLoader.load(write("""
+                evidence: {type: s3, bucket: Bad_Bucket, signing_public_key: /nonexistent/key.pem}
+                """)))
+                .hasMessageContaining("evidence.endpoint")
+                .hasMessageContaining("evidence.signing_public_key");
+    }
+
+    @Test
+    void unknownFieldsAndWrongTypesAreNamed() throws Exception {
+        assertThatThrownBy(() -> NodeConfigLoader.load(write("htp: {port: 1}\n")))
+                .hasMessageContaining("htp: unknown field").hasMessageContaining("http");
+        assertThatThrownBy(() -> NodeConfigLoader.load(write("http: {port: eighty}\n")))
+                .hasMessageContaining("http.port");
+        assertThatThrownBy(() -> NodeConfigLoader.load(write("stages: [ingest, teleport]\n")))
+                .hasMessageContaining("stages");
+    }
+}

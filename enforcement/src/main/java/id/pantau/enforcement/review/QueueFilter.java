@@ -1,0 +1,29 @@
+package id.pantau.enforcement.review;
+
+import id.pantau.enforcement.violation.ViolationStatus;
+
+import java.time.Instant;
+
+/**
+ * The review queue's filter; every field is optional. {@code maxPlateScore} finds the doubtful readings,
+ * {@code minPlateScore} the confident ones; a missing reading counts as score 0.
+ */
+public record QueueFilter(String camera, Instant from, Instant to, ViolationStatus status, Double minPlateScore,
+                          Double maxPlateScore, int limit, int offset) {
+
+    public QueueFilter {
+        if (limit < 1 || limit > 500) {
+            throw new IllegalArgumentException("limit must be 1..500, was " + limit);
+        }
+        if (offset < 0) {
+            throw new IllegalArgumentException("offset must be >= 0, was " + offset);
+        }
+        if (from != null && to != null && to.isBefore(from)) {
+            throw new IllegalArgumentException("to (" + to + ") is before from (" + from + ")");
+        }
+    }
+
+    public static QueueFilter open() {
+        return new QueueFilter(null, null, null, null, null, null, 100, 0);
+    }
+}

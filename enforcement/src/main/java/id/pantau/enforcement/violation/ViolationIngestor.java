@@ -1,0 +1,133 @@
+package id.pantau.enforcement.violation;
+
+import id.pantau.core.bus.BusRecord;
+import id.pantau.core.bus.EventBus;
+import id.pantau.core.json.Json;
+import id.pantau.enforcement.audit.AuditTrail;
+import id.pantau.enforcement.db.Database;
+import id.pantau.enforcement.db.DatabaseException;
+import id.pantau.enforcement.db.Sql;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Turns violation events from the bus into review cases. Idempotent on {@code event_id} (a unique column), so
+ * a redelivered or replayed event is counted as a duplicate and changes nothing. An event that does not fit
+ * the contract is kept in {@code invalid_events} with the reason and acknowledged, so one bad message never
+ * blocks a camera's partition; a database outage throws, and the bus delivers the event again.
+ */
+public final class ViolationIngestor implements EventBus.RecordHandler {
+    private static final Logger log = LoggerFactory.getLogger(ViolationIngestor.class);
+
+    public enum Outcome { CREATED, DUPLICATE, INVALID }
+
+    private final Database db;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final Counter created;
+    private final Counter duplicates;
+    private final Counter invalid;
+
+    public ViolationIngestor(Database db, AuditTrail audit, Clock clock, MeterRegistry registry) {
+        this.db = db;
+        this.audit = audit;
+        this.clock = clock;
+        this.created = Counter.builder("pantau.enforcement.violations.received").tag("outcome", "created").register(registry);
+        this.duplicates = Counter.builder("pantau.enforcement.violations.received").tag("outcome", "duplicate").register(registry);
+        this.invalid = Counter.builder("pantau.enforcement.violations.received").tag("outcome", "invalid").register(registry);
+    }
+
+    @Override
+    public void handle(BusRecord record) {
+        ingest(record.topic(), record.key(), record.value());
+    }
+
+    public Outcome ingest(String topic, String key, byte[] payload) {
+        ViolationEvent e;
+        try {
+            e = ViolationEventParser.parse(payload);
+        } catch (IllegalArgumentException ex) {
+            keepInvalid(topic, key, payload, ex.getMessage());
+            return Outcome.INVALID;
+        }
+        try {
+            long id = db.inTransaction(c -> {
+                long newId;
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO violations (event_id, type, camera, approach,"
+                        + " vehicle_class, occurred_at, location, plate_read, plate_score, evidence_key, photos, status,"
+                        + " event_json, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)",
+                        Statement.RETURN_GENERATED_KEYS)) {
+                    ps.setString(1, e.eventId());
+                    ps.setString(2, e.type());
+                    ps.setString(3, e.camera());
+                    ps.setString(4, e.approach());
+                    ps.setString(5, e.vehicleClass());
+                    Sql.setInstant(ps, 6, e.time().toInstant());
+                    ps.setString(7, e.location());
+                    String plate = e.plate() == null ? null : blankToNull(e.plate().text());
+                    ps.setString(8, plate);
+                    ps.setObject(9, e.plate() == null ? null : e.plate().score(), java.sql.Types.DOUBLE);
+                    ps.setString(10, e.evidence() == null ? null : e.evidence().key());
+                    ps.setString(11, e.evidence() == null || e.evidence().photos() == null ? "[]"
+                            : Json.mapper().writeValueAsString(e.evidence().photos()));
+                    ps.setString(12, new String(payload, StandardCharsets.UTF_8));
+                    Sql.setInstant(ps, 13, clock.instant());
+                    ps.executeUpdate();
+                    try (ResultSet k = ps.getGeneratedKeys()) {
+                        k.next();
+                        newId = k.getLong(1);
+                    }
+                } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+                    throw new IllegalStateException(ex);
+                }
+                Map<String, Object> after = new LinkedHashMap<>();
+                after.put("event_id", e.eventId());
+                after.put("camera", e.camera());
+                after.put("status", "pending");
+                audit.append(c, "bus:" + topic, "violation.received", "violation", Long.toString(newId), null, after);
+                return newId;
+            });
+            created.increment();
+            log.info("violation {} from camera {} stored as case {}", e.eventId(), e.camera(), id);
+            return Outcome.CREATED;
+        } catch (DatabaseException ex) {
+            if (ex.isUniqueViolation()) {
+                duplicates.increment();
+                log.info("violation {} already stored, duplicate delivery ignored", e.eventId());
+                return Outcome.DUPLICATE;
+            }
+            throw ex;
+        }
+    }
+
+    private void keepInvalid(String topic, String key, byte[] payload, String error) {
+        db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO invalid_events (topic, msg_key, payload, error, received_at)"
+                    + " VALUES (?, ?, ?, ?, ?)")) {
+                ps.setString(1, topic);
+                ps.setString(2, key);
+                String text = new String(payload, StandardCharsets.UTF_8);
+                ps.setString(3, text.length() > 60_000 ? text.substring(0, 60_000) : text);
+                ps.setString(4, error.length() > 2000 ? error.substring(0, 2000) : error);
+                Sql.setInstant(ps, 5, clock.instant());
+                return ps.executeUpdate();
+            }
+        });
+        invalid.increment();
+        log.warn("invalid violation event on {} key={} kept in invalid_events: {}", topic, key, error);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}
