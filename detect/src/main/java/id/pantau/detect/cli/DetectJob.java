@@ -138,7 +138,9 @@ public final class DetectJob {
             }
         }
         write(w, new FrameLine(p.toString(), 0, items), c);
-        o.annotate().ifPresent(dir -> annotator.write(frame, labels, dir.resolve(baseName(p) + ".jpg")));
+        // PNG sources stay lossless PNG; everything else is drawn as JPEG
+        String ext = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png") ? ".png" : ".jpg";
+        o.annotate().ifPresent(dir -> annotator.write(frame, labels, dir.resolve(baseName(p) + ext)));
     }
 
     private void video(Path p, Options o, BufferedWriter w, Counter c) throws IOException {

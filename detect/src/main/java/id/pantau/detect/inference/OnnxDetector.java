@@ -142,7 +142,12 @@ public final class OnnxDetector implements Detector {
             OutputDecoder decoder = OutputDecoder.of(spec.family(), w, h, mapping);
             Nms nms = new Nms(settings.nmsIou(), settings.crossClassIou(), 1.01f);
             OnnxDetector d = new OnnxDetector(spec, model, options, w, h, decoder, nms, settings.concurrency());
-            d.checkOutputShape();
+            try {
+                d.checkOutputShape();
+            } catch (RuntimeException e) {
+                d.allSlots.forEach(Slot::close); // model and options are closed below
+                throw e;
+            }
             LOG.info("detector {} loaded from {}: family {}, input {}x{}, provider {}, {} x {} threads",
                     spec.name(), file, spec.family(), w, h, settings.provider(), settings.concurrency(),
                     settings.intraOpThreads());

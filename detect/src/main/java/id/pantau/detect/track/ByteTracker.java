@@ -23,6 +23,7 @@ public final class ByteTracker {
     private final KalmanBoxFilter kalman = new KalmanBoxFilter();
     private final List<Track> tracks = new ArrayList<>();
     private long nextId = 1;
+    private long updates;
 
     public ByteTracker(TrackerSettings settings) {
         this.settings = settings;
@@ -30,6 +31,7 @@ public final class ByteTracker {
 
     /** A frame the detector ran on: predict, associate, update; returns the confirmed and lost tracks. */
     public List<TrackedObject> update(List<Detection> detections) {
+        updates++;
         for (Track t : tracks) {
             kalman.predict(t.kalman);
         }
@@ -83,7 +85,9 @@ public final class ByteTracker {
             if (d.score() >= settings.highThreshold(d.roadUser()) + settings.newTrackMargin()) {
                 double[] z = Track.measurement(d.box());
                 Track t = new Track(nextId++, kalman.initiate(z[0], z[1], z[2], z[3]), d, settings.historyLength());
-                if (settings.hitsToConfirm() <= 1) {
+                // as in ByteTrack, tracks born on the very first frame are confirmed at once: there is no earlier
+                // frame that could have confirmed them, and a camera's first output should not be empty
+                if (settings.hitsToConfirm() <= 1 || updates == 1) {
                     t.state = TrackState.CONFIRMED;
                 }
                 tracks.add(t);

@@ -52,8 +52,8 @@ class DetectJobTest {
             assertThat(b.get(2).asDouble()).isLessThanOrEqualTo(640);
             assertThat(b.get(3).asDouble()).isLessThanOrEqualTo(352);
         }
-        assertThat(ann.resolve("a_0100.jpg")).isRegularFile();
-        assertThat(ann.resolve("c_0700.jpg")).isRegularFile();
+        assertThat(ann.resolve("a_0100.png")).isRegularFile();
+        assertThat(ann.resolve("c_0700.png")).isRegularFile();
         // remove the links before JUnit's cleanup, which warns about links pointing outside the temp dir
         Files.delete(dir.resolve("a_0100.png"));
         Files.delete(dir.resolve("c_0700.png"));

@@ -26,6 +26,8 @@ import java.util.List;
  * Mode "bare-engine": DJL's engine with no offline switch at all: the control showing the recorder sees telemetry.
  */
 public final class OfflineProbe {
+    // setSocketImplFactory is deprecated, but it is the one hook that sees a Java socket connect before it happens
+    @SuppressWarnings("deprecation")
     public static void main(String[] args) throws IOException {
         ProxySelector.setDefault(new ProxySelector() {
             @Override

@@ -18,9 +18,19 @@ class ByteTrackerTest {
     }
 
     @Test
-    void confirmsAfterTwoHitsAndKeepsTheIdWhileMoving() {
+    void firstFrameTracksAreConfirmedAtOnceLaterOnesAfterTwoHits() {
         ByteTracker t = new ByteTracker(TrackerSettings.defaults());
-        assertThat(t.update(List.of(car(0, 0.9f)))).as("tentative tracks are not published").isEmpty();
+        assertThat(t.update(List.of(car(0, 0.9f)))).singleElement().extracting(TrackedObject::state)
+                .isEqualTo(TrackState.CONFIRMED);
+        assertThat(t.update(List.of(car(4, 0.9f), car(400, 0.9f)))).as("the newcomer is tentative, unpublished")
+                .singleElement().extracting(TrackedObject::trackId).isEqualTo(1L);
+        assertThat(t.update(List.of(car(8, 0.9f), car(404, 0.9f)))).hasSize(2);
+    }
+
+    @Test
+    void keepsTheIdWhileMoving() {
+        ByteTracker t = new ByteTracker(TrackerSettings.defaults());
+        t.update(List.of(car(0, 0.9f)));
         List<TrackedObject> out = List.of();
         for (int i = 1; i <= 10; i++) {
             out = t.update(List.of(car(8 * i, 0.9f)));
