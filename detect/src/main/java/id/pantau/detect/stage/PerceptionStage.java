@@ -1,5 +1,6 @@
 package id.pantau.detect.stage;
 
+import id.pantau.detect.postprocess.RiderFilter;
 import id.pantau.core.camera.CameraId;
 import id.pantau.core.frame.VideoFrame;
 import id.pantau.core.perception.Detection;
@@ -89,7 +90,8 @@ public final class PerceptionStage implements AutoCloseable {
             List<Detection> detections = null;
             try {
                 long t0 = System.nanoTime();
-                detections = detector.detect(frame);
+                // a rider is part of the two-wheeler, not a pedestrian of its own
+                detections = RiderFilter.withoutRiders(detector.detect(frame));
                 cam.detectTime.record(System.nanoTime() - t0, java.util.concurrent.TimeUnit.NANOSECONDS);
             } catch (RuntimeException e) {
                 cam.failed.increment();
