@@ -1,5 +1,6 @@
 package id.pantau.enforcement.evidence;
 
+import id.pantau.storage.testing.S3ProxyServer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -48,7 +49,7 @@ class EvidenceAssemblerTest {
 
     @TempDir
     static Path tmp;
-    static S3TestServer s3;
+    static S3ProxyServer s3;
     static EvidenceStoreConfig localConfig;
     static EvidenceStoreConfig s3Config;
     static EvidenceStorage local;
@@ -65,10 +66,10 @@ class EvidenceAssemblerTest {
         Path pub = tmp.resolve("keys/evidence-signing.pub.pem");
         Files.createDirectories(priv.getParent());
         PemKeys.generateEd25519(priv, pub);
-        s3 = S3TestServer.start(tmp.resolve("s3"));
+        s3 = S3ProxyServer.start(tmp.resolve("s3"));
         localConfig = EvidenceStoreConfig.local(tmp.resolve("evidence"), null, priv, pub);
-        s3Config = EvidenceStoreConfig.s3(s3.endpoint(), "pantau-evidence", S3TestServer.ACCESS_KEY,
-                S3TestServer.SECRET_KEY, tmp.resolve("spool"), priv, pub).withSpoolMinFreeMb(1);
+        s3Config = EvidenceStoreConfig.s3(s3.endpoint(), "pantau-evidence", S3ProxyServer.ACCESS_KEY,
+                S3ProxyServer.SECRET_KEY, tmp.resolve("spool"), priv, pub).withSpoolMinFreeMb(1);
         local = EvidenceStorage.open(localConfig, new SimpleMeterRegistry());
         remote = EvidenceStorage.open(s3Config, new SimpleMeterRegistry());
         toLocal = new EvidenceAssembler(local, Assets.defaults(), EvidenceSettings.defaults(), new SimpleMeterRegistry());

@@ -1,5 +1,6 @@
 package id.pantau.enforcement.evidence;
 
+import id.pantau.storage.testing.S3ProxyServer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -139,9 +140,9 @@ class EvidenceStageTest {
     @Test
     void duringAnS3OutageTheViolationGoesOutAndItsPackageArrivesWhenTheStoreIsBack() throws Exception {
         RedLightViolation raw = HanoiFootage.event(HanoiFootage.violations().getFirst(), 41);
-        try (S3TestServer s3 = S3TestServer.start(tmp.resolve("s3"))) {
+        try (S3ProxyServer s3 = S3ProxyServer.start(tmp.resolve("s3"))) {
             EvidenceStoreConfig config = EvidenceStoreConfig.s3(s3.endpoint(), "pantau-evidence",
-                    S3TestServer.ACCESS_KEY, S3TestServer.SECRET_KEY, tmp.resolve("s3-spool"), priv, pub)
+                    S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY, tmp.resolve("s3-spool"), priv, pub)
                     .withSpoolMinFreeMb(1).withTimeoutSeconds(2);
             SimpleMeterRegistry s3Metrics = new SimpleMeterRegistry();
             try (EvidenceStorage remote = EvidenceStorage.open(config, s3Metrics)) {
