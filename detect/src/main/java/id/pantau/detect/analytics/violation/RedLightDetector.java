@@ -7,6 +7,7 @@ import id.pantau.core.camera.config.PlaneGeometry;
 import id.pantau.core.event.RedLightViolation;
 import id.pantau.core.event.SignalState;
 import id.pantau.core.perception.Point;
+import id.pantau.core.perception.RoadUserClass;
 import id.pantau.core.perception.TrackState;
 import id.pantau.core.perception.TrackedFrame;
 import id.pantau.core.perception.TrackedObject;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -41,6 +43,8 @@ public final class RedLightDetector {
     /** Heading change (degrees) from the entry direction beyond which a movement is a turn. */
     private static final double TURN_DEG = 35;
     private static final double FORGET_AFTER_S = 10.0;
+    /** Faster than a brisk walk (5-6 km/h) even with the +-20 % of a road-marking calibration: a rider. */
+    private static final double RIDER_MIN_SPEED_KMH = 10.0;
 
     private final CameraGeometry geometry;
     private final Approach approach;
@@ -53,6 +57,7 @@ public final class RedLightDetector {
     private final List<Lane> exemptLanes;
     private final Map<Long, TrackProgress> tracks = new HashMap<>();
     private final Set<Long> violators = new HashSet<>();
+    private final SameRoadUser sameRoadUser = new SameRoadUser();
 
     /** What the detector remembers of one track. */
     private static final class TrackProgress {
@@ -86,12 +91,23 @@ public final class RedLightDetector {
     public List<RedLightViolation> update(TrackedFrame frame, GroundMotion motion, SignalTimeline signal) {
         List<RedLightViolation> out = new ArrayList<>();
         Instant now = frame.captureTime();
+        sameRoadUser.observe(frame);
         for (TrackedObject o : frame.objects()) {
-            if (o.state() != TrackState.CONFIRMED || !o.roadUser().isVehicle() || violators.contains(o.trackId())) {
+            if (violators.contains(o.trackId())) {
                 continue;
             }
-            TrackProgress t = tracks.computeIfAbsent(o.trackId(), id -> new TrackProgress());
+            // Every class is followed, not only vehicles: YOLOX flips a rider's track between person and
+            // motorcycle, and a track first seen as a person must still have its crossing noticed.
+            TrackProgress t = tracks.get(o.trackId());
+            if (t == null) {
+                t = new TrackProgress();
+                tracks.put(o.trackId(), t);
+                seedFromHistory(t, o);
+            }
             t.lastSeen = now;
+            if (o.state() != TrackState.CONFIRMED) {
+                continue;   // a lost track's box is a prediction: no crossing is judged on it
+            }
             Point p = o.groundPoint();
             double d = PlaneGeometry.signedDistance(a, b, p) * entrySide;   // > 0: past the line
             double along = PlaneGeometry.projection(a, b, p);
@@ -115,14 +131,40 @@ public final class RedLightDetector {
             }
             if (t.candidate != null) {
                 confirm(o, t, frame, motion).ifPresent(v -> {
-                    out.add(v);
                     violators.add(o.trackId());
                     tracks.remove(o.trackId());
+                    OptionalLong same = sameRoadUser.duplicateOf(o.trackId());
+                    if (same.isPresent()) {
+                        log.debug("track {} crossed on red with track {} already reported: one road user seen as"
+                                + " rider and vehicle", o.trackId(), same.getAsLong());
+                    } else {
+                        out.add(v);
+                    }
+                    sameRoadUser.reported(o, now);
                 });
             }
         }
         tracks.values().removeIf(t -> Seconds.between(t.lastSeen, now) > FORGET_AFTER_S);
+        sameRoadUser.forgetBefore(now, FORGET_AFTER_S);
         return out;
+    }
+
+    /**
+     * A track is published only once confirmed (two detections); at 6 fps a vehicle moves 10-20 px between
+     * frames, so a track born near the line may be confirmed already past it. Its ground history (kept while it
+     * was tentative) says whether it had been clearly behind the line.
+     */
+    private void seedFromHistory(TrackProgress t, TrackedObject o) {
+        List<Point> history = o.groundHistory();
+        for (int i = 0; i < history.size() - 1; i++) {
+            Point p = history.get(i);
+            double d = PlaneGeometry.signedDistance(a, b, p) * entrySide;
+            double along = PlaneGeometry.projection(a, b, p);
+            if (d <= -margin && along >= 0 && along <= 1) {
+                t.behind = true;
+                t.laneBehind = laneAt(p).orElse(t.laneBehind);
+            }
+        }
     }
 
     private Optional<Candidate> judgeCrossing(TrackedObject o, TrackProgress t, TrackedFrame frame,
@@ -161,6 +203,12 @@ public final class RedLightDetector {
         if (ground.isEmpty() || ground.get().distanceTo(c.groundAt()) < distanceM) {
             return Optional.empty();
         }
+        Optional<String> roadUser = violatorClass(o, frame, motion);
+        if (roadUser.isEmpty()) {
+            log.debug("track {} crossed on red but is a pedestrian (person at walking speed)", o.trackId());
+            t.candidate = null;
+            return Optional.empty();
+        }
         Movement movement = movement(c.imageAt(), o.groundPoint());
         if (approach.exemptMovements().contains(movement)) {
             log.debug("track {} crossed on red but turned {} (exempt)", o.trackId(), movement.label());
@@ -174,14 +222,34 @@ public final class RedLightDetector {
             speed = now.isPresent() ? Seconds.round1(now.getAsDouble()) : null;
         }
         log.info("red-light violation: camera {} approach {} track {} ({}) {} s into red, frames {}/{}/{}",
-                geometry.camera(), approach.id(), o.trackId(), o.roadUser().label(),
+                geometry.camera(), approach.id(), o.trackId(), roadUser.get(),
                 Seconds.round3(c.timeIntoRedS()), c.frameBefore(), c.frameAt(), frame.sequence());
         return Optional.of(new RedLightViolation(
                 RedLightViolation.eventId(geometry.camera(), approach.id(), o.trackId(), c.frameAt()),
-                geometry.camera(), approach.id(), o.trackId(), o.roadUser().label(), geometry.localTime(c.at()),
+                geometry.camera(), approach.id(), o.trackId(), roadUser.get(), geometry.localTime(c.at()),
                 SignalState.RED, Seconds.round3(c.timeIntoRedS()), c.amberS(), speed,
                 new RedLightViolation.Frames(c.frameBefore(), c.frameAt(), frame.sequence()), geometry.version(),
                 geometry.config().location(), null, null));
+    }
+
+    /**
+     * The class reported for a red crosser, empty for a pedestrian. COCO detectors often see a motorcycle's rider
+     * better than the machine (the rider's box is the higher-scoring one, the bike half hidden under it), so a
+     * person track is taken as a two-wheeler when it stands over a two-wheeler box or moves faster than anyone
+     * walks; a person at walking speed is a pedestrian, who is not a red-light violator of a traffic signal.
+     */
+    private Optional<String> violatorClass(TrackedObject o, TrackedFrame frame, GroundMotion motion) {
+        if (o.roadUser().isVehicle()) {
+            return Optional.of(o.roadUser().label());
+        }
+        boolean onTwoWheeler = frame.objects().stream().anyMatch(other -> other.trackId() != o.trackId()
+                && (other.roadUser() == RoadUserClass.MOTORCYCLE || other.roadUser() == RoadUserClass.BICYCLE)
+                && SameRoadUser.overlap(o.box(), other.box()) >= SameRoadUser.SAME_OVERLAP);
+        OptionalDouble speed = motion.speedKmh(o.trackId());
+        if (onTwoWheeler || (speed.isPresent() && speed.getAsDouble() >= RIDER_MIN_SPEED_KMH)) {
+            return Optional.of(RoadUserClass.MOTORCYCLE.label());
+        }
+        return Optional.empty();
     }
 
     /**
