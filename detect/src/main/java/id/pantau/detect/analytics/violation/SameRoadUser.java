@@ -32,6 +32,8 @@ final class SameRoadUser {
 
     /** Per track, the tracks it was last seen as one road user with, and when. */
     private final Map<Long, Map<Long, Instant>> links = new HashMap<>();
+    /** The class each track had when last seen. */
+    private final Map<Long, RoadUserClass> classes = new HashMap<>();
     /** Reported tracks and when they were reported. */
     private final Map<Long, Instant> reported = new HashMap<>();
 
@@ -58,6 +60,7 @@ final class SameRoadUser {
     void observe(TrackedFrame frame) {
         Instant now = frame.captureTime();
         var objects = frame.objects();
+        objects.forEach(o -> classes.put(o.trackId(), o.roadUser()));
         for (int i = 0; i < objects.size(); i++) {
             for (int j = i + 1; j < objects.size(); j++) {
                 TrackedObject x = objects.get(i);
@@ -80,6 +83,17 @@ final class SameRoadUser {
         return OptionalLong.empty();
     }
 
+    /** Whether a person track was recently seen as one road user with a motorcycle or bicycle: its rider. */
+    boolean ridesTwoWheeler(long personTrackId) {
+        for (Long other : links.getOrDefault(personTrackId, Map.of()).keySet()) {
+            RoadUserClass c = classes.get(other);
+            if (c == RoadUserClass.MOTORCYCLE || c == RoadUserClass.BICYCLE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     void reported(TrackedObject o, Instant at) {
         reported.put(o.trackId(), at);
     }
@@ -88,5 +102,6 @@ final class SameRoadUser {
         reported.values().removeIf(at -> Seconds.between(at, now) > afterS);
         links.values().forEach(m -> m.values().removeIf(at -> Seconds.between(at, now) > LINK_S));
         links.values().removeIf(Map::isEmpty);
+        classes.keySet().removeIf(id -> !links.containsKey(id) && !reported.containsKey(id));
     }
 }

@@ -46,8 +46,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @EnabledIfSystemProperty(named = "pantau.diagnose", matches = "true")
 class RedLightDiagnosticsTest {
     private static final String CLIP = "hanoi_cctv_lythuongkiet-hangbai_intersection_64s";
-    private static final Point A = new Point(195, 384);
-    private static final Point B = new Point(530, 395);
+    /** The stop line of docs/examples/hanoi-camera.json. */
+    private static final Point A = new Point(100, 381);
+    private static final Point B = new Point(560, 396);
 
     @Test
     void explainsEachLabelledViolation() throws Exception {
