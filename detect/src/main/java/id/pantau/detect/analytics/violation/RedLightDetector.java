@@ -141,6 +141,9 @@ public final class RedLightDetector {
                         log.debug("track {} crossed on red with track {} already reported: one road user seen as"
                                 + " rider and vehicle", o.trackId(), same.getAsLong());
                     } else {
+                        log.info("red-light violation: camera {} approach {} track {} ({}) {} s into red, frames {}/{}/{}",
+                                geometry.camera(), approach.id(), v.trackId(), v.roadUserClass(), v.timeIntoRedS(),
+                                v.frames().before(), v.frames().at(), v.frames().after());
                         out.add(v);
                     }
                     sameRoadUser.reported(o, now);
@@ -231,9 +234,6 @@ public final class RedLightDetector {
             OptionalDouble now = motion.speedKmh(o.trackId());
             speed = now.isPresent() ? Seconds.round1(now.getAsDouble()) : null;
         }
-        log.info("red-light violation: camera {} approach {} track {} ({}) {} s into red, frames {}/{}/{}",
-                geometry.camera(), approach.id(), o.trackId(), roadUser.get(),
-                Seconds.round3(c.timeIntoRedS()), c.frameBefore(), c.frameAt(), frame.sequence());
         return Optional.of(new RedLightViolation(
                 RedLightViolation.eventId(geometry.camera(), approach.id(), o.trackId(), c.frameAt()),
                 geometry.camera(), approach.id(), o.trackId(), roadUser.get(), geometry.localTime(c.at()),
