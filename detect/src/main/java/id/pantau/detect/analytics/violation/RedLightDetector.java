@@ -43,6 +43,8 @@ public final class RedLightDetector {
     /** Heading change (degrees) from the entry direction beyond which a movement is a turn. */
     private static final double TURN_DEG = 35;
     private static final double FORGET_AFTER_S = 10.0;
+    /** A lane vertex this close to the stop line's extension lies on it (configs are drawn in whole pixels). */
+    private static final double ON_LINE_PX = 1.5;
     /**
      * Faster than a walk (4-6 km/h): a rider. Riders creeping away from the line at red move at 8-9 km/h on the
      * Hanoi clip; pedestrians do not walk up the carriageway over a stop line for violation_distance_m.
@@ -58,6 +60,9 @@ public final class RedLightDetector {
     private final double graceS;
     private final double distanceM;
     private final List<Lane> exemptLanes;
+    /** Where the approach begins and ends along the stop line (0 = a, 1 = b), see {@link #approachSpan}. */
+    private final double alongMin;
+    private final double alongMax;
     private final Map<Long, TrackProgress> tracks = new HashMap<>();
     private final Set<Long> violators = new HashSet<>();
     private final SameRoadUser sameRoadUser = new SameRoadUser();
@@ -89,6 +94,47 @@ public final class RedLightDetector {
         this.exemptLanes = approach.lanes().stream().flatMap(id -> geometry.config().lane(id).stream())
                 .filter(l -> !l.movements().isEmpty() && approach.exemptMovements().containsAll(l.movements()))
                 .toList();
+        double[] span = approachSpan(a, b, approach.lanes().stream()
+                .flatMap(id -> geometry.config().lane(id).stream())
+                .map(l -> l.polygon().stream().map(v -> v.toPoint()).toList()).toList());
+        this.alongMin = span[0];
+        this.alongMax = span[1];
+    }
+
+    /**
+     * The stretch of the stop line's extension that the approach covers: the painted line, widened to where the
+     * approach's lanes meet the line. A painted line is often shorter than the road it closes (worn paint, a
+     * queue that spills beside it: on the Hanoi clip riders wait left of the line's end and ride through), and a
+     * vehicle that waited in the lane and drove over the line's extension has crossed it.
+     */
+    static double[] approachSpan(Point a, Point b, List<List<Point>> lanes) {
+        double min = 0;
+        double max = 1;
+        for (List<Point> polygon : lanes) {
+            for (int i = 0; i < polygon.size(); i++) {
+                Point p = polygon.get(i);
+                Point q = polygon.get((i + 1) % polygon.size());
+                double dp = PlaneGeometry.signedDistance(a, b, p);
+                double dq = PlaneGeometry.signedDistance(a, b, q);
+                Point on = null;
+                if (Math.abs(dp) <= ON_LINE_PX) {
+                    on = p;
+                } else if (Math.signum(dp) * Math.signum(dq) < 0 && Math.abs(dq) > ON_LINE_PX) {
+                    double f = dp / (dp - dq);
+                    on = new Point(p.x() + (q.x() - p.x()) * f, p.y() + (q.y() - p.y()) * f);
+                }
+                if (on != null) {
+                    double along = PlaneGeometry.projection(a, b, on);
+                    min = Math.min(min, along);
+                    max = Math.max(max, along);
+                }
+            }
+        }
+        return new double[] {min, max};
+    }
+
+    private boolean inApproach(double along) {
+        return along >= alongMin && along <= alongMax;
     }
 
     public List<RedLightViolation> update(TrackedFrame frame, GroundMotion motion, SignalTimeline signal) {
@@ -114,7 +160,7 @@ public final class RedLightDetector {
             Point p = o.groundPoint();
             double d = PlaneGeometry.signedDistance(a, b, p) * entrySide;   // > 0: past the line
             double along = PlaneGeometry.projection(a, b, p);
-            if (d <= -margin && along >= 0 && along <= 1) {
+            if (d <= -margin && inApproach(along)) {
                 t.behind = true;
                 t.candidate = null;          // came back behind the line: whatever it was, it is not going on
             }
@@ -123,7 +169,7 @@ public final class RedLightDetector {
                 t.laneBehind = laneAt(p).orElse(t.laneBehind);
                 continue;
             }
-            if (t.behind && along >= 0 && along <= 1) {
+            if (t.behind && inApproach(along)) {
                 t.behind = false;
                 t.candidate = judgeCrossing(o, t, frame, motion, signal).orElse(null);
             }
@@ -169,14 +215,14 @@ public final class RedLightDetector {
             Point p = history.get(i);
             double d = PlaneGeometry.signedDistance(a, b, p) * entrySide;
             double along = PlaneGeometry.projection(a, b, p);
-            if (d <= 0 && along >= 0 && along <= 1) {
+            if (d <= 0 && inApproach(along)) {
                 t.behind = true;
                 t.laneBehind = laneAt(p).orElse(t.laneBehind);
             }
         }
         Point now = o.groundPoint();
         double along = PlaneGeometry.projection(a, b, now);
-        if (PlaneGeometry.signedDistance(a, b, now) * entrySide <= 0 && along >= 0 && along <= 1) {
+        if (PlaneGeometry.signedDistance(a, b, now) * entrySide <= 0 && inApproach(along)) {
             t.behind = true;
         }
     }

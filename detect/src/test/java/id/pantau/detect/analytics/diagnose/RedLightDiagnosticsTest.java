@@ -47,8 +47,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RedLightDiagnosticsTest {
     private static final String CLIP = "hanoi_cctv_lythuongkiet-hangbai_intersection_64s";
     /** The stop line of docs/examples/hanoi-camera.json. */
-    private static final Point A = new Point(100, 381);
-    private static final Point B = new Point(560, 396);
+    private static final Point A = new Point(195, 384);
+    private static final Point B = new Point(530, 395);
 
     @Test
     void explainsEachLabelledViolation() throws Exception {
