@@ -30,13 +30,18 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * Red-light violations on one approach. A crossing is the first frame in which a vehicle's ground point is
- * past the stop line (in the entry direction) after it had been clearly behind it ({@code line_margin_px}).
+ * Red-light violations on one approach. A crossing is the first frame in which a track's ground point is
+ * past the stop line (in the entry direction) after it had been clearly behind it ({@code line_margin_px}), or
+ * behind it at all when the track was born; the line counts along its painted length widened to where the
+ * approach's lanes meet it ({@link #approachSpan}). Only measured (CONFIRMED) boxes make a crossing.
  * The signal is judged at that crossing: red, at least {@code red_grace_s} after red onset, on a head without
  * a fault. The vehicle becomes a violator only once it has travelled {@code violation_distance_m} on the ground
  * from the crossing point while the signal is still red (a vehicle that stops just over the line and moves on
  * at green is not one) without turning into an exempt
- * movement and without having come from a lane whose movements are all exempt. One violation per track.
+ * movement and without having come from a lane whose movements are all exempt. One violation per track, and
+ * one per road user: a person track is a two-wheeler's rider (reported as {@code motorcycle}) when it was seen on
+ * a two-wheeler or moves faster than walking, never a second violation beside its bike ({@link SameRoadUser});
+ * a pedestrian is never a violator.
  */
 public final class RedLightDetector {
     private static final Logger log = LoggerFactory.getLogger(RedLightDetector.class);
