@@ -127,6 +127,8 @@ class RealFootageAnalyticsTest {
         System.out.printf("hanoi red-light violations: found %d, matched %d of %d definite, %d unmatched (clip start %.1f)%n",
                 found.size(), matchedDefinite, definite, unmatched, clipStart);
         assertThat(found).allSatisfy(v -> assertThat(v.timeIntoRedS()).isGreaterThanOrEqualTo(0.3));
-        assertThat(matchedDefinite).isGreaterThanOrEqualTo(1);
+        // recorded in docs/accuracy.md: 12 of 13 definite matched, 0 unmatched (false positives)
+        assertThat(matchedDefinite).isGreaterThanOrEqualTo(11);
+        assertThat(unmatched).isLessThanOrEqualTo(1);
     }
 }
