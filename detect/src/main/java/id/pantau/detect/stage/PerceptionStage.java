@@ -1,6 +1,5 @@
 package id.pantau.detect.stage;
 
-import id.pantau.detect.postprocess.RiderFilter;
 import id.pantau.core.camera.CameraId;
 import id.pantau.core.frame.VideoFrame;
 import id.pantau.core.perception.Detection;
@@ -90,8 +89,7 @@ public final class PerceptionStage implements AutoCloseable {
             List<Detection> detections = null;
             try {
                 long t0 = System.nanoTime();
-                // a rider is part of the two-wheeler, not a pedestrian of its own
-                detections = RiderFilter.withoutRiders(detector.detect(frame));
+                detections = detector.detect(frame);
                 cam.detectTime.record(System.nanoTime() - t0, java.util.concurrent.TimeUnit.NANOSECONDS);
             } catch (RuntimeException e) {
                 cam.failed.increment();

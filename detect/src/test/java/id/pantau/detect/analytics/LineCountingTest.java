@@ -66,6 +66,28 @@ class LineCountingTest {
     }
 
     @Test
+    void aRiderCrossingOnHisMotorcycleCountsAsOneMotorcycleNotAlsoAPedestrian() {
+        Scenario s = new Scenario();
+        Vehicle bike = new Vehicle(5, RoadUserClass.MOTORCYCLE);
+        java.util.List<id.pantau.core.perception.Point> riderPath = new java.util.ArrayList<>();
+        for (double y : ramp(680, 520, 30)) {
+            // the rider's box: as wide as the bike, from above the handlebars down over the seat
+            id.pantau.core.perception.BoundingBox riderBox = new id.pantau.core.perception.BoundingBox(390, y - 95, 410, y - 20);
+            riderPath.add(riderBox.groundPoint());
+            s.frame(List.of(bike.at(400, y), new id.pantau.core.perception.TrackedObject(6, RoadUserClass.PERSON, 0.9f,
+                    riderBox, id.pantau.core.perception.TrackState.CONFIRMED, List.copyOf(riderPath))));
+        }
+        assertThat(s.events(LineCrossing.class)).extracting(LineCrossing::roadUserClass).containsExactly("motorcycle");
+    }
+
+    @Test
+    void aPedestrianCrossingTheLineIsCountedAsAPerson() {
+        Scenario s = new Scenario();
+        drive(s, new Vehicle(7, RoadUserClass.PERSON), 800, 1, ramp(680, 520, 30));
+        assertThat(s.events(LineCrossing.class)).extracting(LineCrossing::roadUserClass).containsExactly("person");
+    }
+
+    @Test
     void passingBeyondTheEndOfTheLineIsNotACrossing() {
         Scenario s = new Scenario();
         drive(s, new Vehicle(4, RoadUserClass.TRUCK), 1240, 2, ramp(680, 520, 30));

@@ -5,12 +5,14 @@ import id.pantau.core.camera.config.PlaneGeometry;
 import id.pantau.core.event.CrossingDirection;
 import id.pantau.core.event.LineCrossing;
 import id.pantau.core.perception.Point;
+import id.pantau.core.perception.RoadUserClass;
 import id.pantau.core.perception.TrackState;
 import id.pantau.core.perception.TrackedFrame;
 import id.pantau.core.perception.TrackedObject;
 import id.pantau.detect.analytics.CameraGeometry;
 import id.pantau.detect.analytics.Seconds;
 import id.pantau.detect.analytics.motion.GroundMotion;
+import id.pantau.detect.postprocess.Riders;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -88,7 +90,7 @@ public final class LineCrossingCounter {
             }
             double along = PlaneGeometry.projection(a, b, p);
             boolean withinSegment = along >= -END_SLACK && along <= 1 + END_SLACK;
-            if (t.side != 0 && s != t.side && withinSegment) {
+            if (t.side != 0 && s != t.side && withinSegment && !isRider(o, frame)) {
                 CrossingDirection dir = s == inSide ? CrossingDirection.IN : CrossingDirection.OUT;
                 if (t.counted.add(dir)) {
                     OptionalDouble speed = motion.speedKmh(o.trackId());
@@ -104,6 +106,20 @@ public final class LineCrossingCounter {
         }
         tracks.values().removeIf(t -> Seconds.between(t.lastSeen, now) > FORGET_AFTER_S);
         return out;
+    }
+
+    /** A person on a two-wheeler seen in the same frame: the vehicle is counted, its rider is no pedestrian. */
+    private static boolean isRider(TrackedObject o, TrackedFrame frame) {
+        if (o.roadUser() != RoadUserClass.PERSON) {
+            return false;
+        }
+        for (TrackedObject other : frame.objects()) {
+            if ((other.roadUser() == RoadUserClass.MOTORCYCLE || other.roadUser() == RoadUserClass.BICYCLE)
+                    && Riders.rides(o.box(), other.box())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** +1/-1 when the point is beyond the hysteresis band on either side, 0 inside it. */
