@@ -64,6 +64,19 @@ class NodeEndToEndTest {
             VerificationReport report = node.evidence().verify(v.evidenceKey());
             assertThat(report.ok()).as(report.toString()).isTrue();
             assertThat(node.evidence().store().exists(v.evidenceKey() + "clip.mp4")).isTrue();
+
+            // the operator's check from the command line: intact, then one altered photo is named
+            java.io.StringWriter out = new java.io.StringWriter();
+            picocli.CommandLine cli = Main.commandLine();
+            cli.setOut(new java.io.PrintWriter(out));
+            String[] verify = {"evidence", "verify", "--config", dir.resolve("node.yaml").toString(), v.evidenceKey()};
+            assertThat(cli.execute(verify)).as(out.toString()).isZero();
+            Path photo = loaded.evidence().dir().resolve(v.evidenceKey()).resolve("frame_at.jpg");
+            Files.write(photo, new byte[] {1, 2, 3}, java.nio.file.StandardOpenOption.APPEND);
+            java.io.StringWriter out2 = new java.io.StringWriter();
+            cli.setErr(new java.io.PrintWriter(out2));   // a failed check is reported on stderr
+            assertThat(cli.execute(verify)).isEqualTo(1);
+            assertThat(out2.toString()).contains("frame_at.jpg").containsIgnoringCase("altered");
         }
     }
 }
