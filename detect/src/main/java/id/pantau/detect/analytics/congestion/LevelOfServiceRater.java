@@ -1,0 +1,93 @@
+package id.pantau.detect.analytics.congestion;
+
+import id.pantau.core.camera.config.Thresholds;
+import id.pantau.core.event.LevelOfService;
+import id.pantau.detect.analytics.Seconds;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.OptionalDouble;
+
+/**
+ * Turns one interval's zone measures into a level of service A-F, without flapping.
+ * <ul>
+ *   <li>Occupancy level: the share of the zone covered by vehicle footprints against five ascending limits
+ *   ({@code los_occupancy_pct}, default 10/20/35/50/70 %).</li>
+ *   <li>Speed level: mean speed as a share of the free-flow speed, with the urban-street thresholds of the
+ *   HCM 6th ed. (Exhibit 16-8: &gt;80 % A, &gt;67 % B, &gt;50 % C, &gt;40 % D, &gt;30 % E, else F).</li>
+ *   <li>The level is the worse of the two; speed only counts when vehicles were measured and occupancy is
+ *   past the A limit (a single car waiting at red is not congestion).</li>
+ * </ul>
+ * Hysteresis: a level only improves when the measures clear the better level's limits by
+ * {@code los_hysteresis_pct}; dwell: a new level must be indicated for {@code min_dwell_s} before it is adopted.
+ */
+public final class LevelOfServiceRater {
+    private static final double[] SPEED_SHARE = {0.80, 0.67, 0.50, 0.40, 0.30};
+
+    private final List<Double> occupancyLimits;
+    private final double freeFlowKmh;
+    private final double hysteresis;
+    private final double minDwellS;
+    private LevelOfService current = LevelOfService.A;
+    private LevelOfService pending;
+    private Instant pendingSince;
+
+    public LevelOfServiceRater(Thresholds t) {
+        this.occupancyLimits = t.losOccupancyPct();
+        this.freeFlowKmh = t.freeFlowSpeedKmh();
+        this.hysteresis = t.losHysteresisPct() / 100.0;
+        this.minDwellS = t.minDwellS();
+    }
+
+    /** The raw level of a measure, without hysteresis or dwell. */
+    public LevelOfService rate(double occupancyPct, OptionalDouble meanSpeedKmh) {
+        int level = 0;
+        while (level < 5 && occupancyPct > occupancyLimits.get(level)) {
+            level++;
+        }
+        // Speed only counts once the zone holds real traffic (occupancy past the A limit): one car waiting at
+        // a red light has speed 0 but is not a jam.
+        if (meanSpeedKmh.isPresent() && level > 0) {
+            double share = meanSpeedKmh.getAsDouble() / freeFlowKmh;
+            int speedLevel = 0;
+            while (speedLevel < 5 && share <= SPEED_SHARE[speedLevel]) {
+                speedLevel++;
+            }
+            level = Math.max(level, speedLevel);
+        }
+        return LevelOfService.values()[level];
+    }
+
+    /** Feeds one interval's measures; returns the level in force afterwards. */
+    public LevelOfService update(double occupancyPct, OptionalDouble meanSpeedKmh, Instant now) {
+        LevelOfService raw = rate(occupancyPct, meanSpeedKmh);
+        LevelOfService indicated = current;
+        if (raw.isWorseThan(current)) {
+            indicated = raw;
+        } else if (current.isWorseThan(raw)) {
+            // Judge an improvement on pessimistic measures: occupancy a bit higher, speed a bit lower.
+            LevelOfService strict = rate(occupancyPct * (1 + hysteresis),
+                    meanSpeedKmh.isPresent() ? OptionalDouble.of(meanSpeedKmh.getAsDouble() * (1 - hysteresis))
+                            : meanSpeedKmh);
+            indicated = current.isWorseThan(strict) ? strict : current;
+        }
+        if (indicated == current) {
+            pending = null;
+            return current;
+        }
+        if (pending == null || (pending.isWorseThan(current) != indicated.isWorseThan(current))) {
+            // a new change, or one in the opposite direction: the dwell starts again
+            pendingSince = now;
+        }
+        pending = indicated;
+        if (Seconds.between(pendingSince, now) + 1e-9 >= minDwellS) {
+            current = pending;
+            pending = null;
+        }
+        return current;
+    }
+
+    public LevelOfService current() {
+        return current;
+    }
+}
