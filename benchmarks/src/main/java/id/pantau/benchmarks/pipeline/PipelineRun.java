@@ -1,0 +1,205 @@
+package id.pantau.benchmarks.pipeline;
+
+import id.pantau.core.event.EventCodec;
+import id.pantau.core.event.PipelineEvent;
+import id.pantau.core.frame.VideoFrame;
+import id.pantau.core.perception.TrackedFrame;
+import id.pantau.detect.inference.Detector;
+import id.pantau.detect.motion.MotionSettings;
+import id.pantau.detect.stage.PerceptionStage;
+import id.pantau.detect.track.TrackerSettings;
+import id.pantau.ingest.IngestManager;
+import id.pantau.ingest.config.CameraSource;
+import id.pantau.ingest.config.Pacing;
+import id.pantau.ingest.sim.GstRtspServer;
+import id.pantau.ingest.worker.CameraState;
+import id.pantau.ingest.worker.CameraWorker;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * One whole-pipeline run with N simulated cameras: the real ingest workers read the footage in real time (as
+ * looping files, or from the GStreamer RTSP server), each camera's analysis thread takes its sampled frames through
+ * perception (motion gate, shared detector, tracker) and analytics, and encodes the events as JSON, as the
+ * publisher would. After a warm-up, it measures over a fixed window: analysed frames per second, frame-to-event
+ * latency (capture time of the frame to the moment its events are encoded), dropped frames, CPU and peak memory.
+ */
+public final class PipelineRun {
+    private static final Logger log = LoggerFactory.getLogger(PipelineRun.class);
+    private static final Duration START_LIMIT = Duration.ofSeconds(60);
+    /** Analysed rate counted as held when within this share of the target (sampling jitter at window edges). */
+    static final double RATE_SLACK = 0.95;
+
+    /**
+     * @param clip        the footage every camera plays
+     * @param cameras     N
+     * @param warmup      after every camera streams, time before measuring (JIT, background models, tracks)
+     * @param window      the measured span
+     * @param analysisFps frames per second each camera hands to analysis
+     * @param rtsp        serve the footage over the real RTSP server instead of reading the file
+     */
+    public record Config(Path clip, int cameras, Duration warmup, Duration window, double analysisFps, boolean rtsp) {
+    }
+
+    /** The sweep point plus what the report shows per stage. */
+    public record Result(BenchReport.SweepPoint point, double decodedFps, long queueDrops, long busyDrops,
+                         long events) {
+    }
+
+    private PipelineRun() {
+    }
+
+    public static Result run(Config cfg, Detector detector, FrameAnalytics.Factory analytics)
+            throws InterruptedException {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        Map<String, Path> mounts = new LinkedHashMap<>();
+        for (int i = 1; i <= cfg.cameras(); i++) {
+            mounts.put("cam" + i, cfg.clip());
+        }
+        GstRtspServer server = cfg.rtsp() ? GstRtspServer.start(mounts) : null;
+        List<CameraSource> sources = new ArrayList<>();
+        for (String cam : mounts.keySet()) {
+            String input = server != null ? server.url(cam) : cfg.clip().toAbsolutePath().toString();
+            sources.add(CameraSource.builder(cam, input).analysisFps(cfg.analysisFps()).pacing(Pacing.REALTIME)
+                    .loop(true).build());
+        }
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicBoolean measuring = new AtomicBoolean(false);
+        LatencyRecorder latency = new LatencyRecorder();
+        LongAdder analysed = new LongAdder();
+        LongAdder busy = new LongAdder();
+        LongAdder events = new LongAdder();
+        List<Thread> consumers = new ArrayList<>();
+        try (IngestManager ingest = new IngestManager(sources, registry);
+             PerceptionStage perception = new PerceptionStage(detector, MotionSettings.defaults(),
+                     TrackerSettings.defaults(), registry)) {
+            try {
+                ingest.start();
+                for (CameraWorker w : ingest.cameras()) {
+                    consumers.add(Thread.ofPlatform().name("bench-analysis-" + w.id()).start(() -> analyse(w,
+                            perception, analytics, cfg.analysisFps(), running, measuring, latency, analysed, busy,
+                            events)));
+                }
+                awaitStreaming(ingest);
+                Thread.sleep(cfg.warmup());
+                long decoded0 = decoded(ingest);
+                long drops0 = queueDrops(ingest);
+                long analysed0 = analysed.sum();
+                long busy0 = busy.sum();
+                long events0 = events.sum();
+                try (ResourceSampler resources = new ResourceSampler()) {
+                    measuring.set(true);
+                    Thread.sleep(cfg.window());
+                    measuring.set(false);
+                    double seconds = resources.wallSeconds();
+                    double cpu = resources.cpuSeconds();
+                    long queueDrops = queueDrops(ingest) - drops0;
+                    long busyDrops = busy.sum() - busy0;
+                    double analysedFps = (analysed.sum() - analysed0) / seconds;
+                    double decodedFps = (decoded(ingest) - decoded0) / seconds;
+                    double target = cfg.cameras() * cfg.analysisFps();
+                    long dropped = queueDrops + busyDrops;
+                    boolean held = dropped == 0 && analysedFps >= RATE_SLACK * target;
+                    BenchReport.SweepPoint point = new BenchReport.SweepPoint(cfg.cameras(), analysedFps, target,
+                            latency.summary(), dropped, cpu / (cfg.cameras() * seconds), resources.peakMemoryBytes(),
+                            held);
+                    log.info("{} camera(s): {} analysed frames/s of {} target, {} dropped, latency p50 {} ms p95 {}"
+                                    + " ms, {} CPU s per camera-second", cfg.cameras(),
+                            String.format("%.1f", analysedFps), target, dropped,
+                            String.format("%.0f", point.latencyMs().p50()),
+                            String.format("%.0f", point.latencyMs().p95()),
+                            String.format("%.3f", point.cpuSecondsPerCameraSecond()));
+                    return new Result(point, decodedFps, queueDrops, busyDrops, events.sum() - events0);
+                }
+            } finally {
+                // the analysis threads stop before perception and ingest close under them
+                running.set(false);
+                for (Thread t : consumers) {
+                    t.join(Duration.ofSeconds(10));
+                }
+            }
+        } finally {
+            if (server != null) {
+                server.close();
+            }
+        }
+    }
+
+    /** One camera's analysis thread: perception, analytics, JSON encoding, latency. */
+    private static void analyse(CameraWorker camera, PerceptionStage perception, FrameAnalytics.Factory factory,
+                                double analysisFps, AtomicBoolean running, AtomicBoolean measuring,
+                                LatencyRecorder latency, LongAdder analysed, LongAdder busy, LongAdder events) {
+        EventCodec codec = new EventCodec();
+        FrameAnalytics analytics = null;
+        try {
+            while (running.get()) {
+                VideoFrame frame = camera.queue().poll(Duration.ofMillis(100));
+                if (frame == null) {
+                    continue;
+                }
+                if (analytics == null) {
+                    analytics = factory.forCamera(camera.id().value(), frame.width(), frame.height(), analysisFps);
+                }
+                Optional<TrackedFrame> tracked = perception.tryProcess(frame);
+                if (tracked.isEmpty()) {
+                    busy.increment();
+                    continue;
+                }
+                List<PipelineEvent> out = analytics.analyse(tracked.get(), frame);
+                for (PipelineEvent e : out) {
+                    codec.encode(e);
+                }
+                if (measuring.get()) {
+                    latency.add(Duration.between(frame.captureTime(), Instant.now()).toNanos() / 1e6);
+                    analysed.increment();
+                    events.add(out.size());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void awaitStreaming(IngestManager ingest) throws InterruptedException {
+        long deadline = System.nanoTime() + START_LIMIT.toNanos();
+        while (true) {
+            boolean all = true;
+            for (CameraWorker w : ingest.cameras()) {
+                CameraState s = w.state();
+                if (s instanceof CameraState.Down d) {
+                    // footage that cannot be opened at the start is a setup error, not something to wait out
+                    throw new IllegalStateException("camera " + w.id() + " could not start: " + d.reason());
+                }
+                all &= s instanceof CameraState.Streaming;
+            }
+            if (all) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("not every simulated camera was streaming after " + START_LIMIT
+                        + ": " + ingest.states());
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private static long decoded(IngestManager ingest) {
+        return ingest.cameras().stream().mapToLong(CameraWorker::framesDecoded).sum();
+    }
+
+    private static long queueDrops(IngestManager ingest) {
+        return ingest.cameras().stream().mapToLong(w -> w.queue().dropped()).sum();
+    }
+}
