@@ -43,10 +43,14 @@ public final class BareOrtSession implements AutoCloseable {
 
     /** One inference on {@code input} (direct, native order); returns the first output value so it is used. */
     public float run(FloatBuffer input) {
+        return output(input).get(0);
+    }
+
+    /** One inference; the whole first output, flattened, as ONNX Runtime hands it to Java. */
+    public FloatBuffer output(FloatBuffer input) {
         try (OnnxTensor t = OnnxTensor.createTensor(env, input.duplicate(), shape);
              OrtSession.Result r = session.run(Map.of(inputName, t))) {
-            FloatBuffer out = ((OnnxTensor) r.get(0)).getFloatBuffer();
-            return out.get(0);
+            return ((OnnxTensor) r.get(0)).getFloatBuffer();
         } catch (OrtException e) {
             throw new IllegalStateException("bare ONNX Runtime inference failed: " + e.getMessage(), e);
         }

@@ -39,18 +39,18 @@ public final class DecodeComparison {
         List<Double> reference = new ArrayList<>();
         for (int r = 0; r < repetitions; r++) {
             if (r % 2 == 0) {
-                ours.add(ingestDecode(clip, analysisFps));
+                ours.add(ingestDecode(clip, analysisFps).fps());
                 reference.add(ffmpeg.decode(clip, threads).fps());
             } else {
                 reference.add(ffmpeg.decode(clip, threads).fps());
-                ours.add(ingestDecode(clip, analysisFps));
+                ours.add(ingestDecode(clip, analysisFps).fps());
             }
         }
         return new Rates(Stats.median(ours), Stats.median(reference));
     }
 
-    /** One pass of the ingest worker over the file; frames per wall second. */
-    public static double ingestDecode(Path clip, double analysisFps) throws InterruptedException {
+    /** One pass of the ingest worker over the file: frames decoded and wall seconds. */
+    public static FfmpegReference.Run ingestDecode(Path clip, double analysisFps) throws InterruptedException {
         CameraSource source = CameraSource.builder("decode-bench", clip.toAbsolutePath().toString())
                 .pacing(Pacing.FAST).loop(false).analysisFps(analysisFps).build();
         try (IngestManager ingest = new IngestManager(List.of(source), new SimpleMeterRegistry())) {
@@ -83,7 +83,7 @@ public final class DecodeComparison {
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
             drain.interrupt();
-            return worker.framesDecoded() / seconds;
+            return new FfmpegReference.Run(worker.framesDecoded(), seconds);
         }
     }
 }
