@@ -111,6 +111,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-analytics", description = "Stop at tracking (perception only), without the analytics engine.")
     boolean noAnalytics;
 
+    @Option(names = "--no-motion-gate", description = "Detect on every analysed frame (the gate never skips).")
+    boolean noMotionGate;
+
     @Option(names = "--jmh", arity = "0..1", paramLabel = "REGEX", fallbackValue = ".*",
             description = "Run the per-stage JMH benchmarks matching REGEX (all when omitted); JSON to --json.")
     String jmh;
@@ -166,7 +169,7 @@ public final class BenchCommand implements Callable<Integer> {
         int cores = Runtime.getRuntime().availableProcessors();
         return new BenchOptions(clip, cameras, seconds, warmup, fps, rtsp, !noSweep, repetitions, ffmpeg,
                 decodeThreads, decodeLoops, inferenceThreads, concurrency == null ? cores : concurrency, !noAnalytics,
-                assets.model("yolox_nano").path());
+                !noMotionGate, assets.model("yolox_nano").path());
     }
 
     static void printSummary(PrintWriter out, BenchReport r) {

@@ -2,6 +2,7 @@ package id.pantau.benchmarks.pipeline;
 
 import id.pantau.core.json.Json;
 import id.pantau.detect.inference.DetectorSettings;
+import id.pantau.detect.motion.MotionSettings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,7 +68,8 @@ public final class PipelineBench {
             List<BenchReport.SweepPoint> sweep = CameraSweep.run(plan, n -> {
                 log.info("bench: pipeline with {} camera(s) for {} s", n, o.seconds());
                 PipelineRun.Result r = PipelineRun.run(new PipelineRun.Config(clip, n,
-                        seconds(o.warmupSeconds()), seconds(o.seconds()), o.analysisFps(), o.rtsp()),
+                        seconds(o.warmupSeconds()), seconds(o.seconds()), o.analysisFps(), o.rtsp(),
+                        o.motionGate() ? MotionSettings.defaults() : PipelineRun.detectEveryFrame()),
                         fx.detector, analytics);
                 results.put(n, r);
                 return r.point();
@@ -93,7 +95,7 @@ public final class PipelineBench {
                     MachineInfo.current(),
                     new BenchReport.Settings(clip.toString(), o.cameras(), o.seconds(), o.analysisFps(), o.rtsp(),
                             o.model().getFileName().toString(), o.decodeThreads(), o.inferenceThreads(),
-                            o.concurrency(), analytics.name(), o.repetitions()));
+                            o.concurrency(), analytics.name() + (o.motionGate() ? "" : ", no motion gate"), o.repetitions()));
         }
     }
 

@@ -49,8 +49,18 @@ public final class PipelineRun {
      * @param window      the measured span
      * @param analysisFps frames per second each camera hands to analysis
      * @param rtsp        serve the footage over the real RTSP server instead of reading the file
+     * @param motion      the motion gate's settings ({@link #detectEveryFrame()} to switch its skipping off)
      */
-    public record Config(Path clip, int cameras, Duration warmup, Duration window, double analysisFps, boolean rtsp) {
+    public record Config(Path clip, int cameras, Duration warmup, Duration window, double analysisFps, boolean rtsp,
+                         MotionSettings motion) {
+        public Config(Path clip, int cameras, Duration warmup, Duration window, double analysisFps, boolean rtsp) {
+            this(clip, cameras, warmup, window, analysisFps, rtsp, MotionSettings.defaults());
+        }
+    }
+
+    /** Motion settings under which the gate never skips the detector. */
+    public static MotionSettings detectEveryFrame() {
+        return MotionSettings.defaults().withForceEvery(1);
     }
 
     /** The sweep point plus what the report shows per stage. */
@@ -83,7 +93,7 @@ public final class PipelineRun {
         LongAdder events = new LongAdder();
         List<Thread> consumers = new ArrayList<>();
         try (IngestManager ingest = new IngestManager(sources, registry);
-             PerceptionStage perception = new PerceptionStage(detector, MotionSettings.defaults(),
+             PerceptionStage perception = new PerceptionStage(detector, cfg.motion(),
                      TrackerSettings.defaults(), registry)) {
             try {
                 ingest.start();
