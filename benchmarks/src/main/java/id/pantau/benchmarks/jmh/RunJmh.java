@@ -54,6 +54,8 @@ public final class RunJmh {
         List<String> jvmArgs = new ArrayList<>(List.of("-Xmx2g", "-XX:+UseParallelGC", "-Xss4m"));
         jvmArgs.add("-Dai.djl.offline=true");
         jvmArgs.add("-DOPT_OUT_TRACKING=true");
+        jvmArgs.add("-Dlogback.configurationFile=id/pantau/benchmarks/jmh/jmh-logback.xml");
+        jvmArgs.add("-Dorg.bytedeco.javacpp.logger=slf4j");
         for (String p : FORWARDED) {
             String v = System.getProperty(p);
             if (v != null && !p.equals("ai.djl.offline") && !p.equals("OPT_OUT_TRACKING")) {
