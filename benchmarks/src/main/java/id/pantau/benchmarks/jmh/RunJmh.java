@@ -52,6 +52,11 @@ public final class RunJmh {
             throw new IllegalArgumentException("cannot create the folder for " + result + ": " + e.getMessage(), e);
         }
         List<String> jvmArgs = new ArrayList<>(List.of("-Xmx2g", "-XX:+UseParallelGC", "-Xss4m"));
+        if (Runtime.version().feature() >= 24) {
+            // JavaCPP loads native code and JMH reads fields through Unsafe: allowed, without a warning per fork
+            jvmArgs.add("--enable-native-access=ALL-UNNAMED");
+            jvmArgs.add("--sun-misc-unsafe-memory-access=allow");
+        }
         jvmArgs.add("-Dai.djl.offline=true");
         jvmArgs.add("-DOPT_OUT_TRACKING=true");
         jvmArgs.add("-Dlogback.configurationFile=id/pantau/benchmarks/jmh/jmh-logback.xml");
