@@ -114,6 +114,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-motion-gate", description = "Detect on every analysed frame (the gate never skips).")
     boolean noMotionGate;
 
+    @Option(names = "--lean-ingest", description = "Read the cameras with the ingest proposal of benchmarks/README.md"
+            + " (skip non-reference frames, reused direct buffers, OpenCV JPEG) to measure what it would give.")
+    boolean leanIngest;
+
     @Option(names = "--jmh", arity = "0..1", paramLabel = "REGEX", fallbackValue = ".*",
             description = "Run the per-stage JMH benchmarks matching REGEX (all when omitted); JSON to --json.")
     String jmh;
@@ -169,7 +173,7 @@ public final class BenchCommand implements Callable<Integer> {
         int cores = Runtime.getRuntime().availableProcessors();
         return new BenchOptions(clip, cameras, seconds, warmup, fps, rtsp, !noSweep, repetitions, ffmpeg,
                 decodeThreads, decodeLoops, inferenceThreads, concurrency == null ? cores : concurrency, !noAnalytics,
-                !noMotionGate, assets.model("yolox_nano").path());
+                !noMotionGate, leanIngest, assets.model("yolox_nano").path());
     }
 
     static void printSummary(PrintWriter out, BenchReport r) {

@@ -1,5 +1,6 @@
 package id.pantau.benchmarks.pipeline;
 
+import id.pantau.benchmarks.proposals.LeanCameraFeeds;
 import id.pantau.core.json.Json;
 import id.pantau.detect.inference.DetectorSettings;
 import id.pantau.detect.motion.MotionSettings;
@@ -63,6 +64,7 @@ public final class PipelineBench {
                 deleteQuietly(work);
             }
 
+            CameraFeeds.Factory feeds = o.leanIngest() ? LeanCameraFeeds.factory() : CameraFeeds.ingest();
             List<Integer> plan = o.sweep() ? CameraSweep.plan(o.cameras()) : List.of(o.cameras());
             Map<Integer, PipelineRun.Result> results = new LinkedHashMap<>();
             List<BenchReport.SweepPoint> sweep = CameraSweep.run(plan, n -> {
@@ -70,7 +72,7 @@ public final class PipelineBench {
                 PipelineRun.Result r = PipelineRun.run(new PipelineRun.Config(clip, n,
                         seconds(o.warmupSeconds()), seconds(o.seconds()), o.analysisFps(), o.rtsp(),
                         o.motionGate() ? MotionSettings.defaults() : PipelineRun.detectEveryFrame()),
-                        fx.detector, analytics);
+                        fx.detector, analytics, feeds);
                 results.put(n, r);
                 return r.point();
             });
@@ -95,7 +97,8 @@ public final class PipelineBench {
                     MachineInfo.current(),
                     new BenchReport.Settings(clip.toString(), o.cameras(), o.seconds(), o.analysisFps(), o.rtsp(),
                             o.model().getFileName().toString(), o.decodeThreads(), o.inferenceThreads(),
-                            o.concurrency(), analytics.name() + (o.motionGate() ? "" : ", no motion gate"), o.repetitions()));
+                            o.concurrency(), analytics.name() + (o.motionGate() ? "" : ", no motion gate")
+                            + (o.leanIngest() ? ", " + feeds.name() : ""), o.repetitions()));
         }
     }
 

@@ -8,12 +8,9 @@ import id.pantau.detect.inference.Detector;
 import id.pantau.detect.motion.MotionSettings;
 import id.pantau.detect.stage.PerceptionStage;
 import id.pantau.detect.track.TrackerSettings;
-import id.pantau.ingest.IngestManager;
 import id.pantau.ingest.config.CameraSource;
 import id.pantau.ingest.config.Pacing;
 import id.pantau.ingest.sim.GstRtspServer;
-import id.pantau.ingest.worker.CameraState;
-import id.pantau.ingest.worker.CameraWorker;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,6 +70,11 @@ public final class PipelineRun {
 
     public static Result run(Config cfg, Detector detector, FrameAnalytics.Factory analytics)
             throws InterruptedException {
+        return run(cfg, detector, analytics, CameraFeeds.ingest());
+    }
+
+    public static Result run(Config cfg, Detector detector, FrameAnalytics.Factory analytics,
+                             CameraFeeds.Factory feedsFactory) throws InterruptedException {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         Map<String, Path> mounts = new LinkedHashMap<>();
         for (int i = 1; i <= cfg.cameras(); i++) {
@@ -92,12 +94,12 @@ public final class PipelineRun {
         LongAdder busy = new LongAdder();
         LongAdder events = new LongAdder();
         List<Thread> consumers = new ArrayList<>();
-        try (IngestManager ingest = new IngestManager(sources, registry);
+        try (CameraFeeds ingest = feedsFactory.create(sources, registry);
              PerceptionStage perception = new PerceptionStage(detector, cfg.motion(),
                      TrackerSettings.defaults(), registry)) {
             try {
                 ingest.start();
-                for (CameraWorker w : ingest.cameras()) {
+                for (CameraFeeds.Feed w : ingest.feeds()) {
                     consumers.add(Thread.ofPlatform().name("bench-analysis-" + w.id()).start(() -> analyse(w,
                             perception, analytics, cfg.analysisFps(), running, measuring, latency, analysed, busy,
                             events)));
@@ -148,7 +150,7 @@ public final class PipelineRun {
     }
 
     /** One camera's analysis thread: perception, analytics, JSON encoding, latency. */
-    private static void analyse(CameraWorker camera, PerceptionStage perception, FrameAnalytics.Factory factory,
+    private static void analyse(CameraFeeds.Feed camera, PerceptionStage perception, FrameAnalytics.Factory factory,
                                 double analysisFps, AtomicBoolean running, AtomicBoolean measuring,
                                 LatencyRecorder latency, LongAdder analysed, LongAdder busy, LongAdder events) {
         EventCodec codec = new EventCodec();
@@ -182,34 +184,33 @@ public final class PipelineRun {
         }
     }
 
-    private static void awaitStreaming(IngestManager ingest) throws InterruptedException {
+    private static void awaitStreaming(CameraFeeds ingest) throws InterruptedException {
         long deadline = System.nanoTime() + START_LIMIT.toNanos();
         while (true) {
             boolean all = true;
-            for (CameraWorker w : ingest.cameras()) {
-                CameraState s = w.state();
-                if (s instanceof CameraState.Down d) {
+            for (CameraFeeds.Feed w : ingest.feeds()) {
+                Optional<String> failure = w.failure();
+                if (failure.isPresent()) {
                     // footage that cannot be opened at the start is a setup error, not something to wait out
-                    throw new IllegalStateException("camera " + w.id() + " could not start: " + d.reason());
+                    throw new IllegalStateException("camera " + w.id() + " could not start: " + failure.get());
                 }
-                all &= s instanceof CameraState.Streaming;
+                all &= w.streaming();
             }
             if (all) {
                 return;
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("not every simulated camera was streaming after " + START_LIMIT
-                        + ": " + ingest.states());
+                throw new IllegalStateException("not every simulated camera was streaming after " + START_LIMIT);
             }
             Thread.sleep(20);
         }
     }
 
-    private static long decoded(IngestManager ingest) {
-        return ingest.cameras().stream().mapToLong(CameraWorker::framesDecoded).sum();
+    private static long decoded(CameraFeeds ingest) {
+        return ingest.feeds().stream().mapToLong(CameraFeeds.Feed::framesDecoded).sum();
     }
 
-    private static long queueDrops(IngestManager ingest) {
-        return ingest.cameras().stream().mapToLong(w -> w.queue().dropped()).sum();
+    private static long queueDrops(CameraFeeds ingest) {
+        return ingest.feeds().stream().mapToLong(w -> w.queue().dropped()).sum();
     }
 }
