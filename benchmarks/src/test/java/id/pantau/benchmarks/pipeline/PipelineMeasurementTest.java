@@ -96,7 +96,7 @@ class PipelineMeasurementTest {
     void theStageProfileTimesEveryHotStage() {
         Map<String, Double> ms = new StageProfiler(fixtures, FrameAnalytics.engine(new SimpleMeterRegistry()), 1)
                 .profile();
-        assertThat(ms).containsOnlyKeys(StageProfiler.PREPROCESS, StageProfiler.INFERENCE, StageProfiler.POSTPROCESS,
+        assertThat(ms).containsOnlyKeys(StageProfiler.MOTION_GATE, StageProfiler.PREPROCESS, StageProfiler.INFERENCE, StageProfiler.POSTPROCESS,
                 StageProfiler.TRACKING, StageProfiler.ANALYTICS, StageProfiler.JSON);
         assertThat(ms.values()).allSatisfy(v -> assertThat(v).isPositive().isFinite());
     }
