@@ -87,57 +87,23 @@ public final class PipelineRun {
             sources.add(CameraSource.builder(cam, input).analysisFps(cfg.analysisFps()).pacing(Pacing.REALTIME)
                     .loop(true).build());
         }
-        AtomicBoolean running = new AtomicBoolean(true);
-        AtomicBoolean measuring = new AtomicBoolean(false);
-        LatencyRecorder latency = new LatencyRecorder();
-        LongAdder analysed = new LongAdder();
-        LongAdder busy = new LongAdder();
-        LongAdder events = new LongAdder();
+        RunCounters counters = new RunCounters();
         List<Thread> consumers = new ArrayList<>();
-        try (CameraFeeds ingest = feedsFactory.create(sources, registry);
+        try (CameraFeeds feeds = feedsFactory.create(sources, registry);
              PerceptionStage perception = new PerceptionStage(detector, cfg.motion(),
                      TrackerSettings.defaults(), registry)) {
             try {
-                ingest.start();
-                for (CameraFeeds.Feed w : ingest.feeds()) {
-                    consumers.add(Thread.ofPlatform().name("bench-analysis-" + w.id()).start(() -> analyse(w,
-                            perception, analytics, cfg.analysisFps(), running, measuring, latency, analysed, busy,
-                            events)));
+                feeds.start();
+                for (CameraFeeds.Feed camera : feeds.feeds()) {
+                    consumers.add(Thread.ofPlatform().name("bench-analysis-" + camera.id()).start(() ->
+                            analyse(camera, perception, analytics, cfg.analysisFps(), counters)));
                 }
-                awaitStreaming(ingest);
+                awaitStreaming(feeds);
                 Thread.sleep(cfg.warmup());
-                long decoded0 = decoded(ingest);
-                long drops0 = queueDrops(ingest);
-                long analysed0 = analysed.sum();
-                long busy0 = busy.sum();
-                long events0 = events.sum();
-                try (ResourceSampler resources = new ResourceSampler()) {
-                    measuring.set(true);
-                    Thread.sleep(cfg.window());
-                    measuring.set(false);
-                    double seconds = resources.wallSeconds();
-                    double cpu = resources.cpuSeconds();
-                    long queueDrops = queueDrops(ingest) - drops0;
-                    long busyDrops = busy.sum() - busy0;
-                    double analysedFps = (analysed.sum() - analysed0) / seconds;
-                    double decodedFps = (decoded(ingest) - decoded0) / seconds;
-                    double target = cfg.cameras() * cfg.analysisFps();
-                    long dropped = queueDrops + busyDrops;
-                    boolean held = dropped == 0 && analysedFps >= RATE_SLACK * target;
-                    BenchReport.SweepPoint point = new BenchReport.SweepPoint(cfg.cameras(), analysedFps, target,
-                            latency.summary(), dropped, cpu / (cfg.cameras() * seconds), resources.peakMemoryBytes(),
-                            held);
-                    log.info("{} camera(s): {} analysed frames/s of {} target, {} dropped, latency p50 {} ms p95 {}"
-                                    + " ms, {} CPU s per camera-second", cfg.cameras(),
-                            String.format("%.1f", analysedFps), target, dropped,
-                            String.format("%.0f", point.latencyMs().p50()),
-                            String.format("%.0f", point.latencyMs().p95()),
-                            String.format("%.3f", point.cpuSecondsPerCameraSecond()));
-                    return new Result(point, decodedFps, queueDrops, busyDrops, events.sum() - events0);
-                }
+                return measure(cfg, feeds, counters);
             } finally {
-                // the analysis threads stop before perception and ingest close under them
-                running.set(false);
+                // the analysis threads stop before perception and the feeds close under them
+                counters.running.set(false);
                 for (Thread t : consumers) {
                     t.join(Duration.ofSeconds(10));
                 }
@@ -149,14 +115,53 @@ public final class PipelineRun {
         }
     }
 
+    /** What the analysis threads count; the measured window is the time {@code measuring} is set. */
+    private static final class RunCounters {
+        final AtomicBoolean running = new AtomicBoolean(true);
+        final AtomicBoolean measuring = new AtomicBoolean(false);
+        final LatencyRecorder latency = new LatencyRecorder();
+        final LongAdder analysed = new LongAdder();
+        final LongAdder busy = new LongAdder();
+        final LongAdder events = new LongAdder();
+    }
+
+    private static Result measure(Config cfg, CameraFeeds feeds, RunCounters c) throws InterruptedException {
+        long decoded0 = decoded(feeds);
+        long drops0 = queueDrops(feeds);
+        long analysed0 = c.analysed.sum();
+        long busy0 = c.busy.sum();
+        long events0 = c.events.sum();
+        try (ResourceSampler resources = new ResourceSampler()) {
+            c.measuring.set(true);
+            Thread.sleep(cfg.window());
+            c.measuring.set(false);
+            double seconds = resources.wallSeconds();
+            double cpu = resources.cpuSeconds();
+            long queueDrops = queueDrops(feeds) - drops0;
+            long busyDrops = c.busy.sum() - busy0;
+            double analysedFps = (c.analysed.sum() - analysed0) / seconds;
+            double decodedFps = (decoded(feeds) - decoded0) / seconds;
+            double target = cfg.cameras() * cfg.analysisFps();
+            long dropped = queueDrops + busyDrops;
+            boolean held = dropped == 0 && analysedFps >= RATE_SLACK * target;
+            BenchReport.SweepPoint point = new BenchReport.SweepPoint(cfg.cameras(), analysedFps, target,
+                    c.latency.summary(), dropped, cpu / (cfg.cameras() * seconds), resources.peakMemoryBytes(), held);
+            log.info("{} camera(s): {} analysed frames/s of {} target, {} dropped, latency p50 {} ms p95 {} ms,"
+                            + " {} CPU s per camera-second", cfg.cameras(), String.format("%.1f", analysedFps), target,
+                    dropped, String.format("%.0f", point.latencyMs().p50()),
+                    String.format("%.0f", point.latencyMs().p95()),
+                    String.format("%.3f", point.cpuSecondsPerCameraSecond()));
+            return new Result(point, decodedFps, queueDrops, busyDrops, c.events.sum() - events0);
+        }
+    }
+
     /** One camera's analysis thread: perception, analytics, JSON encoding, latency. */
     private static void analyse(CameraFeeds.Feed camera, PerceptionStage perception, FrameAnalytics.Factory factory,
-                                double analysisFps, AtomicBoolean running, AtomicBoolean measuring,
-                                LatencyRecorder latency, LongAdder analysed, LongAdder busy, LongAdder events) {
+                                double analysisFps, RunCounters c) {
         EventCodec codec = new EventCodec();
         FrameAnalytics analytics = null;
         try {
-            while (running.get()) {
+            while (c.running.get()) {
                 VideoFrame frame = camera.queue().poll(Duration.ofMillis(100));
                 if (frame == null) {
                     continue;
@@ -166,17 +171,17 @@ public final class PipelineRun {
                 }
                 Optional<TrackedFrame> tracked = perception.tryProcess(frame);
                 if (tracked.isEmpty()) {
-                    busy.increment();
+                    c.busy.increment();
                     continue;
                 }
                 List<PipelineEvent> out = analytics.analyse(tracked.get(), frame);
                 for (PipelineEvent e : out) {
                     codec.encode(e);
                 }
-                if (measuring.get()) {
-                    latency.add(Duration.between(frame.captureTime(), Instant.now()).toNanos() / 1e6);
-                    analysed.increment();
-                    events.add(out.size());
+                if (c.measuring.get()) {
+                    c.latency.add(Duration.between(frame.captureTime(), Instant.now()).toNanos() / 1e6);
+                    c.analysed.increment();
+                    c.events.add(out.size());
                 }
             }
         } catch (InterruptedException e) {
@@ -184,11 +189,11 @@ public final class PipelineRun {
         }
     }
 
-    private static void awaitStreaming(CameraFeeds ingest) throws InterruptedException {
+    private static void awaitStreaming(CameraFeeds feeds) throws InterruptedException {
         long deadline = System.nanoTime() + START_LIMIT.toNanos();
         while (true) {
             boolean all = true;
-            for (CameraFeeds.Feed w : ingest.feeds()) {
+            for (CameraFeeds.Feed w : feeds.feeds()) {
                 Optional<String> failure = w.failure();
                 if (failure.isPresent()) {
                     // footage that cannot be opened at the start is a setup error, not something to wait out
@@ -206,11 +211,11 @@ public final class PipelineRun {
         }
     }
 
-    private static long decoded(CameraFeeds ingest) {
-        return ingest.feeds().stream().mapToLong(CameraFeeds.Feed::framesDecoded).sum();
+    private static long decoded(CameraFeeds feeds) {
+        return feeds.feeds().stream().mapToLong(CameraFeeds.Feed::framesDecoded).sum();
     }
 
-    private static long queueDrops(CameraFeeds ingest) {
-        return ingest.feeds().stream().mapToLong(w -> w.queue().dropped()).sum();
+    private static long queueDrops(CameraFeeds feeds) {
+        return feeds.feeds().stream().mapToLong(w -> w.queue().dropped()).sum();
     }
 }
