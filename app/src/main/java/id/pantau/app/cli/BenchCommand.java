@@ -74,7 +74,7 @@ public final class BenchCommand implements Callable<Integer> {
     boolean check;
 
     @Option(names = "--report", paramLabel = "FILE",
-            description = "With --check: check this existing report instead of running the bench.")
+            description = "With --check or --accept: use this existing report instead of running the bench.")
     Path report;
 
     @Option(names = "--baseline", paramLabel = "FILE", defaultValue = "benchmarks/baseline.json",
@@ -136,8 +136,9 @@ public final class BenchCommand implements Callable<Integer> {
         Path baselineFile = baseline.isAbsolute() ? baseline : home.resolve(baseline);
         BenchReport r;
         if (report != null) {
-            if (!check) {
-                throw new IllegalArgumentException("--report only makes sense with --check");
+            if (!check && !accept) {
+                throw new IllegalArgumentException("--report FILE needs --check (compare it with the baseline) or"
+                        + " --accept (make it the baseline)");
             }
             r = PipelineBench.read(report);
         } else {
