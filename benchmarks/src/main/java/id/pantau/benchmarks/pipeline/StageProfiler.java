@@ -109,16 +109,21 @@ public final class StageProfiler {
         return timeSequence(n, () -> stage);
     }
 
-    /** For stateful stages (tracker, analytics): a fresh instance per repetition, fed the frames in order. */
+    /**
+     * Fresh stage instance per repetition (stateful stages: tracker, analytics, motion gate), fed the frames in
+     * order; one untimed pass first so the JIT and native libraries are warm.
+     */
     private double timeSequence(int n, java.util.function.Supplier<IntConsumer> fresh) {
         List<Double> perRep = new ArrayList<>();
-        for (int r = 0; r < repetitions; r++) {
+        for (int r = -1; r < repetitions; r++) {
             IntConsumer stage = fresh.get();
             long t0 = System.nanoTime();
             for (int i = 0; i < n; i++) {
                 stage.accept(i);
             }
-            perRep.add((System.nanoTime() - t0) / 1e6 / n);
+            if (r >= 0) {
+                perRep.add((System.nanoTime() - t0) / 1e6 / n);
+            }
         }
         return Stats.median(perRep);
     }
