@@ -28,6 +28,9 @@ public interface CameraFeeds extends AutoCloseable {
 
         boolean streaming();
 
+        /** A file camera that does not loop reached its end. */
+        boolean finished();
+
         /** Why the camera is not streaming, if it failed. */
         Optional<String> failure();
     }
@@ -71,6 +74,11 @@ public interface CameraFeeds extends AutoCloseable {
                     @Override
                     public boolean streaming() {
                         return w.state() instanceof CameraState.Streaming;
+                    }
+
+                    @Override
+                    public boolean finished() {
+                        return w.state() instanceof CameraState.Finished;
                     }
 
                     @Override

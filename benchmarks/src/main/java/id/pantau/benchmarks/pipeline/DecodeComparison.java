@@ -1,10 +1,7 @@
 package id.pantau.benchmarks.pipeline;
 
-import id.pantau.ingest.IngestManager;
 import id.pantau.ingest.config.CameraSource;
 import id.pantau.ingest.config.Pacing;
-import id.pantau.ingest.worker.CameraState;
-import id.pantau.ingest.worker.CameraWorker;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import java.io.IOException;
@@ -34,56 +31,71 @@ public final class DecodeComparison {
 
     public static Rates measure(Path clip, double analysisFps, FfmpegReference ffmpeg, int threads, int repetitions)
             throws IOException, InterruptedException {
-        ingestDecode(clip, analysisFps); // warm-up: native libraries, JIT
+        return measure(clip, analysisFps, ffmpeg, threads, repetitions, CameraFeeds.ingest());
+    }
+
+    /**
+     * Our rate is the clip's frame count (as FFmpeg counts it) over our wall time: the time to get through the same
+     * file, so a reader that skips frames it does not need is credited with the frames it got through.
+     */
+    public static Rates measure(Path clip, double analysisFps, FfmpegReference ffmpeg, int threads, int repetitions,
+                                CameraFeeds.Factory feeds) throws IOException, InterruptedException {
+        ingestDecode(clip, analysisFps, feeds); // warm-up: native libraries, JIT
         List<Double> ours = new ArrayList<>();
         List<Double> reference = new ArrayList<>();
         for (int r = 0; r < repetitions; r++) {
+            FfmpegReference.Run ref;
+            FfmpegReference.Run run;
             if (r % 2 == 0) {
-                ours.add(ingestDecode(clip, analysisFps).fps());
-                reference.add(ffmpeg.decode(clip, threads).fps());
+                run = ingestDecode(clip, analysisFps, feeds);
+                ref = ffmpeg.decode(clip, threads);
             } else {
-                reference.add(ffmpeg.decode(clip, threads).fps());
-                ours.add(ingestDecode(clip, analysisFps).fps());
+                ref = ffmpeg.decode(clip, threads);
+                run = ingestDecode(clip, analysisFps, feeds);
             }
+            reference.add(ref.fps());
+            ours.add(ref.frames() / run.wallSeconds());
         }
         return new Rates(Stats.median(ours), Stats.median(reference));
     }
 
     /** One pass of the ingest worker over the file: frames decoded and wall seconds. */
     public static FfmpegReference.Run ingestDecode(Path clip, double analysisFps) throws InterruptedException {
+        return ingestDecode(clip, analysisFps, CameraFeeds.ingest());
+    }
+
+    /** One pass of a camera reader over the file, as fast as it goes: frames decoded and wall seconds. */
+    public static FfmpegReference.Run ingestDecode(Path clip, double analysisFps, CameraFeeds.Factory factory)
+            throws InterruptedException {
         CameraSource source = CameraSource.builder("decode-bench", clip.toAbsolutePath().toString())
                 .pacing(Pacing.FAST).loop(false).analysisFps(analysisFps).build();
-        try (IngestManager ingest = new IngestManager(List.of(source), new SimpleMeterRegistry())) {
-            CameraWorker worker = ingest.cameras().getFirst();
+        try (CameraFeeds feeds = factory.create(List.of(source), new SimpleMeterRegistry())) {
+            CameraFeeds.Feed feed = feeds.feeds().getFirst();
             Thread drain = Thread.ofPlatform().daemon().name("decode-bench-drain").start(() -> {
                 // the analysis queue is emptied as a consumer would, so drops do not add work
                 while (!Thread.currentThread().isInterrupted()) {
                     try {
-                        worker.queue().take();
+                        feed.queue().take();
                     } catch (InterruptedException e) {
                         return;
                     }
                 }
             });
             long t0 = System.nanoTime();
-            ingest.start();
+            feeds.start();
             long deadline = t0 + LIMIT.toNanos();
-            while (true) {
-                CameraState s = worker.state();
-                if (s instanceof CameraState.Finished) {
-                    break;
-                }
-                if (s instanceof CameraState.Down d) {
-                    throw new IllegalStateException("ingest could not decode " + clip + ": " + d.reason());
+            while (!feed.finished()) {
+                if (feed.failure().isPresent()) {
+                    throw new IllegalStateException("could not decode " + clip + ": " + feed.failure().get());
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("ingest took over " + LIMIT + " to decode " + clip);
+                    throw new IllegalStateException("decoding " + clip + " took over " + LIMIT);
                 }
                 Thread.sleep(2);
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
             drain.interrupt();
-            return new FfmpegReference.Run(worker.framesDecoded(), seconds);
+            return new FfmpegReference.Run(feed.framesDecoded(), seconds);
         }
     }
 }

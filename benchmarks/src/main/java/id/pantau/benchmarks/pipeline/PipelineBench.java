@@ -53,18 +53,18 @@ public final class PipelineBench {
             log.info("bench: stage profile");
             Map<String, Double> stageMs = new StageProfiler(fx, analytics, o.repetitions()).profile();
 
-            log.info("bench: decode vs FFmpeg ({} repetitions)", o.repetitions());
+            CameraFeeds.Factory feeds = o.leanIngest() ? LeanCameraFeeds.factory() : CameraFeeds.ingest();
+            log.info("bench: decode vs FFmpeg ({} repetitions, {})", o.repetitions(), feeds.name());
             Path work = Files.createTempDirectory("pantau-bench");
             DecodeComparison.Rates decode;
             try {
                 Path looped = ClipLoop.repeat(o.ffmpeg(), clip, o.decodeLoops(), work.resolve("decode-clip.mp4"));
                 decode = DecodeComparison.measure(looped, o.analysisFps(), new FfmpegReference(o.ffmpeg()),
-                        o.decodeThreads(), o.repetitions());
+                        o.decodeThreads(), o.repetitions(), feeds);
             } finally {
                 deleteQuietly(work);
             }
 
-            CameraFeeds.Factory feeds = o.leanIngest() ? LeanCameraFeeds.factory() : CameraFeeds.ingest();
             List<Integer> plan = o.sweep() ? CameraSweep.plan(o.cameras()) : List.of(o.cameras());
             Map<Integer, PipelineRun.Result> results = new LinkedHashMap<>();
             List<BenchReport.SweepPoint> sweep = CameraSweep.run(plan, n -> {

@@ -4,6 +4,7 @@ import id.pantau.benchmarks.pipeline.CameraFeeds;
 import id.pantau.core.camera.CameraId;
 import id.pantau.core.frame.VideoFrame;
 import id.pantau.ingest.config.CameraSource;
+import id.pantau.ingest.config.Pacing;
 import id.pantau.ingest.config.SourceKind;
 import id.pantau.ingest.queue.FrameQueue;
 import id.pantau.ingest.worker.FrameSampler;
@@ -33,8 +34,8 @@ import java.util.concurrent.locks.LockSupport;
  * {@code CameraWorker} it (1) asks H.264 to skip frames no other frame refers to ({@code skip_frame} = NONREF: a
  * 5 fps analysis never needs them), (2) copies each sampled picture into one of a few reused direct buffers
  * instead of a fresh byte[] (so detect's OpenCV code reads it without another copy), and (3) encodes the evidence
- * ring's JPEG with OpenCV (libjpeg-turbo) instead of ImageIO. Same sampling ({@link FrameSampler}), same real-time
- * pacing and capture-time mapping, same drop-oldest queue. It has none of the worker's reconnect and stall
+ * ring's JPEG with OpenCV (libjpeg-turbo) instead of ImageIO. Same sampling ({@link FrameSampler}), same pacing
+ * (real time or as fast as it decodes) and capture-time mapping, same drop-oldest queue. It has none of the worker's reconnect and stall
  * handling: a benchmark prototype only.
  *
  * <p>Buffer reuse: a buffer comes round again after {@code queueCapacity + 4} sampled frames, long after its frame
@@ -87,6 +88,7 @@ public final class LeanCameraFeeds implements CameraFeeds {
         private final ArrayDeque<byte[]> ring = new ArrayDeque<>();
         private volatile long decoded;
         private volatile boolean streaming;
+        private volatile boolean finished;
         private volatile String failure;
         private volatile boolean stopping;
         private Thread thread;
@@ -141,7 +143,11 @@ public final class LeanCameraFeeds implements CameraFeeds {
                 while (!stopping) {
                     Frame f = g.grabImage();
                     if (f == null) {
-                        if (!file || !source.loop()) {
+                        if (file && !source.loop()) {
+                            finished = true;
+                            return;
+                        }
+                        if (!file) {
                             failure = "stream ended";
                             return;
                         }
@@ -163,7 +169,7 @@ public final class LeanCameraFeeds implements CameraFeeds {
                         anchorStream = stream;
                         streaming = true;
                     }
-                    if (file) {   // real-time pacing, as a live camera would deliver
+                    if (file && source.pacing() == Pacing.REALTIME) {   // as a live camera would deliver
                         long wait = anchorNanos + (stream - anchorStream) * 1_000 - System.nanoTime();
                         if (wait > 0) {
                             LockSupport.parkNanos(wait);
@@ -241,6 +247,11 @@ public final class LeanCameraFeeds implements CameraFeeds {
         @Override
         public boolean streaming() {
             return streaming;
+        }
+
+        @Override
+        public boolean finished() {
+            return finished;
         }
 
         @Override

@@ -1,5 +1,6 @@
 package id.pantau.benchmarks.pipeline;
 
+import id.pantau.benchmarks.proposals.LeanCameraFeeds;
 import id.pantau.core.asset.Assets;
 import id.pantau.core.frame.VideoFrame;
 import id.pantau.detect.inference.DetectorSettings;
@@ -71,6 +72,9 @@ class PipelineMeasurementTest {
         FfmpegReference.Run ffmpeg = new FfmpegReference("ffmpeg").decode(clip, 0);
         assertThat(ours.frames()).isCloseTo(ffmpeg.frames(), within(2L));
         assertThat(ours.wallSeconds()).isPositive();
+        // the ingest proposal gets through the same file, decoding at most as many frames (it skips unused ones)
+        FfmpegReference.Run lean = DecodeComparison.ingestDecode(clip, 5, LeanCameraFeeds.factory());
+        assertThat(lean.frames()).isPositive().isLessThanOrEqualTo(ffmpeg.frames());
     }
 
     @Test
