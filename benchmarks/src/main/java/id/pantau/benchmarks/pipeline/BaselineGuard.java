@@ -26,10 +26,33 @@ public final class BaselineGuard {
         }
     }
 
+    /** The guarded ratios, by their report field names. */
+    public static final List<String> GUARDED = List.of("decode_ratio_vs_ffmpeg", "inference_ratio_vs_bare_ort");
+    public static final double DEFAULT_TOLERANCE = 0.15;
+
+    /**
+     * Accepts a run: writes its guarded ratios, the tolerance and where they were measured to {@code baselineFile}.
+     */
+    public static void accept(Path baselineFile, BenchReport accepted, double tolerance) throws IOException {
+        JsonNode now = Json.mapper().valueToTree(accepted);
+        var root = Json.mapper().createObjectNode();
+        root.put("tolerance", tolerance);
+        var ratios = root.putObject("ratios");
+        for (String f : GUARDED) {
+            ratios.put(f, Math.round(now.get(f).asDouble() * 1000) / 1000.0);
+        }
+        var from = root.putObject("accepted_run");
+        from.put("date", java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString());
+        from.set("machine", now.get("machine"));
+        from.set("settings", now.get("settings"));
+        java.nio.file.Files.createDirectories(baselineFile.toAbsolutePath().getParent());
+        Json.mapper().writerWithDefaultPrettyPrinter().writeValue(baselineFile.toFile(), root);
+    }
+
     public static List<Regression> check(Path baselineFile, BenchReport current) throws IOException {
         JsonNode baseline = Json.mapper().readTree(baselineFile.toFile());
         JsonNode now = Json.mapper().valueToTree(current);
-        double tolerance = baseline.path("tolerance").asDouble(0.15);
+        double tolerance = baseline.path("tolerance").asDouble(DEFAULT_TOLERANCE);
         List<Regression> regressions = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = baseline.path("ratios").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();

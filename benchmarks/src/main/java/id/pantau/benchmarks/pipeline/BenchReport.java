@@ -25,6 +25,7 @@ public record BenchReport(
         Map<String, Double> stageFps,
         Map<String, Double> stageMsPerFrame,
         List<SweepPoint> sweep,
+        Goals goals,
         MachineInfo machine,
         Settings settings) {
 
@@ -40,6 +41,24 @@ public record BenchReport(
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Settings(String input, int cameras, double seconds, double analysisFps, boolean rtsp,
-                           String model, int decodeThreads, int inferenceThreads, int repetitions) {
+                           String model, int decodeThreads, int inferenceThreads, int inferenceConcurrency,
+                           String analytics, int repetitions) {
+    }
+
+    /**
+     * Where the run stands against the issue's goals: decode within 90 % of FFmpeg, pre- plus post-processing
+     * under 15 % of the inference time, and 8 cameras analysed at 5 fps with no drops on 2 cores.
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Goals(double decodeRatio, boolean decodeMet, double prePostShareOfInference, boolean prePostMet,
+                        int camerasHeld, int camerasWanted, boolean camerasMet) {
+        public static final double DECODE_RATIO = 0.90;
+        public static final double PRE_POST_SHARE = 0.15;
+        public static final int CAMERAS = 8;
+
+        public static Goals of(double decodeRatio, double prePostShare, int camerasHeld) {
+            return new Goals(decodeRatio, decodeRatio >= DECODE_RATIO, prePostShare, prePostShare < PRE_POST_SHARE,
+                    camerasHeld, CAMERAS, camerasHeld >= CAMERAS);
+        }
     }
 }

@@ -17,8 +17,8 @@ class BaselineGuardTest {
 
     private static BenchReport report(double decodeRatio, double inferenceRatio) {
         return new BenchReport(280, 300, decodeRatio, 60, 62, inferenceRatio, new BenchReport.Latency(40, 80, 120),
-                0, 4.0, Map.of(), Map.of(), List.of(), MachineInfo.current(),
-                new BenchReport.Settings("clip.mp4", 1, 10, 5, false, "yolox_nano", 1, 1, 3));
+                0, 4.0, Map.of(), Map.of(), List.of(), BenchReport.Goals.of(decodeRatio, 0.1, 8), MachineInfo.current(),
+                new BenchReport.Settings("clip.mp4", 1, 10, 5, false, "yolox_nano", 1, 1, 2, "none", 3));
     }
 
     @Test

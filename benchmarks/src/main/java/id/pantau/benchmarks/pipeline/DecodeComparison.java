@@ -1,0 +1,102 @@
+package id.pantau.benchmarks.pipeline;
+
+import id.pantau.ingest.config.CameraSource;
+import id.pantau.ingest.config.Pacing;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Pantau's decode rate beside FFmpeg's own on the same file: the real ingest worker reads the file as fast as it
+ * can (FAST pacing, no loop) with its usual sampling, queue and evidence ring, and the rate is frames decoded over
+ * the wall time from start to end of file - the same span FFmpeg's {@code rtime} covers. Alternating repetitions,
+ * median of each.
+ */
+public final class DecodeComparison {
+    private static final Duration LIMIT = Duration.ofMinutes(5);
+
+    /** Frames per second: ours through the ingest worker, FFmpeg's command line. */
+    public record Rates(double ingestFps, double ffmpegFps) {
+        public double ratio() {
+            return ingestFps / ffmpegFps;
+        }
+    }
+
+    private DecodeComparison() {
+    }
+
+    public static Rates measure(Path clip, double analysisFps, FfmpegReference ffmpeg, int threads, int repetitions)
+            throws IOException, InterruptedException {
+        return measure(clip, analysisFps, ffmpeg, threads, repetitions, CameraFeeds.ingest(), true);
+    }
+
+    /**
+     * Our rate is the clip's frame count (as FFmpeg counts it) over our wall time: the time to get through the same
+     * file, so a reader that skips frames it does not need is credited with the frames it got through.
+     */
+    public static Rates measure(Path clip, double analysisFps, FfmpegReference ffmpeg, int threads, int repetitions,
+                                CameraFeeds.Factory feeds, boolean evidenceRing)
+            throws IOException, InterruptedException {
+        ingestDecode(clip, analysisFps, feeds, evidenceRing); // warm-up: native libraries, JIT
+        List<Double> ours = new ArrayList<>();
+        List<Double> reference = new ArrayList<>();
+        for (int r = 0; r < repetitions; r++) {
+            FfmpegReference.Run ref;
+            FfmpegReference.Run run;
+            if (r % 2 == 0) {
+                run = ingestDecode(clip, analysisFps, feeds, evidenceRing);
+                ref = ffmpeg.decode(clip, threads);
+            } else {
+                ref = ffmpeg.decode(clip, threads);
+                run = ingestDecode(clip, analysisFps, feeds, evidenceRing);
+            }
+            reference.add(ref.fps());
+            ours.add(ref.frames() / run.wallSeconds());
+        }
+        return new Rates(Stats.median(ours), Stats.median(reference));
+    }
+
+    /** One pass of the ingest worker over the file: frames decoded and wall seconds. */
+    public static FfmpegReference.Run ingestDecode(Path clip, double analysisFps) throws InterruptedException {
+        return ingestDecode(clip, analysisFps, CameraFeeds.ingest(), true);
+    }
+
+    /** One pass of a camera reader over the file, as fast as it goes: frames decoded and wall seconds. */
+    public static FfmpegReference.Run ingestDecode(Path clip, double analysisFps, CameraFeeds.Factory factory,
+                                                   boolean evidenceRing) throws InterruptedException {
+        CameraSource source = PipelineRun.camera("decode-bench", clip.toAbsolutePath().toString(), analysisFps,
+                Pacing.FAST, false, evidenceRing);
+        try (CameraFeeds feeds = factory.create(List.of(source), new SimpleMeterRegistry())) {
+            CameraFeeds.Feed feed = feeds.feeds().getFirst();
+            Thread drain = Thread.ofPlatform().daemon().name("decode-bench-drain").start(() -> {
+                // the analysis queue is emptied as a consumer would, so drops do not add work
+                while (!Thread.currentThread().isInterrupted()) {
+                    try {
+                        feed.queue().take();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            long t0 = System.nanoTime();
+            feeds.start();
+            long deadline = t0 + LIMIT.toNanos();
+            while (!feed.finished()) {
+                if (feed.failure().isPresent()) {
+                    throw new IllegalStateException("could not decode " + clip + ": " + feed.failure().get());
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("decoding " + clip + " took over " + LIMIT);
+                }
+                Thread.sleep(2);
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            drain.interrupt();
+            return new FfmpegReference.Run(feed.framesDecoded(), seconds);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package id.pantau.benchmarks.pipeline;
+
+import id.pantau.benchmarks.proposals.LeanCameraFeeds;
+import id.pantau.core.json.Json;
+import id.pantau.detect.inference.DetectorSettings;
+import id.pantau.detect.motion.MotionSettings;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole {@code ./pantau bench}: references (FFmpeg decode, bare ONNX Runtime inference) measured in the same
+ * run as our own rates, a per-stage profile, and the camera sweep through the real pipeline. Returns the report;
+ * {@link #write} puts it on disk with its chart.
+ */
+public final class PipelineBench {
+    private static final Logger log = LoggerFactory.getLogger(PipelineBench.class);
+    /** Frames the stage profile and inference comparison run on. */
+    private static final int FIXTURE_FRAMES = 24;
+    private static final int INFERENCES_PER_REPETITION = 60;
+
+    private final BenchOptions options;
+
+    public PipelineBench(BenchOptions options) {
+        this.options = options;
+    }
+
+    public BenchReport run() throws Exception {
+        BenchOptions o = options;
+        Path clip = o.input();
+        if (!Files.isRegularFile(clip)) {
+            throw new IllegalArgumentException("bench input " + clip.toAbsolutePath() + " is not a file; pass"
+                    + " --input VIDEO (e.g. ../shared/data/videos/opencv_zoo_TestV4_street_london.mp4)");
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        DetectorSettings detectorSettings = DetectorSettings.forTracking(o.inferenceThreads(), o.concurrency());
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        FrameAnalytics.Factory analytics = o.analytics() ? FrameAnalytics.engine(registry) : FrameAnalytics.none();
+        log.info("bench: loading the detector and {} frames of {}", FIXTURE_FRAMES, clip.getFileName());
+        try (StageFixtures fx = StageFixtures.load(o.model(), clip, FIXTURE_FRAMES, o.analysisFps(),
+                detectorSettings)) {
+            log.info("bench: inference vs bare ONNX Runtime ({} repetitions)", o.repetitions());
+            InferenceComparison.Rates inference = InferenceComparison.measure(fx.detector, o.model(),
+                    o.inferenceThreads(), fx.frames.getFirst(), INFERENCES_PER_REPETITION, o.repetitions());
+            log.info("bench: stage profile");
+            Map<String, Double> stageMs = new StageProfiler(fx, analytics, o.repetitions()).profile();
+
+            CameraFeeds.Factory feeds = o.leanIngest() ? LeanCameraFeeds.factory() : CameraFeeds.ingest();
+            log.info("bench: decode vs FFmpeg ({} repetitions, {})", o.repetitions(), feeds.name());
+            Path work = Files.createTempDirectory("pantau-bench");
+            DecodeComparison.Rates decode;
+            try {
+                Path looped = ClipLoop.repeat(o.ffmpeg(), clip, o.decodeLoops(), work.resolve("decode-clip.mp4"));
+                decode = DecodeComparison.measure(looped, o.analysisFps(), new FfmpegReference(o.ffmpeg()),
+                        o.decodeThreads(), o.repetitions(), feeds, o.evidenceRing());
+            } finally {
+                deleteQuietly(work);
+            }
+
+            List<Integer> plan = o.sweep() ? CameraSweep.plan(o.cameras()) : List.of(o.cameras());
+            Map<Integer, PipelineRun.Result> results = new LinkedHashMap<>();
+            List<BenchReport.SweepPoint> sweep = CameraSweep.run(plan, n -> {
+                log.info("bench: pipeline with {} camera(s) for {} s", n, o.seconds());
+                PipelineRun.Result r = PipelineRun.run(new PipelineRun.Config(clip, n,
+                        seconds(o.warmupSeconds()), seconds(o.seconds()), o.analysisFps(), o.rtsp(),
+                        o.motionGate() ? MotionSettings.defaults() : PipelineRun.detectEveryFrame(),
+                        o.evidenceRing()),
+                        fx.detector, analytics, feeds);
+                results.put(n, r);
+                return r.point();
+            });
+            PipelineRun.Result headline = results.get(o.cameras());
+            int held = CameraSweep.largestHeld(sweep);
+
+            Map<String, Double> stageFps = new LinkedHashMap<>();
+            stageFps.put("decode", decode.ingestFps());
+            stageMs.forEach((stage, ms) -> stageFps.put(stage, 1000.0 / ms));
+            stageFps.put("pipeline_decoded", headline.decodedFps());
+            stageFps.put("pipeline_analysed", headline.point().analysedFps());
+            Map<String, Double> msPerFrame = new LinkedHashMap<>();
+            msPerFrame.put("decode", 1000.0 / decode.ingestFps());
+            msPerFrame.putAll(stageMs);
+            double prePost = (stageMs.get(StageProfiler.PREPROCESS) + stageMs.get(StageProfiler.POSTPROCESS))
+                    / stageMs.get(StageProfiler.INFERENCE);
+
+            return new BenchReport(decode.ingestFps(), decode.ffmpegFps(), decode.ratio(),
+                    inference.detectorFps(), inference.bareOrtFps(), inference.ratio(),
+                    headline.point().latencyMs(), headline.point().framesDropped(), (double) held / cores,
+                    stageFps, msPerFrame, sweep, BenchReport.Goals.of(decode.ratio(), prePost, held),
+                    MachineInfo.current(),
+                    new BenchReport.Settings(clip.toString(), o.cameras(), o.seconds(), o.analysisFps(), o.rtsp(),
+                            o.model().getFileName().toString(), o.decodeThreads(), o.inferenceThreads(),
+                            o.concurrency(), analytics.name() + (o.motionGate() ? "" : ", no motion gate")
+                            + (o.evidenceRing() ? "" : ", no evidence ring") + (o.leanIngest() ? ", " + feeds.name() : ""),
+                            o.repetitions()));
+        }
+    }
+
+    /** Writes the JSON report and, beside it, the chart of the sweep; returns the chart's path. */
+    public static Path write(BenchReport report, Path json) throws IOException {
+        Path parent = json.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Json.mapper().writerWithDefaultPrettyPrinter().writeValue(json.toFile(), report);
+        String name = json.getFileName().toString().replaceFirst("\\.json$", "");
+        return ChartWriter.write(report.sweep(), parent.resolve(name + ".png"));
+    }
+
+    public static BenchReport read(Path json) throws IOException {
+        return Json.mapper().readValue(json.toFile(), BenchReport.class);
+    }
+
+    private static Duration seconds(double s) {
+        return Duration.ofMillis(Math.round(s * 1000));
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            log.debug("could not remove {}", dir, e);
+        }
+    }
+}

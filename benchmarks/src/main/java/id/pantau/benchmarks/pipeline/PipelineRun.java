@@ -1,0 +1,231 @@
+package id.pantau.benchmarks.pipeline;
+
+import id.pantau.core.event.EventCodec;
+import id.pantau.core.event.PipelineEvent;
+import id.pantau.core.frame.VideoFrame;
+import id.pantau.core.perception.TrackedFrame;
+import id.pantau.detect.inference.Detector;
+import id.pantau.detect.motion.MotionSettings;
+import id.pantau.detect.stage.PerceptionStage;
+import id.pantau.detect.track.TrackerSettings;
+import id.pantau.ingest.config.CameraSource;
+import id.pantau.ingest.config.Pacing;
+import id.pantau.ingest.sim.GstRtspServer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * One whole-pipeline run with N simulated cameras: the real ingest workers read the footage in real time (as
+ * looping files, or from the GStreamer RTSP server), each camera's analysis thread takes its sampled frames through
+ * perception (motion gate, shared detector, tracker) and analytics, and encodes the events as JSON, as the
+ * publisher would. After a warm-up, it measures over a fixed window: analysed frames per second, frame-to-event
+ * latency (capture time of the frame to the moment its events are encoded), dropped frames, CPU and peak memory.
+ */
+public final class PipelineRun {
+    private static final Logger log = LoggerFactory.getLogger(PipelineRun.class);
+    private static final Duration START_LIMIT = Duration.ofSeconds(60);
+    /** Analysed rate counted as held when within this share of the target (sampling jitter at window edges). */
+    static final double RATE_SLACK = 0.95;
+
+    /**
+     * @param clip        the footage every camera plays
+     * @param cameras     N
+     * @param warmup      after every camera streams, time before measuring (JIT, background models, tracks)
+     * @param window      the measured span
+     * @param analysisFps frames per second each camera hands to analysis
+     * @param rtsp        serve the footage over the real RTSP server instead of reading the file
+     * @param motion      the motion gate's settings ({@link #detectEveryFrame()} to switch its skipping off)
+     * @param evidenceRing keep the evidence ring (JPEG copies) as ingest does by default
+     */
+    public record Config(Path clip, int cameras, Duration warmup, Duration window, double analysisFps, boolean rtsp,
+                         MotionSettings motion, boolean evidenceRing) {
+        public Config(Path clip, int cameras, Duration warmup, Duration window, double analysisFps, boolean rtsp) {
+            this(clip, cameras, warmup, window, analysisFps, rtsp, MotionSettings.defaults(), true);
+        }
+    }
+
+    /** A simulated camera as the bench configures it: the defaults of a real one, its footage looping. */
+    static CameraSource camera(String id, String input, double analysisFps, Pacing pacing, boolean loop,
+                               boolean evidenceRing) {
+        CameraSource.Builder b = CameraSource.builder(id, input).analysisFps(analysisFps).pacing(pacing).loop(loop);
+        if (!evidenceRing) {
+            b.ringMaxBytes(0);
+        }
+        return b.build();
+    }
+
+    /** Motion settings under which the gate never skips the detector. */
+    public static MotionSettings detectEveryFrame() {
+        return MotionSettings.defaults().withForceEvery(1);
+    }
+
+    /** The sweep point plus what the report shows per stage. */
+    public record Result(BenchReport.SweepPoint point, double decodedFps, long queueDrops, long busyDrops,
+                         long events) {
+    }
+
+    private PipelineRun() {
+    }
+
+    public static Result run(Config cfg, Detector detector, FrameAnalytics.Factory analytics)
+            throws InterruptedException {
+        return run(cfg, detector, analytics, CameraFeeds.ingest());
+    }
+
+    public static Result run(Config cfg, Detector detector, FrameAnalytics.Factory analytics,
+                             CameraFeeds.Factory feedsFactory) throws InterruptedException {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        Map<String, Path> mounts = new LinkedHashMap<>();
+        for (int i = 1; i <= cfg.cameras(); i++) {
+            mounts.put("cam" + i, cfg.clip());
+        }
+        GstRtspServer server = cfg.rtsp() ? GstRtspServer.start(mounts) : null;
+        List<CameraSource> sources = new ArrayList<>();
+        for (String cam : mounts.keySet()) {
+            String input = server != null ? server.url(cam) : cfg.clip().toAbsolutePath().toString();
+            sources.add(camera(cam, input, cfg.analysisFps(), Pacing.REALTIME, true, cfg.evidenceRing()));
+        }
+        RunCounters counters = new RunCounters();
+        List<Thread> consumers = new ArrayList<>();
+        try (CameraFeeds feeds = feedsFactory.create(sources, registry);
+             PerceptionStage perception = new PerceptionStage(detector, cfg.motion(),
+                     TrackerSettings.defaults(), registry)) {
+            try {
+                feeds.start();
+                for (CameraFeeds.Feed camera : feeds.feeds()) {
+                    consumers.add(Thread.ofPlatform().name("bench-analysis-" + camera.id()).start(() ->
+                            analyse(camera, perception, analytics, cfg.analysisFps(), counters)));
+                }
+                awaitStreaming(feeds);
+                Thread.sleep(cfg.warmup());
+                return measure(cfg, feeds, counters);
+            } finally {
+                // the analysis threads stop before perception and the feeds close under them
+                counters.running.set(false);
+                for (Thread t : consumers) {
+                    t.join(Duration.ofSeconds(10));
+                }
+            }
+        } finally {
+            if (server != null) {
+                server.close();
+            }
+        }
+    }
+
+    /** What the analysis threads count; the measured window is the time {@code measuring} is set. */
+    private static final class RunCounters {
+        final AtomicBoolean running = new AtomicBoolean(true);
+        final AtomicBoolean measuring = new AtomicBoolean(false);
+        final LatencyRecorder latency = new LatencyRecorder();
+        final LongAdder analysed = new LongAdder();
+        final LongAdder busy = new LongAdder();
+        final LongAdder events = new LongAdder();
+    }
+
+    private static Result measure(Config cfg, CameraFeeds feeds, RunCounters c) throws InterruptedException {
+        long decoded0 = decoded(feeds);
+        long drops0 = queueDrops(feeds);
+        long analysed0 = c.analysed.sum();
+        long busy0 = c.busy.sum();
+        long events0 = c.events.sum();
+        try (ResourceSampler resources = new ResourceSampler()) {
+            c.measuring.set(true);
+            Thread.sleep(cfg.window());
+            c.measuring.set(false);
+            double seconds = resources.wallSeconds();
+            double cpu = resources.cpuSeconds();
+            long queueDrops = queueDrops(feeds) - drops0;
+            long busyDrops = c.busy.sum() - busy0;
+            double analysedFps = (c.analysed.sum() - analysed0) / seconds;
+            double decodedFps = (decoded(feeds) - decoded0) / seconds;
+            double target = cfg.cameras() * cfg.analysisFps();
+            long dropped = queueDrops + busyDrops;
+            boolean held = dropped == 0 && analysedFps >= RATE_SLACK * target;
+            BenchReport.SweepPoint point = new BenchReport.SweepPoint(cfg.cameras(), analysedFps, target,
+                    c.latency.summary(), dropped, cpu / (cfg.cameras() * seconds), resources.peakMemoryBytes(), held);
+            log.info("{} camera(s): {} analysed frames/s of {} target, {} dropped, latency p50 {} ms p95 {} ms,"
+                            + " {} CPU s per camera-second", cfg.cameras(), String.format("%.1f", analysedFps), target,
+                    dropped, String.format("%.0f", point.latencyMs().p50()),
+                    String.format("%.0f", point.latencyMs().p95()),
+                    String.format("%.3f", point.cpuSecondsPerCameraSecond()));
+            return new Result(point, decodedFps, queueDrops, busyDrops, c.events.sum() - events0);
+        }
+    }
+
+    /** One camera's analysis thread: perception, analytics, JSON encoding, latency. */
+    private static void analyse(CameraFeeds.Feed camera, PerceptionStage perception, FrameAnalytics.Factory factory,
+                                double analysisFps, RunCounters c) {
+        EventCodec codec = new EventCodec();
+        FrameAnalytics analytics = null;
+        try {
+            while (c.running.get()) {
+                VideoFrame frame = camera.queue().poll(Duration.ofMillis(100));
+                if (frame == null) {
+                    continue;
+                }
+                if (analytics == null) {
+                    analytics = factory.forCamera(camera.id().value(), frame.width(), frame.height(), analysisFps);
+                }
+                Optional<TrackedFrame> tracked = perception.tryProcess(frame);
+                if (tracked.isEmpty()) {
+                    c.busy.increment();
+                    continue;
+                }
+                List<PipelineEvent> out = analytics.analyse(tracked.get(), frame);
+                for (PipelineEvent e : out) {
+                    codec.encode(e);
+                }
+                if (c.measuring.get()) {
+                    c.latency.add(Duration.between(frame.captureTime(), Instant.now()).toNanos() / 1e6);
+                    c.analysed.increment();
+                    c.events.add(out.size());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void awaitStreaming(CameraFeeds feeds) throws InterruptedException {
+        long deadline = System.nanoTime() + START_LIMIT.toNanos();
+        while (true) {
+            boolean all = true;
+            for (CameraFeeds.Feed w : feeds.feeds()) {
+                Optional<String> failure = w.failure();
+                if (failure.isPresent()) {
+                    // footage that cannot be opened at the start is a setup error, not something to wait out
+                    throw new IllegalStateException("camera " + w.id() + " could not start: " + failure.get());
+                }
+                all &= w.streaming();
+            }
+            if (all) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("not every simulated camera was streaming after " + START_LIMIT);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private static long decoded(CameraFeeds feeds) {
+        return feeds.feeds().stream().mapToLong(CameraFeeds.Feed::framesDecoded).sum();
+    }
+
+    private static long queueDrops(CameraFeeds feeds) {
+        return feeds.feeds().stream().mapToLong(w -> w.queue().dropped()).sum();
+    }
+}
