@@ -114,6 +114,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-motion-gate", description = "Detect on every analysed frame (the gate never skips).")
     boolean noMotionGate;
 
+    @Option(names = "--no-evidence-ring", description = "Cameras keep no evidence ring (no JPEG encoding): measures"
+            + " what the ring costs.")
+    boolean noEvidenceRing;
+
     @Option(names = "--lean-ingest", description = "Read the cameras with the ingest proposal of benchmarks/README.md"
             + " (skip non-reference frames, reused direct buffers, OpenCV JPEG) to measure what it would give.")
     boolean leanIngest;
@@ -174,7 +178,7 @@ public final class BenchCommand implements Callable<Integer> {
         int cores = Runtime.getRuntime().availableProcessors();
         return new BenchOptions(clip, cameras, seconds, warmup, fps, rtsp, !noSweep, repetitions, ffmpeg,
                 decodeThreads, decodeLoops, inferenceThreads, concurrency == null ? cores : concurrency, !noAnalytics,
-                !noMotionGate, leanIngest, assets.model("yolox_nano").path());
+                !noMotionGate, !noEvidenceRing, leanIngest, assets.model("yolox_nano").path());
     }
 
     static void printSummary(PrintWriter out, BenchReport r) {

@@ -21,6 +21,8 @@ import java.nio.file.Path;
  * @param concurrency      inferences that may run at once (detector slots)
  * @param analytics        run the AnalyticsEngine after tracking (false: perception only)
  * @param motionGate       let the motion gate skip the detector on still frames (false: detect every frame)
+ * @param evidenceRing     keep the evidence ring (JPEG copies of recent frames) as ingest does by default; false
+ *                         measures what the ring's encoding costs
  * @param leanIngest       read the cameras with the ingest proposal ({@code LeanCameraFeeds}) instead of the
  *                         pipeline's ingest, to measure what the ingest findings would give
  * @param model            the YOLOX ONNX model file
@@ -28,7 +30,7 @@ import java.nio.file.Path;
 public record BenchOptions(Path input, int cameras, double seconds, double warmupSeconds, double analysisFps,
                            boolean rtsp, boolean sweep, int repetitions, String ffmpeg, int decodeThreads,
                            int decodeLoops, int inferenceThreads, int concurrency, boolean analytics, boolean motionGate,
-                           boolean leanIngest, Path model) {
+                           boolean evidenceRing, boolean leanIngest, Path model) {
     public BenchOptions {
         require(cameras >= 1, "--cameras must be at least 1, got " + cameras);
         require(seconds > 0, "--seconds must be positive, got " + seconds);

@@ -31,7 +31,7 @@ public final class DecodeComparison {
 
     public static Rates measure(Path clip, double analysisFps, FfmpegReference ffmpeg, int threads, int repetitions)
             throws IOException, InterruptedException {
-        return measure(clip, analysisFps, ffmpeg, threads, repetitions, CameraFeeds.ingest());
+        return measure(clip, analysisFps, ffmpeg, threads, repetitions, CameraFeeds.ingest(), true);
     }
 
     /**
@@ -39,19 +39,20 @@ public final class DecodeComparison {
      * file, so a reader that skips frames it does not need is credited with the frames it got through.
      */
     public static Rates measure(Path clip, double analysisFps, FfmpegReference ffmpeg, int threads, int repetitions,
-                                CameraFeeds.Factory feeds) throws IOException, InterruptedException {
-        ingestDecode(clip, analysisFps, feeds); // warm-up: native libraries, JIT
+                                CameraFeeds.Factory feeds, boolean evidenceRing)
+            throws IOException, InterruptedException {
+        ingestDecode(clip, analysisFps, feeds, evidenceRing); // warm-up: native libraries, JIT
         List<Double> ours = new ArrayList<>();
         List<Double> reference = new ArrayList<>();
         for (int r = 0; r < repetitions; r++) {
             FfmpegReference.Run ref;
             FfmpegReference.Run run;
             if (r % 2 == 0) {
-                run = ingestDecode(clip, analysisFps, feeds);
+                run = ingestDecode(clip, analysisFps, feeds, evidenceRing);
                 ref = ffmpeg.decode(clip, threads);
             } else {
                 ref = ffmpeg.decode(clip, threads);
-                run = ingestDecode(clip, analysisFps, feeds);
+                run = ingestDecode(clip, analysisFps, feeds, evidenceRing);
             }
             reference.add(ref.fps());
             ours.add(ref.frames() / run.wallSeconds());
@@ -61,14 +62,14 @@ public final class DecodeComparison {
 
     /** One pass of the ingest worker over the file: frames decoded and wall seconds. */
     public static FfmpegReference.Run ingestDecode(Path clip, double analysisFps) throws InterruptedException {
-        return ingestDecode(clip, analysisFps, CameraFeeds.ingest());
+        return ingestDecode(clip, analysisFps, CameraFeeds.ingest(), true);
     }
 
     /** One pass of a camera reader over the file, as fast as it goes: frames decoded and wall seconds. */
-    public static FfmpegReference.Run ingestDecode(Path clip, double analysisFps, CameraFeeds.Factory factory)
-            throws InterruptedException {
-        CameraSource source = CameraSource.builder("decode-bench", clip.toAbsolutePath().toString())
-                .pacing(Pacing.FAST).loop(false).analysisFps(analysisFps).build();
+    public static FfmpegReference.Run ingestDecode(Path clip, double analysisFps, CameraFeeds.Factory factory,
+                                                   boolean evidenceRing) throws InterruptedException {
+        CameraSource source = PipelineRun.camera("decode-bench", clip.toAbsolutePath().toString(), analysisFps,
+                Pacing.FAST, false, evidenceRing);
         try (CameraFeeds feeds = factory.create(List.of(source), new SimpleMeterRegistry())) {
             CameraFeeds.Feed feed = feeds.feeds().getFirst();
             Thread drain = Thread.ofPlatform().daemon().name("decode-bench-drain").start(() -> {

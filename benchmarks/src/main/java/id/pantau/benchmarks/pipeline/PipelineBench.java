@@ -60,7 +60,7 @@ public final class PipelineBench {
             try {
                 Path looped = ClipLoop.repeat(o.ffmpeg(), clip, o.decodeLoops(), work.resolve("decode-clip.mp4"));
                 decode = DecodeComparison.measure(looped, o.analysisFps(), new FfmpegReference(o.ffmpeg()),
-                        o.decodeThreads(), o.repetitions(), feeds);
+                        o.decodeThreads(), o.repetitions(), feeds, o.evidenceRing());
             } finally {
                 deleteQuietly(work);
             }
@@ -71,7 +71,8 @@ public final class PipelineBench {
                 log.info("bench: pipeline with {} camera(s) for {} s", n, o.seconds());
                 PipelineRun.Result r = PipelineRun.run(new PipelineRun.Config(clip, n,
                         seconds(o.warmupSeconds()), seconds(o.seconds()), o.analysisFps(), o.rtsp(),
-                        o.motionGate() ? MotionSettings.defaults() : PipelineRun.detectEveryFrame()),
+                        o.motionGate() ? MotionSettings.defaults() : PipelineRun.detectEveryFrame(),
+                        o.evidenceRing()),
                         fx.detector, analytics, feeds);
                 results.put(n, r);
                 return r.point();
@@ -98,7 +99,8 @@ public final class PipelineBench {
                     new BenchReport.Settings(clip.toString(), o.cameras(), o.seconds(), o.analysisFps(), o.rtsp(),
                             o.model().getFileName().toString(), o.decodeThreads(), o.inferenceThreads(),
                             o.concurrency(), analytics.name() + (o.motionGate() ? "" : ", no motion gate")
-                            + (o.leanIngest() ? ", " + feeds.name() : ""), o.repetitions()));
+                            + (o.evidenceRing() ? "" : ", no evidence ring") + (o.leanIngest() ? ", " + feeds.name() : ""),
+                            o.repetitions()));
         }
     }
 

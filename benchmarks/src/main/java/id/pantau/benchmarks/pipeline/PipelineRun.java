@@ -47,12 +47,23 @@ public final class PipelineRun {
      * @param analysisFps frames per second each camera hands to analysis
      * @param rtsp        serve the footage over the real RTSP server instead of reading the file
      * @param motion      the motion gate's settings ({@link #detectEveryFrame()} to switch its skipping off)
+     * @param evidenceRing keep the evidence ring (JPEG copies) as ingest does by default
      */
     public record Config(Path clip, int cameras, Duration warmup, Duration window, double analysisFps, boolean rtsp,
-                         MotionSettings motion) {
+                         MotionSettings motion, boolean evidenceRing) {
         public Config(Path clip, int cameras, Duration warmup, Duration window, double analysisFps, boolean rtsp) {
-            this(clip, cameras, warmup, window, analysisFps, rtsp, MotionSettings.defaults());
+            this(clip, cameras, warmup, window, analysisFps, rtsp, MotionSettings.defaults(), true);
         }
+    }
+
+    /** A simulated camera as the bench configures it: the defaults of a real one, its footage looping. */
+    static CameraSource camera(String id, String input, double analysisFps, Pacing pacing, boolean loop,
+                               boolean evidenceRing) {
+        CameraSource.Builder b = CameraSource.builder(id, input).analysisFps(analysisFps).pacing(pacing).loop(loop);
+        if (!evidenceRing) {
+            b.ringMaxBytes(0);
+        }
+        return b.build();
     }
 
     /** Motion settings under which the gate never skips the detector. */
@@ -84,8 +95,7 @@ public final class PipelineRun {
         List<CameraSource> sources = new ArrayList<>();
         for (String cam : mounts.keySet()) {
             String input = server != null ? server.url(cam) : cfg.clip().toAbsolutePath().toString();
-            sources.add(CameraSource.builder(cam, input).analysisFps(cfg.analysisFps()).pacing(Pacing.REALTIME)
-                    .loop(true).build());
+            sources.add(camera(cam, input, cfg.analysisFps(), Pacing.REALTIME, true, cfg.evidenceRing()));
         }
         RunCounters counters = new RunCounters();
         List<Thread> consumers = new ArrayList<>();

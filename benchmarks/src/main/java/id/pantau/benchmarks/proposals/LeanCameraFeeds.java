@@ -128,6 +128,7 @@ public final class LeanCameraFeeds implements CameraFeeds {
             FrameSampler ringSampler = new FrameSampler(source.ringFps());
             long ringFrames = Math.max(1, Math.round(source.ringWindow().toMillis() / 1000.0 * source.ringFps()));
             boolean file = source.kind() == SourceKind.FILE;
+            boolean keepRing = source.ringMaxBytes() > 0 && !source.ringWindow().isZero();
             try (BytePointer jpeg = new BytePointer(); IntPointer jpegParams =
                     new IntPointer(opencv_imgcodecs.IMWRITE_JPEG_QUALITY, source.jpegQuality())) {
                 g.start();
@@ -176,7 +177,7 @@ public final class LeanCameraFeeds implements CameraFeeds {
                         }
                     }
                     boolean toQueue = analysis.accept(stream);
-                    boolean toRing = ringSampler.accept(stream);
+                    boolean toRing = keepRing && ringSampler.accept(stream);
                     long s = seq++;
                     if (!toQueue && !toRing) {
                         continue;

@@ -69,18 +69,18 @@ class BenchReportTest {
     void optionsRejectNonsenseWithTheFlagToFix() {
         Path clip = dir.resolve("clip.mp4");
         assertThatThrownBy(() -> new BenchOptions(clip, 0, 10, 1, 5, false, true, 3, "ffmpeg", 0, 4, 1, 2, true, true,
-                false, clip))
+                true, false, clip))
                 .hasMessageContaining("--cameras");
         assertThatThrownBy(() -> new BenchOptions(clip, 2, 10, 1, 0, false, true, 3, "ffmpeg", 0, 4, 1, 2, true, true,
-                false, clip))
+                true, false, clip))
                 .hasMessageContaining("--fps");
     }
 
     @Test
     void aMissingInputIsAClearError() {
         Path missing = dir.resolve("no-such-clip.mp4");
-        var o = new BenchOptions(missing, 1, 1, 0, 5, false, false, 1, "ffmpeg", 0, 1, 1, 1, false, true, false,
-                missing);
+        var o = new BenchOptions(missing, 1, 1, 0, 5, false, false, 1, "ffmpeg", 0, 1, 1, 1, false, true, true,
+                false, missing);
         assertThatThrownBy(() -> new PipelineBench(o).run()).hasMessageContaining("--input")
                 .hasMessageContaining("no-such-clip.mp4");
     }
