@@ -52,8 +52,20 @@ public final class NativeLetterbox implements AutoCloseable {
         return tensor;
     }
 
-    /** Fills {@link #tensor()} from a whole packed BGR24 frame held in a direct buffer. */
-    public Letterbox prepare(ByteBuffer directBgr, int width, int height) {
+    /** A direct copy of heap frames (files decode to heap buffers), reused across calls. */
+    private ByteBuffer staging;
+
+    /** Fills {@link #tensor()} from a whole packed BGR24 frame; a heap frame is first copied to a direct buffer. */
+    public Letterbox prepare(ByteBuffer bgr, int width, int height) {
+        ByteBuffer directBgr = bgr;
+        if (!bgr.isDirect()) {
+            if (staging == null || staging.capacity() < bgr.remaining()) {
+                staging = ByteBuffer.allocateDirect(bgr.remaining());
+            }
+            staging.clear();
+            staging.put(bgr.duplicate()).flip();
+            directBgr = staging;
+        }
         double scale = Math.min((double) size / width, (double) size / height);
         int newW = Math.clamp(Math.round(width * scale), 1, size);
         int newH = Math.clamp(Math.round(height * scale), 1, size);
