@@ -184,8 +184,10 @@ public final class Pantau implements AutoCloseable {
         EvidenceAssembler assembler = new EvidenceAssembler(evidence, Assets.defaults(), EvidenceSettings.defaults(), registry);
         EvidenceStage stage = new EvidenceStage((camera, from, to) -> ingest.camera(camera).ring().window(from, to).stream()
                 .map(f -> new ClipFrame(f.sequence(), f.captureTime(), f.jpeg())).toList(),
-                sightings, assembler, bus, registry);
-        closeables.push(stage.subscribe(EventPublisher.EVENTS_TOPIC, "evidence"));
+                sightings, assembler, bus, registry, Clock.systemUTC(),
+                camera -> ingest.cameras().stream().anyMatch(w -> w.id().value().equals(camera)));
+        // a group per node (its bus client id): every node sees every violation and packages its own cameras'
+        closeables.push(stage.subscribe(EventPublisher.EVENTS_TOPIC, "evidence-" + config.bus().clientId()));
     }
 
     private PerceptionStage openPerception(NodeConfig.Detector d) {

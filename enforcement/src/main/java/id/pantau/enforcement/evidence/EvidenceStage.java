@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -39,6 +40,7 @@ public final class EvidenceStage {
     private final EventBus bus;
     private final MeterRegistry registry;
     private final Clock clock;
+    private final Predicate<String> capturedHere;
     private final EventCodec codec = new EventCodec();
 
     public EvidenceStage(FrameSource frames, VehicleSightings sightings, EvidenceAssembler assembler, EventBus bus,
@@ -49,6 +51,18 @@ public final class EvidenceStage {
     /** @param clock the capture clock of the cameras, to know when the footage after a crossing exists */
     public EvidenceStage(FrameSource frames, VehicleSightings sightings, EvidenceAssembler assembler, EventBus bus,
                          MeterRegistry registry, Clock clock) {
+        this(frames, sightings, assembler, bus, registry, clock, camera -> true);
+    }
+
+    /**
+     * @param capturedHere the cameras whose frames this process holds. With several edge nodes on one Kafka topic,
+     *                     each node's stage sees every violation (a consumer group of its own) and packages only
+     *                     its own cameras': another node's violation would otherwise go out without evidence under
+     *                     the same event id and race the owner's package in the back office.
+     */
+    public EvidenceStage(FrameSource frames, VehicleSightings sightings, EvidenceAssembler assembler, EventBus bus,
+                         MeterRegistry registry, Clock clock, Predicate<String> capturedHere) {
+        this.capturedHere = capturedHere;
         this.frames = frames;
         this.sightings = sightings;
         this.assembler = assembler;
@@ -80,7 +94,7 @@ public final class EvidenceStage {
                     e.getMessage());
             return;
         }
-        if (event instanceof RedLightViolation v && v.evidence() == null) {
+        if (event instanceof RedLightViolation v && v.evidence() == null && capturedHere.test(v.camera())) {
             process(v);
         }
     }

@@ -179,6 +179,21 @@ class EvidenceStageTest {
     }
 
     @Test
+    void packagesOnlyTheViolationsOfTheCamerasItsNodeCaptures() {
+        RedLightViolation raw = HanoiFootage.event(HanoiFootage.violations().getFirst(), 41);
+        EvidenceStage otherNode = new EvidenceStage(ring, tracker, new EvidenceAssembler(storage, Assets.defaults(),
+                EvidenceSettings.defaults(), registry), bus, registry, LATER,
+                camera -> camera.equals("some-other-camera"));
+        otherNode.subscribe("pantau.events", "evidence-other-node");
+        stage.subscribe("pantau.events", "evidence");
+        bus.publish("pantau.events", raw.camera(), codec.encode(raw));
+        await().atMost(Duration.ofSeconds(60)).until(() -> published.size() == 1);
+        // the owner's package, once; the other node published nothing, not even a copy without evidence
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> published.size() == 1);
+        assertThat(published.getFirst().evidence()).isNotNull();
+    }
+
+    @Test
     void refusesToConsumeItsOwnOutputTopic() {
         assertThatThrownBy(() -> stage.subscribe(EvidenceStage.VIOLATIONS_TOPIC, "evidence"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pantau.events");
