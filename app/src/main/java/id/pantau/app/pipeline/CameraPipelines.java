@@ -4,7 +4,6 @@ import id.pantau.core.camera.CameraId;
 import id.pantau.core.camera.config.CameraConfig;
 import id.pantau.core.camera.config.CameraConfigStore;
 import id.pantau.core.camera.config.InvalidCameraConfigException;
-import id.pantau.core.event.PipelineEvent;
 import id.pantau.core.frame.VideoFrame;
 import id.pantau.core.perception.TrackedFrame;
 import id.pantau.detect.analytics.AnalysisResult;
@@ -44,7 +43,6 @@ public final class CameraPipelines implements AutoCloseable {
     private final EventPublisher publisher;
     private final MeterRegistry registry;
     private final Map<CameraId, AnalyticsEngine> engines = new ConcurrentHashMap<>();
-    private final List<Consumer<PipelineEvent>> listeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<TrackedFrame>> frameListeners = new CopyOnWriteArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running = true;
@@ -57,11 +55,6 @@ public final class CameraPipelines implements AutoCloseable {
         this.publisher = publisher;
         this.registry = registry;
         geometry.onChange(this::applyConfig);
-    }
-
-    /** Also hands every event to a local listener (the console's live feed) besides the bus. */
-    public void addListener(Consumer<PipelineEvent> listener) {
-        listeners.add(listener);
     }
 
     /** Every tracked frame, e.g. for the evidence stage's box lookups. */
@@ -116,9 +109,6 @@ public final class CameraPipelines implements AutoCloseable {
                     AnalysisResult result = engine.analyse(tracked, frame);
                     if (!result.events().isEmpty()) {
                         publisher.publish(result.events());
-                        for (PipelineEvent e : result.events()) {
-                            listeners.forEach(l -> l.accept(e));
-                        }
                     }
                 }
                 latency.record(Duration.between(frame.captureTime(), Instant.now()).toNanos(), TimeUnit.NANOSECONDS);
