@@ -44,7 +44,8 @@ public final class CameraListLoader {
                        @JsonProperty("ring_fps") Double ringFps,
                        @JsonProperty("ring_max_mb") Double ringMaxMegabytes,
                        @JsonProperty("jpeg_quality") Integer jpegQuality,
-                       @JsonProperty("queue_capacity") Integer queueCapacity) {
+                       @JsonProperty("queue_capacity") Integer queueCapacity,
+                       @JsonProperty("skip_nonref_frames") String skipNonRef) {
     }
 
     private CameraListLoader() {
@@ -147,6 +148,11 @@ public final class CameraListLoader {
         if (capacity < 1) {
             problems.add(at + ".queue_capacity: must be >= 1, got " + capacity);
         }
+        DecodeSkip skip = e.skipNonRef() == null ? DecodeSkip.AUTO : DecodeSkip.parse(e.skipNonRef());
+        if (skip == null) {
+            problems.add(at + ".skip_nonref_frames: must be auto, on or off, got '" + e.skipNonRef() + "'");
+            skip = DecodeSkip.AUTO;
+        }
         boolean loop = Boolean.TRUE.equals(e.loop());
         if (loop && e.url() != null) {
             problems.add(at + ".loop: only a file can loop, this camera has a url");
@@ -162,7 +168,7 @@ public final class CameraListLoader {
                     .loop(loop).stallTimeout(Duration.ofMillis(Math.round(stall * 1000)))
                     .ringWindow(Duration.ofMillis(Math.round(ringSeconds * 1000))).ringFps(ringFps)
                     .ringMaxBytes(Math.round(ringMb * (1 << 20))).jpegQuality(quality).queueCapacity(capacity)
-                    .build();
+                    .skipNonReference(skip).build();
         } catch (IllegalArgumentException ex) {
             return null; // already reported field by field above
         }

@@ -37,9 +37,30 @@ public final class SourceOpener {
     private SourceOpener() {
     }
 
-    /** A grabber with Pantau's options, not started yet. */
+    /**
+     * How the opened source hands out pictures.
+     *
+     * @param raw              the decoder's own pictures (YUV, usually) instead of packed BGR24: the camera reader
+     *                         converts only the frames it keeps ({@code Frame.opaque} is the {@code AVFrame})
+     * @param skipNonReference the decoder drops frames that no other frame refers to ({@code skip_frame=nonref})
+     */
+    public record Decoding(boolean raw, boolean skipNonReference) {
+        /** Packed BGR24 for every frame: what probes and tools that draw on frames want. */
+        public static final Decoding BGR = new Decoding(false, false);
+    }
+
+    /** AVDISCARD_NONREF, as FFmpeg's {@code skip_frame} option takes it. */
+    private static final String AVDISCARD_NONREF = "8";
+
+    /** A grabber with Pantau's options, not started yet, delivering BGR24. */
     public static FFmpegFrameGrabber newGrabber(String input, SourceKind kind, Transport transport,
                                                 Duration ioTimeout) {
+        return newGrabber(input, kind, transport, ioTimeout, Decoding.BGR);
+    }
+
+    /** A grabber with Pantau's options, not started yet. */
+    public static FFmpegFrameGrabber newGrabber(String input, SourceKind kind, Transport transport,
+                                                Duration ioTimeout, Decoding decoding) {
         FFmpegFrameGrabber g = new FFmpegFrameGrabber(input);
         String micros = Long.toString(ioTimeout.toNanos() / 1_000);
         switch (kind) {
@@ -60,7 +81,11 @@ public final class SourceOpener {
             case FILE -> {
             }
         }
-        g.setImageMode(FrameGrabber.ImageMode.COLOR); // = packed BGR24, what VideoFrame carries
+        // COLOR = packed BGR24, what VideoFrame carries; RAW leaves the conversion to the reader.
+        g.setImageMode(decoding.raw() ? FrameGrabber.ImageMode.RAW : FrameGrabber.ImageMode.COLOR);
+        if (decoding.skipNonReference()) {
+            g.setVideoOption("skip_frame", AVDISCARD_NONREF);
+        }
         return g;
     }
 
@@ -69,10 +94,16 @@ public final class SourceOpener {
      */
     public static Opened open(String input, SourceKind kind, Transport transport, Duration ioTimeout)
             throws SourceFailure {
+        return open(input, kind, transport, ioTimeout, Decoding.BGR);
+    }
+
+    /** As {@link #open(String, SourceKind, Transport, Duration)}, with the given decoding. */
+    public static Opened open(String input, SourceKind kind, Transport transport, Duration ioTimeout,
+                              Decoding decoding) throws SourceFailure {
         if (kind == SourceKind.FILE) {
             checkFile(input);
         }
-        FFmpegFrameGrabber g = newGrabber(input, kind, transport, ioTimeout);
+        FFmpegFrameGrabber g = newGrabber(input, kind, transport, ioTimeout, decoding);
         try {
             g.start();
         } catch (FrameGrabber.Exception | RuntimeException e) {

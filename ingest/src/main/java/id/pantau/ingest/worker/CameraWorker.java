@@ -5,15 +5,17 @@ import id.pantau.core.frame.VideoFrame;
 import id.pantau.ingest.config.CameraSource;
 import id.pantau.ingest.config.Pacing;
 import id.pantau.ingest.config.SourceKind;
+import id.pantau.ingest.decode.BgrConverter;
+import id.pantau.ingest.decode.JpegFromPicture;
 import id.pantau.ingest.queue.FrameQueue;
 import id.pantau.ingest.ring.FrameRing;
-import id.pantau.ingest.ring.JpegCodec;
 import id.pantau.ingest.ring.RingFrame;
 import id.pantau.ingest.source.FailureReasons;
 import id.pantau.ingest.source.SourceFailure;
 import id.pantau.ingest.source.SourceOpener;
 import id.pantau.ingest.source.StreamFacts;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
@@ -248,7 +250,8 @@ public final class CameraWorker {
         final FrameSampler analysisSampler = new FrameSampler(source.analysisFps());
         final FrameSampler ringSampler = new FrameSampler(source.ringFps());
         final RealtimePacer pacer = new RealtimePacer();
-        final JpegCodec jpeg = new JpegCodec(source.jpegQuality());
+        final JpegFromPicture jpeg = new JpegFromPicture(source.jpegQuality());
+        final BgrConverter bgr = new BgrConverter();
         final boolean keepRing = source.ringMaxBytes() > 0 && !source.ringWindow().isZero();
         /** Added to file timestamps so a looping file's stream time keeps increasing. */
         long loopOffsetMicros;
@@ -270,6 +273,7 @@ public final class CameraWorker {
 
     private void run(int gen) {
         Session session = new Session(gen);
+        SourceOpener.Decoding decoding = new SourceOpener.Decoding(true, source.skipsNonReferenceFrames());
         int failures = 0; // consecutive, without a healthy stretch of streaming in between
         try {
             while (active(gen)) {
@@ -278,7 +282,7 @@ public final class CameraWorker {
                 nativeCallSince = System.nanoTime();
                 try {
                     opened = SourceOpener.open(source.input(), source.kind(), source.transport(),
-                            source.stallTimeout());
+                            source.stallTimeout(), decoding);
                 } catch (SourceFailure e) {
                     failures++;
                     if (!failed(session, e.getMessage(), failures)) {
@@ -318,6 +322,7 @@ public final class CameraWorker {
             setState(gen, new CameraState.Down("internal error: " + e, Duration.ZERO, clock.instant()));
         } finally {
             session.jpeg.close();
+            session.bgr.close();
         }
     }
 
@@ -464,11 +469,13 @@ public final class CameraWorker {
         Instant capture = s.anchorWall.plusNanos((streamMicros - s.anchorMicros) * 1_000);
         int w = frame.imageWidth;
         int h = frame.imageHeight;
-        byte[] bgr = BgrFrames.copy(frame);
+        // The grabber hands out the decoder's own picture (RAW): only the frames kept here pay for a conversion.
+        AVFrame picture = (AVFrame) frame.opaque;
         if (toRing) {
-            ring.add(new RingFrame(id(), seq, capture, streamMicros, w, h, s.jpeg.encode(bgr, w, h)));
+            ring.add(new RingFrame(id(), seq, capture, streamMicros, w, h, s.jpeg.encode(picture)));
         }
         if (toQueue && active(s.gen)) {
+            byte[] bgr = s.bgr.toBgr(picture);
             queue.offer(new VideoFrame(id(), seq, capture, streamMicros, w, h, ByteBuffer.wrap(bgr)));
             metrics.sampled.increment();
         }

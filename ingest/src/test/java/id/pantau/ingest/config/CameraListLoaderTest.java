@@ -26,6 +26,7 @@ class CameraListLoaderTest {
                 ring_max_mb: 16
                 jpeg_quality: 70
                 queue_capacity: 4
+                skip_nonref_frames: off
               - id: demo-road
                 file: videos/road.mp4
                 mode: fast
@@ -52,6 +53,8 @@ class CameraListLoaderTest {
         assertThat(rtsp.ringMaxBytes()).isEqualTo(16L << 20);
         assertThat(rtsp.jpegQuality()).isEqualTo(70);
         assertThat(rtsp.queueCapacity()).isEqualTo(4);
+        assertThat(rtsp.skipNonReference()).isEqualTo(DecodeSkip.OFF);
+        assertThat(rtsp.skipsNonReferenceFrames()).isFalse();
 
         CameraSource file2 = cams.get(1);
         assertThat(file2.kind()).isEqualTo(SourceKind.FILE);
@@ -60,6 +63,10 @@ class CameraListLoaderTest {
         assertThat(file2.loop()).isTrue();
         assertThat(file2.analysisFps()).isEqualTo(CameraSource.DEFAULT_ANALYSIS_FPS);
         assertThat(file2.ringFps()).isEqualTo(CameraSource.DEFAULT_ANALYSIS_FPS);
+        // auto: 5 fps analysis and ring are within the automatic limit, so non-reference frames are skipped
+        assertThat(file2.skipNonReference()).isEqualTo(DecodeSkip.AUTO);
+        assertThat(file2.skipsNonReferenceFrames()).isTrue();
+        assertThat(file2.toBuilder().analysisFps(15).build().skipsNonReferenceFrames()).isFalse();
 
         assertThat(cams.get(2).kind()).isEqualTo(SourceKind.HTTP_MJPEG);
         assertThat(cams.get(2).transport()).isEqualTo(Transport.TCP);
@@ -99,6 +106,7 @@ class CameraListLoaderTest {
                     stall_timeout_s: 0
                     queue_capacity: 0
                     jpeg_quality: 101
+                    skip_nonref_frames: sometimes
                     loop: true
                   - id: Bad Id
                     file: x.mp4
@@ -113,6 +121,7 @@ class CameraListLoaderTest {
                 "cameras[2].stall_timeout_s: must be > 0, got 0",
                 "cameras[2].queue_capacity: must be >= 1, got 0",
                 "cameras[2].jpeg_quality: must be 1..100, got 101",
+                "cameras[2].skip_nonref_frames: must be auto, on or off, got 'sometimes'",
                 "cameras[2].loop: only a file can loop, this camera has a url",
                 "cameras[3].id: camera id 'Bad Id' must be 1-63 lower-case letters, digits, '-' or '_', "
                         + "starting with a letter or digit",

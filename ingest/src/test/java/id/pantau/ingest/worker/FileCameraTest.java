@@ -6,6 +6,7 @@ import id.pantau.ingest.Cameras;
 import id.pantau.ingest.IngestManager;
 import id.pantau.ingest.SharedData;
 import id.pantau.ingest.config.CameraSource;
+import id.pantau.ingest.config.DecodeSkip;
 import id.pantau.ingest.config.Pacing;
 import id.pantau.ingest.ring.RingFrame;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -25,8 +26,9 @@ class FileCameraTest {
     void fastModeDecodesEveryFrameSamplesToTheAnalysisRateAndFinishes() throws Exception {
         // Highway clip: 960x540, 29.97 fps, 335 frames, 11.18 s. At 5 fps analysis: one frame per 200 ms of
         // stream time = 56 frames (0.0, 0.2, ... 11.0 s).
+        // Skipping of non-reference frames off: this test counts every frame of the file.
         CameraSource cam = CameraSource.builder("highway", SharedData.video(SharedData.HIGHWAY).toString())
-                .pacing(Pacing.FAST).analysisFps(5).queueCapacity(1000).build();
+                .pacing(Pacing.FAST).analysisFps(5).queueCapacity(1000).skipNonReference(DecodeSkip.OFF).build();
         SimpleMeterRegistry reg = new SimpleMeterRegistry();
         try (IngestManager ingest = Cameras.manager(List.of(cam), reg)) {
             ingest.start();
@@ -59,6 +61,30 @@ class FileCameraTest {
             assertThat(reg.get("pantau.ingest.source.fps").tag("camera", "highway").gauge().value())
                     .isCloseTo(29.97, org.assertj.core.data.Offset.offset(0.01));
             assertThat(reg.get("pantau.ingest.state").tag("camera", "highway").gauge().value()).isEqualTo(5);
+        }
+    }
+
+    @Test
+    void skippingNonReferenceFramesDecodesFewerFramesAndKeepsTheAnalysisRate() throws Exception {
+        // The highway clip is High profile with B-frames (212 of 335). At 5 fps analysis the decoder is told to
+        // skip the frames nothing refers to; the sampler still finds a frame for every 200 ms tick.
+        CameraSource cam = CameraSource.builder("highway", SharedData.video(SharedData.HIGHWAY).toString())
+                .pacing(Pacing.FAST).analysisFps(5).queueCapacity(1000).build();
+        assertThat(cam.skipsNonReferenceFrames()).isTrue();
+        try (IngestManager ingest = Cameras.manager(List.of(cam), new SimpleMeterRegistry())) {
+            ingest.start();
+            CameraWorker w = ingest.camera(CameraId.of("highway"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> w.state() instanceof CameraState.Finished);
+            List<VideoFrame> frames = Cameras.collect(w.queue(), Duration.ofMillis(100));
+            System.out.printf("highway, skip_frame=nonref: %d of 335 frames decoded, %d sampled%n",
+                    w.framesDecoded(), frames.size());
+
+            assertThat(w.framesDecoded()).isLessThan(300).isGreaterThan(123); // at least every I and P frame
+            assertThat(frames.size()).isBetween(55, 57);
+            for (int i = 1; i < frames.size(); i++) {
+                long gap = frames.get(i).streamTimeMicros() - frames.get(i - 1).streamTimeMicros();
+                assertThat(gap).isBetween(100_000L, 300_000L);
+            }
         }
     }
 
@@ -98,10 +124,15 @@ class FileCameraTest {
             assertThat(ring.size()).isBetween(10, 17);
             assertThat(Duration.between(ring.getFirst().captureTime(), ring.getLast().captureTime()))
                     .isLessThanOrEqualTo(Duration.ofSeconds(3));
+            // ring_fps 5 on a 200 ms grid of stream time; the decoder skips the clip's non-reference B-frames (10 fps
+            // analysis is within the automatic limit), so a frame can land up to two source frames off its tick.
             for (int i = 1; i < ring.size(); i++) {
                 assertThat(ring.get(i).streamTimeMicros() - ring.get(i - 1).streamTimeMicros())
-                        .isGreaterThanOrEqualTo(190_000L); // ring_fps 5
+                        .isBetween(120_000L, 280_000L);
             }
+            double meanGap = (ring.getLast().streamTimeMicros() - ring.getFirst().streamTimeMicros())
+                    / (double) (ring.size() - 1);
+            assertThat(meanGap).isBetween(180_000.0, 220_000.0);
             Instant t1 = ring.getLast().captureTime();
             List<RingFrame> lastSecond = w.ring().window(t1.minusMillis(1_000), t1);
             assertThat(lastSecond.size()).isBetween(3, 6);
