@@ -6,10 +6,9 @@ import id.pantau.ingest.config.CameraSource;
 import id.pantau.ingest.config.Pacing;
 import id.pantau.ingest.config.SourceKind;
 import id.pantau.ingest.decode.BgrConverter;
-import id.pantau.ingest.decode.JpegFromPicture;
 import id.pantau.ingest.queue.FrameQueue;
 import id.pantau.ingest.ring.FrameRing;
-import id.pantau.ingest.ring.RingFrame;
+import id.pantau.ingest.ring.RingEncoder;
 import id.pantau.ingest.source.FailureReasons;
 import id.pantau.ingest.source.SourceFailure;
 import id.pantau.ingest.source.SourceOpener;
@@ -250,9 +249,10 @@ public final class CameraWorker {
         final FrameSampler analysisSampler = new FrameSampler(source.analysisFps());
         final FrameSampler ringSampler = new FrameSampler(source.ringFps());
         final RealtimePacer pacer = new RealtimePacer();
-        final JpegFromPicture jpeg = new JpegFromPicture(source.jpegQuality());
-        final BgrConverter bgr = new BgrConverter();
         final boolean keepRing = source.ringMaxBytes() > 0 && !source.ringWindow().isZero();
+        final RingEncoder ringEncoder = keepRing
+                ? new RingEncoder(id(), ring, source.jpegQuality(), Thread.currentThread().getName() + "-jpeg") : null;
+        final BgrConverter bgr = new BgrConverter();
         /** Added to file timestamps so a looping file's stream time keeps increasing. */
         long loopOffsetMicros;
         long lastStreamMicros = Long.MIN_VALUE;
@@ -302,6 +302,13 @@ public final class CameraWorker {
                         return;
                     }
                     case Outcome.EndOfFile e -> {
+                        if (session.ringEncoder != null) {
+                            try {
+                                session.ringEncoder.flush(10_000); // the ring is complete when FINISHED shows
+                            } catch (InterruptedException ie) {
+                                return; // stopping
+                            }
+                        }
                         setState(gen, new CameraState.Finished(sequence.get()));
                         return;
                     }
@@ -321,7 +328,9 @@ public final class CameraWorker {
             lastFailure = new Failure("internal error: " + e, clock.instant());
             setState(gen, new CameraState.Down("internal error: " + e, Duration.ZERO, clock.instant()));
         } finally {
-            session.jpeg.close();
+            if (session.ringEncoder != null) {
+                session.ringEncoder.close();
+            }
             session.bgr.close();
         }
     }
@@ -472,7 +481,7 @@ public final class CameraWorker {
         // The grabber hands out the decoder's own picture (RAW): only the frames kept here pay for a conversion.
         AVFrame picture = (AVFrame) frame.opaque;
         if (toRing) {
-            ring.add(new RingFrame(id(), seq, capture, streamMicros, w, h, s.jpeg.encode(picture)));
+            s.ringEncoder.submit(picture, seq, capture, streamMicros);
         }
         if (toQueue && active(s.gen)) {
             byte[] bgr = s.bgr.toBgr(picture);
