@@ -118,10 +118,6 @@ public final class BenchCommand implements Callable<Integer> {
             + " what the ring costs.")
     boolean noEvidenceRing;
 
-    @Option(names = "--lean-ingest", description = "Read the cameras with the ingest proposal of benchmarks/README.md"
-            + " (skip non-reference frames, reused direct buffers, OpenCV JPEG) to measure what it would give.")
-    boolean leanIngest;
-
     @Option(names = "--jmh", arity = "0..1", paramLabel = "REGEX", fallbackValue = ".*",
             description = "Run the per-stage JMH benchmarks matching REGEX (all when omitted); JSON to --json.")
     String jmh;
@@ -178,7 +174,7 @@ public final class BenchCommand implements Callable<Integer> {
         int cores = Runtime.getRuntime().availableProcessors();
         return new BenchOptions(clip, cameras, seconds, warmup, fps, rtsp, !noSweep, repetitions, ffmpeg,
                 decodeThreads, decodeLoops, inferenceThreads, concurrency == null ? cores : concurrency, !noAnalytics,
-                !noMotionGate, !noEvidenceRing, leanIngest, assets.model("yolox_nano").path());
+                !noMotionGate, !noEvidenceRing, assets.model("yolox_nano").path());
     }
 
     static void printSummary(PrintWriter out, BenchReport r) {
@@ -191,14 +187,21 @@ public final class BenchCommand implements Callable<Integer> {
                 r.bareOrtInferenceFps(), r.inferenceRatioVsBareOrt(), r.latencyMs().p50(), r.latencyMs().p95(),
                 r.latencyMs().p99(), r.framesDropped(), r.camerasPerCore(), r.settings().analysisFps(),
                 r.goals().camerasHeld(), r.machine().cores()));
+        BenchReport.SameWorkDecode same = r.decodeSameWork();
+        if (same != null && same.skipsNonReferenceFrames()) {
+            out.println(String.format(Locale.ROOT, "decode vs FFmpeg skipping non-reference frames too: %.1f fps, "
+                    + "ratio %.3f", same.ffmpegDecodeFps(), same.decodeRatio()));
+        }
         for (Map.Entry<String, Double> e : r.stageMsPerFrame().entrySet()) {
             out.println(String.format(Locale.ROOT, "  %-14s %8.3f ms/frame", e.getKey(), e.getValue()));
         }
         for (BenchReport.SweepPoint p : r.sweep()) {
             out.println(String.format(Locale.ROOT,
-                    "  N=%-3d analysed %6.1f of %5.1f fps  p95 %5.0f ms  dropped %4d  CPU %.3f s/cam-s  RSS %4d MiB  %s",
+                    "  N=%-3d analysed %6.1f of %5.1f fps  p95 %5.0f ms  dropped %4d  CPU %.3f s/cam-s  RSS %4d MiB"
+                            + "  motion-skipped %3.0f%%  %s",
                     p.cameras(), p.analysedFps(), p.targetFps(), p.latencyMs().p95(), p.framesDropped(),
-                    p.cpuSecondsPerCameraSecond(), p.peakMemoryBytes() >> 20, p.heldRate() ? "held" : "NOT held"));
+                    p.cpuSecondsPerCameraSecond(), p.peakMemoryBytes() >> 20, 100 * p.motionSkippedRatio(),
+                    p.heldRate() ? "held" : "NOT held"));
         }
     }
 }

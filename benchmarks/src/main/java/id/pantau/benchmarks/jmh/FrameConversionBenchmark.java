@@ -82,7 +82,7 @@ public class FrameConversionBenchmark {
     }
 
     /**
-     * Today: ingest copies into a new byte[] per frame (BgrFrames.copy) and wraps it as a heap VideoFrame; detect's
+     * Before: ingest copied into a new byte[] per frame and wrapped it as a heap VideoFrame; detect's
      * DirectPixels then copies it into its reused direct buffer for OpenCV.
      */
     @Benchmark

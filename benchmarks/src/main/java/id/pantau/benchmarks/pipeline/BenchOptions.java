@@ -23,14 +23,12 @@ import java.nio.file.Path;
  * @param motionGate       let the motion gate skip the detector on still frames (false: detect every frame)
  * @param evidenceRing     keep the evidence ring (JPEG copies of recent frames) as ingest does by default; false
  *                         measures what the ring's encoding costs
- * @param leanIngest       read the cameras with the ingest proposal ({@code LeanCameraFeeds}) instead of the
- *                         pipeline's ingest, to measure what the ingest findings would give
  * @param model            the YOLOX ONNX model file
  */
 public record BenchOptions(Path input, int cameras, double seconds, double warmupSeconds, double analysisFps,
                            boolean rtsp, boolean sweep, int repetitions, String ffmpeg, int decodeThreads,
                            int decodeLoops, int inferenceThreads, int concurrency, boolean analytics, boolean motionGate,
-                           boolean evidenceRing, boolean leanIngest, Path model) {
+                           boolean evidenceRing, Path model) {
     public BenchOptions {
         require(cameras >= 1, "--cameras must be at least 1, got " + cameras);
         require(seconds > 0, "--seconds must be positive, got " + seconds);

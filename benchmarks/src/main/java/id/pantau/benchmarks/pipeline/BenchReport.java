@@ -27,7 +27,17 @@ public record BenchReport(
         List<SweepPoint> sweep,
         Goals goals,
         MachineInfo machine,
-        Settings settings) {
+        Settings settings,
+        SameWorkDecode decodeSameWork) {
+
+    /**
+     * The decode reference doing the work ingest does: when the cameras skip non-reference frames, FFmpeg is run
+     * with {@code -skip_frame nonref} too, so the ratio shows the reader's own overhead apart from the gain of
+     * skipping (which the headline ratio against FFmpeg's full decode includes).
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record SameWorkDecode(boolean skipsNonReferenceFrames, double ffmpegDecodeFps, double decodeRatio) {
+    }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Latency(double p50, double p95, double p99) {
@@ -36,7 +46,8 @@ public record BenchReport(
     /** One pipeline run with N cameras. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record SweepPoint(int cameras, double analysedFps, double targetFps, Latency latencyMs, long framesDropped,
-                             double cpuSecondsPerCameraSecond, long peakMemoryBytes, boolean heldRate) {
+                             double cpuSecondsPerCameraSecond, long peakMemoryBytes, boolean heldRate,
+                             double motionSkippedRatio) {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

@@ -31,8 +31,17 @@ public final class FfmpegReference {
     }
 
     public Run decode(Path clip, int threads) throws IOException, InterruptedException {
+        return decode(clip, threads, false);
+    }
+
+    /** As {@link #decode(Path, int)}; with {@code skipNonRef} FFmpeg skips non-reference frames as ingest can. */
+    public Run decode(Path clip, int threads, boolean skipNonRef) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(ffmpeg, "-nostdin", "-hide_banner", "-benchmark",
-                "-threads", String.valueOf(threads), "-i", clip.toString(), "-an", "-f", "null", "-"));
+                "-threads", String.valueOf(threads)));
+        if (skipNonRef) {
+            cmd.addAll(List.of("-skip_frame", "noref")); // AVDISCARD_NONREF
+        }
+        cmd.addAll(List.of("-i", clip.toString(), "-an", "-f", "null", "-"));
         Process p;
         try {
             p = new ProcessBuilder(cmd).redirectErrorStream(true).start();

@@ -1,6 +1,5 @@
 package id.pantau.benchmarks.pipeline;
 
-import id.pantau.benchmarks.proposals.LeanCameraFeeds;
 import id.pantau.core.json.Json;
 import id.pantau.detect.inference.DetectorSettings;
 import id.pantau.detect.motion.MotionSettings;
@@ -53,7 +52,7 @@ public final class PipelineBench {
             log.info("bench: stage profile");
             Map<String, Double> stageMs = new StageProfiler(fx, analytics, o.repetitions()).profile();
 
-            CameraFeeds.Factory feeds = o.leanIngest() ? LeanCameraFeeds.factory() : CameraFeeds.ingest();
+            CameraFeeds.Factory feeds = CameraFeeds.ingest();
             log.info("bench: decode vs FFmpeg ({} repetitions, {})", o.repetitions(), feeds.name());
             Path work = Files.createTempDirectory("pantau-bench");
             DecodeComparison.Rates decode;
@@ -99,8 +98,10 @@ public final class PipelineBench {
                     new BenchReport.Settings(clip.toString(), o.cameras(), o.seconds(), o.analysisFps(), o.rtsp(),
                             o.model().getFileName().toString(), o.decodeThreads(), o.inferenceThreads(),
                             o.concurrency(), analytics.name() + (o.motionGate() ? "" : ", no motion gate")
-                            + (o.evidenceRing() ? "" : ", no evidence ring") + (o.leanIngest() ? ", " + feeds.name() : ""),
-                            o.repetitions()));
+                            + (o.evidenceRing() ? "" : ", no evidence ring"), o.repetitions()),
+                    new BenchReport.SameWorkDecode(decode.skipsNonRef(),
+                            decode.skipsNonRef() ? decode.ffmpegSameWorkFps() : decode.ffmpegFps(),
+                            decode.sameWorkRatio()));
         }
     }
 

@@ -11,6 +11,8 @@ import id.pantau.detect.track.TrackerSettings;
 import id.pantau.ingest.config.CameraSource;
 import id.pantau.ingest.config.Pacing;
 import id.pantau.ingest.sim.GstRtspServer;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -110,7 +112,7 @@ public final class PipelineRun {
                 }
                 awaitStreaming(feeds);
                 Thread.sleep(cfg.warmup());
-                return measure(cfg, feeds, counters);
+                return measure(cfg, feeds, counters, registry);
             } finally {
                 // the analysis threads stop before perception and the feeds close under them
                 counters.running.set(false);
@@ -135,8 +137,11 @@ public final class PipelineRun {
         final LongAdder events = new LongAdder();
     }
 
-    private static Result measure(Config cfg, CameraFeeds feeds, RunCounters c) throws InterruptedException {
+    private static Result measure(Config cfg, CameraFeeds feeds, RunCounters c, MeterRegistry registry)
+            throws InterruptedException {
         long decoded0 = decoded(feeds);
+        double skipped0 = perceptionFrames(registry, "skipped_no_motion");
+        double detected0 = perceptionFrames(registry, "detected");
         long drops0 = queueDrops(feeds);
         long analysed0 = c.analysed.sum();
         long busy0 = c.busy.sum();
@@ -154,8 +159,11 @@ public final class PipelineRun {
             double target = cfg.cameras() * cfg.analysisFps();
             long dropped = queueDrops + busyDrops;
             boolean held = dropped == 0 && analysedFps >= RATE_SLACK * target;
+            double skipped = perceptionFrames(registry, "skipped_no_motion") - skipped0;
+            double detected = perceptionFrames(registry, "detected") - detected0;
+            double skippedRatio = skipped + detected == 0 ? 0 : skipped / (skipped + detected);
             BenchReport.SweepPoint point = new BenchReport.SweepPoint(cfg.cameras(), analysedFps, target,
-                    c.latency.summary(), dropped, cpu / (cfg.cameras() * seconds), resources.peakMemoryBytes(), held);
+                    c.latency.summary(), dropped, cpu / (cfg.cameras() * seconds), resources.peakMemoryBytes(), held, skippedRatio);
             log.info("{} camera(s): {} analysed frames/s of {} target, {} dropped, latency p50 {} ms p95 {} ms,"
                             + " {} CPU s per camera-second", cfg.cameras(), String.format("%.1f", analysedFps), target,
                     dropped, String.format("%.0f", point.latencyMs().p50()),
@@ -219,6 +227,12 @@ public final class PipelineRun {
             }
             Thread.sleep(20);
         }
+    }
+
+    /** Perception's frame counter summed over cameras, for one result (detected, skipped_no_motion...). */
+    private static double perceptionFrames(MeterRegistry registry, String result) {
+        return registry.find("pantau.detect.frames").tag("result", result).counters().stream()
+                .mapToDouble(Counter::count).sum();
     }
 
     private static long decoded(CameraFeeds feeds) {

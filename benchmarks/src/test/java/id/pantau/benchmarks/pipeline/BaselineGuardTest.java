@@ -18,7 +18,7 @@ class BaselineGuardTest {
     private static BenchReport report(double decodeRatio, double inferenceRatio) {
         return new BenchReport(280, 300, decodeRatio, 60, 62, inferenceRatio, new BenchReport.Latency(40, 80, 120),
                 0, 4.0, Map.of(), Map.of(), List.of(), BenchReport.Goals.of(decodeRatio, 0.1, 8), MachineInfo.current(),
-                new BenchReport.Settings("clip.mp4", 1, 10, 5, false, "yolox_nano", 1, 1, 2, "none", 3));
+                new BenchReport.Settings("clip.mp4", 1, 10, 5, false, "yolox_nano", 1, 1, 2, "none", 3), null);
     }
 
     @Test
@@ -54,8 +54,8 @@ class BaselineGuardTest {
     @Test
     void drawsTheSweepChart() throws Exception {
         var sweep = List.of(
-                new BenchReport.SweepPoint(1, 5, 5, new BenchReport.Latency(30, 40, 50), 0, 0.3, 1 << 28, true),
-                new BenchReport.SweepPoint(4, 20, 20, new BenchReport.Latency(35, 60, 90), 0, 0.3, 1 << 29, true));
+                new BenchReport.SweepPoint(1, 5, 5, new BenchReport.Latency(30, 40, 50), 0, 0.3, 1 << 28, true, 0.4),
+                new BenchReport.SweepPoint(4, 20, 20, new BenchReport.Latency(35, 60, 90), 0, 0.3, 1 << 29, true, 0.4));
         Path png = ChartWriter.write(sweep, dir.resolve("bench.png"));
         byte[] head = Files.readAllBytes(png);
         assertThat(head).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');

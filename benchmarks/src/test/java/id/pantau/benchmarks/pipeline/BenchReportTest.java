@@ -19,12 +19,13 @@ class BenchReportTest {
 
     private static BenchReport report(double decodeRatio, double inferenceRatio) {
         var sweep = List.of(
-                new BenchReport.SweepPoint(1, 5, 5, new BenchReport.Latency(30, 40, 50), 0, 0.3, 1 << 28, true),
-                new BenchReport.SweepPoint(2, 10, 10, new BenchReport.Latency(35, 60, 90), 0, 0.3, 1 << 29, true));
+                new BenchReport.SweepPoint(1, 5, 5, new BenchReport.Latency(30, 40, 50), 0, 0.3, 1 << 28, true, 0.4),
+                new BenchReport.SweepPoint(2, 10, 10, new BenchReport.Latency(35, 60, 90), 0, 0.3, 1 << 29, true, 0.4));
         return new BenchReport(280, 300, decodeRatio, 60, 62, inferenceRatio, new BenchReport.Latency(35, 60, 90),
                 0, 1.0, Map.of("decode", 280.0), Map.of("inference", 16.0), sweep,
                 BenchReport.Goals.of(decodeRatio, 0.2, 2), MachineInfo.current(),
-                new BenchReport.Settings("clip.mp4", 2, 10, 5, false, "yolox_nano.onnx", 0, 1, 2, "none", 3));
+                new BenchReport.Settings("clip.mp4", 2, 10, 5, false, "yolox_nano.onnx", 0, 1, 2, "none", 3),
+                new BenchReport.SameWorkDecode(true, 250, 280 / 250.0));
     }
 
     @Test
@@ -69,10 +70,10 @@ class BenchReportTest {
     void optionsRejectNonsenseWithTheFlagToFix() {
         Path clip = dir.resolve("clip.mp4");
         assertThatThrownBy(() -> new BenchOptions(clip, 0, 10, 1, 5, false, true, 3, "ffmpeg", 0, 4, 1, 2, true, true,
-                true, false, clip))
+                true, clip))
                 .hasMessageContaining("--cameras");
         assertThatThrownBy(() -> new BenchOptions(clip, 2, 10, 1, 0, false, true, 3, "ffmpeg", 0, 4, 1, 2, true, true,
-                true, false, clip))
+                true, clip))
                 .hasMessageContaining("--fps");
     }
 
@@ -80,7 +81,7 @@ class BenchReportTest {
     void aMissingInputIsAClearError() {
         Path missing = dir.resolve("no-such-clip.mp4");
         var o = new BenchOptions(missing, 1, 1, 0, 5, false, false, 1, "ffmpeg", 0, 1, 1, 1, false, true, true,
-                false, missing);
+                missing);
         assertThatThrownBy(() -> new PipelineBench(o).run()).hasMessageContaining("--input")
                 .hasMessageContaining("no-such-clip.mp4");
     }

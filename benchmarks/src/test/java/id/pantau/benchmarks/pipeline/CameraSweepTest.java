@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class CameraSweepTest {
     private static BenchReport.SweepPoint point(int n, boolean held) {
         return new BenchReport.SweepPoint(n, held ? n * 5.0 : n * 3.0, n * 5.0, new BenchReport.Latency(50, 90, 120),
-                held ? 0 : 7, 0.2, 1L << 30, held);
+                held ? 0 : 7, 0.2, 1L << 30, held, 0.5);
     }
 
     @Test
