@@ -233,10 +233,11 @@ public final class OnnxDetector implements Detector {
         try (NDManager manager = model.getNDManager().newSubManager()) {
             NDArray input = manager.create(slot.preprocessor.tensor(), slot.inputShape);
             NDList out = slot.predictor.predict(new NDList(input));
-            NDArray first = out.get(0);
-            RawOutput raw = new RawOutput(first.toFloatArray(), first.getShape().getShape());
-            out.close();
-            return raw;
+            try {
+                return RawOutput.read(out.get(0));
+            } finally {
+                out.close();
+            }
         } catch (TranslateException e) {
             throw new IllegalStateException("model " + spec.name() + ": inference failed: " + rootMessage(e), e);
         }
