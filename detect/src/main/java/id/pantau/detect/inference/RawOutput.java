@@ -8,7 +8,8 @@ import ai.onnxruntime.OnnxTensor;
 import java.nio.FloatBuffer;
 
 /**
- * The model's output tensor, flattened row-major, with its shape.
+ * The model's output tensor, flattened row-major, with its shape. For a batched inference the first dimension is
+ * the number of frames, and {@link #frame} gives each frame's part without copying.
  */
 public record RawOutput(float[] data, long[] shape) {
 
@@ -31,5 +32,27 @@ public record RawOutput(float[] data, long[] shape) {
         }
         // not an fp32 ONNX Runtime tensor (another engine, fp16 output): DJL's generic conversion, two copies
         return new RawOutput(array.toFloatArray(), shape);
+    }
+
+    /** Frames in this output: its first dimension (1 for a single-frame inference). */
+    public int frames() {
+        return (int) shape[0];
+    }
+
+    /** Frame {@code i}'s part of a batched output, as a view of {@link #data()} (no copy). */
+    public FloatBuffer frame(int i) {
+        int n = frameSize();
+        return FloatBuffer.wrap(data, i * n, n).slice();
+    }
+
+    /** The shape of one frame's part: this shape with a first dimension of 1, as for a single-frame inference. */
+    public long[] frameShape() {
+        long[] s = shape.clone();
+        s[0] = 1;
+        return s;
+    }
+
+    private int frameSize() {
+        return data.length / frames();
     }
 }
