@@ -15,9 +15,10 @@ public interface Detector extends AutoCloseable {
     List<Detection> detect(VideoFrame frame);
 
     /**
-     * Detects in several frames (e.g. one per camera). yolox_nano's input is fixed at batch 1
-     * ([1,3,416,416]), so the default runs the frames one after another behind the same call; a detector whose
-     * model takes a batch dimension may override it. Results are in the order of {@code frames}.
+     * Detects in several frames (e.g. one per camera). The default runs the frames one after another behind the
+     * same call; {@link OnnxDetector} overrides it with batched inferences when its model's input batch is dynamic
+     * (the shipped yolox_nano is fixed at [1,3,416,416]; {@code DynamicBatchExport} derives a dynamic copy).
+     * Results are in the order of {@code frames}.
      */
     default List<List<Detection>> detectAll(List<VideoFrame> frames) {
         List<List<Detection>> out = new ArrayList<>(frames.size());

@@ -20,18 +20,37 @@ import java.util.Map;
  * @param nmsIou        same-class NMS IoU
  * @param crossClassIou cross-class NMS IoU; off by default (>= 1): the detector reports what the model sees,
  *                      class-aware, and the tracker merges one vehicle reported as both car and truck
+ * @param maxBatch      most frames {@link Detector#detectAll} puts in one inference when the model's input takes a
+ *                      dynamic batch (a fixed batch-1 model, such as the shipped yolox_nano, runs them one by one
+ *                      whatever this says; {@code DynamicBatchExport} derives a dynamic copy). Each slot then holds
+ *                      an input of this many images (2 MB each at 416x416), and one batch waits for its slowest
+ *                      frame, so it bounds memory and latency; 1 turns batching off.
  */
 public record DetectorSettings(ExecutionProvider provider, int cudaDevice, int intraOpThreads, int concurrency,
                                Map<RoadUserClass, Float> thresholds, boolean trainIsBus, float nmsIou,
-                               float crossClassIou) {
+                               float crossClassIou, int maxBatch) {
+    /** Frames per batched inference by default: a node's cameras in one or two batches, 16 MB of input per slot. */
+    public static final int DEFAULT_MAX_BATCH = 8;
+
     public DetectorSettings {
         if (intraOpThreads < 1 || concurrency < 1) {
             throw new IllegalArgumentException("detector threads (" + intraOpThreads + ") and concurrency ("
                     + concurrency + ") must be at least 1");
         }
+        if (maxBatch < 1) {
+            throw new IllegalArgumentException("detector max batch (" + maxBatch + ") must be at least 1");
+        }
         Map<RoadUserClass, Float> t = new EnumMap<>(RoadUserMapping.defaultThresholds());
         t.putAll(thresholds);
         thresholds = Map.copyOf(t);
+    }
+
+    /** Settings from before batching: the default {@link #DEFAULT_MAX_BATCH}. */
+    public DetectorSettings(ExecutionProvider provider, int cudaDevice, int intraOpThreads, int concurrency,
+                            Map<RoadUserClass, Float> thresholds, boolean trainIsBus, float nmsIou,
+                            float crossClassIou) {
+        this(provider, cudaDevice, intraOpThreads, concurrency, thresholds, trainIsBus, nmsIou, crossClassIou,
+                DEFAULT_MAX_BATCH);
     }
 
     /** A cross-class IoU that never triggers. */
@@ -39,7 +58,8 @@ public record DetectorSettings(ExecutionProvider provider, int cudaDevice, int i
 
     /** Throughput defaults for a live pipeline on 2 cores: two inferences at a time, one thread each. */
     public static DetectorSettings defaults() {
-        return new DetectorSettings(ExecutionProvider.CPU, 0, 1, 2, Map.of(), true, 0.45f, NO_CROSS_CLASS);
+        return new DetectorSettings(ExecutionProvider.CPU, 0, 1, 2, Map.of(), true, 0.45f, NO_CROSS_CLASS,
+                DEFAULT_MAX_BATCH);
     }
 
     /** Latency defaults for one stream (the CLI): one inference at a time using {@code threads} threads. */
@@ -64,23 +84,29 @@ public record DetectorSettings(ExecutionProvider provider, int cudaDevice, int i
 
     public DetectorSettings withThreads(int intra, int parallel) {
         return new DetectorSettings(provider, cudaDevice, intra, parallel, thresholds, trainIsBus, nmsIou,
-                crossClassIou);
+                crossClassIou, maxBatch);
     }
 
     public DetectorSettings withProvider(ExecutionProvider p, int device) {
         return new DetectorSettings(p, device, intraOpThreads, concurrency, thresholds, trainIsBus, nmsIou,
-                crossClassIou);
+                crossClassIou, maxBatch);
     }
 
     public DetectorSettings withThreshold(RoadUserClass c, float threshold) {
         Map<RoadUserClass, Float> t = new EnumMap<>(thresholds);
         t.put(c, threshold);
         return new DetectorSettings(provider, cudaDevice, intraOpThreads, concurrency, t, trainIsBus, nmsIou,
-                crossClassIou);
+                crossClassIou, maxBatch);
     }
 
     public DetectorSettings withTrainIsBus(boolean on) {
         return new DetectorSettings(provider, cudaDevice, intraOpThreads, concurrency, thresholds, on, nmsIou,
-                crossClassIou);
+                crossClassIou, maxBatch);
+    }
+
+    /** At most {@code frames} frames per batched inference (1: none batched). */
+    public DetectorSettings withMaxBatch(int frames) {
+        return new DetectorSettings(provider, cudaDevice, intraOpThreads, concurrency, thresholds, trainIsBus, nmsIou,
+                crossClassIou, frames);
     }
 }

@@ -3,6 +3,7 @@ package id.pantau.detect.postprocess;
 import id.pantau.core.perception.RoadUserClass;
 import id.pantau.detect.model.RoadUserMapping;
 
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,7 +30,7 @@ public final class UltralyticsDecoder implements OutputDecoder {
     }
 
     @Override
-    public List<Candidate> decode(float[] out, long[] shape) {
+    public List<Candidate> decode(FloatBuffer out, long[] shape) {
         int attrs = (int) shape[1];
         int n = (int) shape[2];
         int classes = attrs - 4;
@@ -39,7 +40,7 @@ public final class UltralyticsDecoder implements OutputDecoder {
             int best = -1;
             float bestScore = min;
             for (int c = 0; c < classes; c++) {
-                float sc = out[(4 + c) * n + i];
+                float sc = out.get((4 + c) * n + i);
                 if (sc >= bestScore) {
                     bestScore = sc;
                     best = c;
@@ -52,10 +53,10 @@ public final class UltralyticsDecoder implements OutputDecoder {
             if (ru == null || bestScore < mapping.threshold(ru)) {
                 continue;
             }
-            float cx = out[i];
-            float cy = out[n + i];
-            float w = out[2 * n + i];
-            float h = out[3 * n + i];
+            float cx = out.get(i);
+            float cy = out.get(n + i);
+            float w = out.get(2 * n + i);
+            float h = out.get(3 * n + i);
             result.add(new Candidate(best, ru, bestScore, cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2));
         }
         return result;

@@ -3,6 +3,7 @@ package id.pantau.detect.postprocess;
 import id.pantau.core.perception.RoadUserClass;
 import id.pantau.detect.model.RoadUserMapping;
 
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -59,20 +60,20 @@ public final class YoloxDecoder implements OutputDecoder {
     }
 
     @Override
-    public List<Candidate> decode(float[] out, long[] shape) {
+    public List<Candidate> decode(FloatBuffer out, long[] shape) {
         int attrs = (int) shape[2];
         int classes = attrs - 5;
         float min = mapping.minThreshold();
         List<Candidate> result = new ArrayList<>();
         for (int i = 0, base = 0; i < gridX.length; i++, base += attrs) {
-            float obj = out[base + 4];
+            float obj = out.get(base + 4);
             if (obj < min) {
                 continue; // score = obj x cls <= obj: cheap early exit for the ~99% empty cells
             }
             int best = -1;
             float bestScore = 0;
             for (int c = 0; c < classes; c++) {
-                float sc = out[base + 5 + c];
+                float sc = out.get(base + 5 + c);
                 if (sc > bestScore) {
                     bestScore = sc;
                     best = c;
@@ -84,10 +85,10 @@ public final class YoloxDecoder implements OutputDecoder {
                 continue;
             }
             float s = stride[i];
-            float cx = (out[base] + gridX[i]) * s;
-            float cy = (out[base + 1] + gridY[i]) * s;
-            float w = (float) Math.exp(out[base + 2]) * s;
-            float h = (float) Math.exp(out[base + 3]) * s;
+            float cx = (out.get(base) + gridX[i]) * s;
+            float cy = (out.get(base + 1) + gridY[i]) * s;
+            float w = (float) Math.exp(out.get(base + 2)) * s;
+            float h = (float) Math.exp(out.get(base + 3)) * s;
             result.add(new Candidate(best, ru, score, cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2));
         }
         return result;

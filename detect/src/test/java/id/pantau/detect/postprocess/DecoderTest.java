@@ -5,6 +5,7 @@ import id.pantau.detect.model.DetectorModelSpec;
 import id.pantau.detect.model.RoadUserMapping;
 import org.junit.jupiter.api.Test;
 
+import java.nio.FloatBuffer;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -92,6 +93,23 @@ class DecoderTest {
         assertThat(on.decode(out, shape)).singleElement().extracting(Candidate::roadUser)
                 .isEqualTo(RoadUserClass.BUS);
         assertThat(off.decode(out, shape)).isEmpty();
+    }
+
+    @Test
+    void eachFramesViewOfABatchedOutputDecodesLikeItsOwnArray() {
+        int n = 2;
+        int attrs = 84;
+        float[] second = new float[attrs * n];
+        set(second, n, 1, 320, 200, 100, 50);
+        second[(4 + 5) * n + 1] = 0.8f;
+        // a batch of two: frame 0 all zeros, frame 1 = 'second'; frame 1's view starts mid-array
+        float[] batch = new float[2 * attrs * n];
+        System.arraycopy(second, 0, batch, attrs * n, second.length);
+        UltralyticsDecoder dec = new UltralyticsDecoder(MAPPING);
+        long[] frameShape = {1, attrs, n};
+        assertThat(dec.decode(FloatBuffer.wrap(batch, attrs * n, attrs * n).slice(), frameShape))
+                .isEqualTo(dec.decode(second, frameShape)).hasSize(1);
+        assertThat(dec.decode(FloatBuffer.wrap(batch, 0, attrs * n).slice(), frameShape)).isEmpty();
     }
 
     @Test
