@@ -18,6 +18,8 @@ import id.pantau.enforcement.evidence.EvidenceSettings;
 import id.pantau.enforcement.evidence.EvidenceStage;
 import id.pantau.core.camera.config.CameraConfigStore;
 import id.pantau.detect.analytics.EventPublisher;
+import id.pantau.detect.inference.BatchingDetector;
+import id.pantau.detect.inference.Detector;
 import id.pantau.detect.inference.DetectorSettings;
 import id.pantau.detect.inference.ExecutionProvider;
 import id.pantau.detect.inference.OnnxDetector;
@@ -193,9 +195,19 @@ public final class Pantau implements AutoCloseable {
     private PerceptionStage openPerception(NodeConfig.Detector d) {
         DetectorModelSpec spec = DetectorModelSpec.from(Assets.defaults().model(d.model()));
         DetectorSettings settings = DetectorSettings.forTracking(d.intraOpThreads(), d.sessions())
-                .withProvider(ExecutionProvider.valueOf(d.provider().toUpperCase(java.util.Locale.ROOT)), 0);
-        OnnxDetector detector = OnnxDetector.open(spec, settings);
-        closeables.push(detector);
+                .withProvider(ExecutionProvider.valueOf(d.provider().toUpperCase(java.util.Locale.ROOT)), 0)
+                .withMaxBatch(d.maxBatch());
+        OnnxDetector onnx = OnnxDetector.open(spec, settings);
+        closeables.push(onnx);
+        Detector detector = onnx;
+        if (onnx.batched()) {
+            // the cameras' frames meet in shared inferences; a batch-1 model (the shipped one) skips the hand-over
+            BatchingDetector batching = new BatchingDetector(onnx, onnx.maxBatch(),
+                    java.time.Duration.ofMillis(d.batchWaitMs()), d.sessions(), Math.max(16, 4 * onnx.maxBatch()),
+                    registry);
+            closeables.push(batching);
+            detector = batching;
+        }
         PerceptionStage stage = new PerceptionStage(detector,
                 MotionSettings.defaults().withForceEvery(d.forceDetectEvery()), TrackerSettings.defaults(), registry);
         closeables.push(stage);

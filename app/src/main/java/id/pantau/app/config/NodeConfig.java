@@ -58,6 +58,8 @@ public record NodeConfig(
                            @JsonProperty("intra_op_threads") Integer intraOpThreads,
                            @JsonProperty("sessions") Integer sessions,
                            @JsonProperty("score_threshold") Double scoreThreshold,
-                           @JsonProperty("force_detect_every") Integer forceDetectEvery) {
+                           @JsonProperty("force_detect_every") Integer forceDetectEvery,
+                           @JsonProperty("max_batch") Integer maxBatch,
+                           @JsonProperty("batch_wait_ms") Integer batchWaitMs) {
     }
 }

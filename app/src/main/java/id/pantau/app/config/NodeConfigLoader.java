@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import id.pantau.core.json.Json;
+import id.pantau.detect.inference.DetectorSettings;
 import id.pantau.enforcement.config.EnforcementConfig;
 import id.pantau.storage.config.EvidenceStoreConfig;
 import id.pantau.storage.config.InvalidEvidenceConfigException;
+
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -126,13 +128,15 @@ public final class NodeConfigLoader {
         db = new NodeConfig.Database(url, db.user() == null ? (url.startsWith("jdbc:h2:") ? "pantau" : null) : db.user(),
                 db.password() == null ? "" : db.password());
 
-        NodeConfig.Detector det = raw.detector() == null ? new NodeConfig.Detector(null, null, null, null, null, null) : raw.detector();
+        NodeConfig.Detector det = raw.detector() == null ? new NodeConfig.Detector(null, null, null, null, null, null, null, null) : raw.detector();
         det = new NodeConfig.Detector(det.model() == null ? "yolox_nano" : det.model(),
                 det.provider() == null ? "cpu" : det.provider().toLowerCase(Locale.ROOT),
                 det.intraOpThreads() == null ? 1 : det.intraOpThreads(),
                 det.sessions() == null ? Math.max(1, Runtime.getRuntime().availableProcessors()) : det.sessions(),
                 det.scoreThreshold() == null ? 0.3 : det.scoreThreshold(),
-                det.forceDetectEvery() == null ? 10 : det.forceDetectEvery());
+                det.forceDetectEvery() == null ? 10 : det.forceDetectEvery(),
+                det.maxBatch() == null ? DetectorSettings.DEFAULT_MAX_BATCH : det.maxBatch(),
+                det.batchWaitMs() == null ? 5 : det.batchWaitMs());
         if (!det.provider().equals("cpu") && !det.provider().equals("cuda")) {
             problems.add("detector.provider: must be cpu or cuda, got '" + det.provider() + "'");
         }
@@ -147,6 +151,12 @@ public final class NodeConfigLoader {
         }
         if (det.forceDetectEvery() < 1) {
             problems.add("detector.force_detect_every: must be >= 1, got " + det.forceDetectEvery());
+        }
+        if (det.maxBatch() < 1) {
+            problems.add("detector.max_batch: must be >= 1, got " + det.maxBatch());
+        }
+        if (det.batchWaitMs() < 0 || det.batchWaitMs() > 1000) {
+            problems.add("detector.batch_wait_ms: must be 0..1000, got " + det.batchWaitMs());
         }
 
         EvidenceStoreConfig evidence = null;

@@ -28,6 +28,8 @@ class NodeConfigLoaderTest {
         assertThat(l.node().stages()).hasSize(NodeConfig.Stage.values().length);
         assertThat(l.evidence().type()).isEqualTo("local");
         assertThat(l.evidence().dir()).isEqualTo(dir.resolve("var/evidence"));
+        assertThat(l.node().detector().maxBatch()).isEqualTo(8);
+        assertThat(l.node().detector().batchWaitMs()).isEqualTo(5);
     }
 
     @Test
@@ -59,7 +61,7 @@ class NodeConfigLoaderTest {
                 http: {port: 70000}
                 bus: {type: kafka}
                 database: {url: "mysql://x"}
-                detector: {provider: tpu, score_threshold: 1.5}
+                detector: {provider: tpu, score_threshold: 1.5, max_batch: 0, batch_wait_ms: -1}
                 cameras: missing.yaml
                 """)))
                 .isInstanceOf(NodeConfigException.class)
@@ -68,6 +70,8 @@ class NodeConfigLoaderTest {
                 .hasMessageContaining("database.url: must be a jdbc:h2: or jdbc:postgresql: URL")
                 .hasMessageContaining("detector.provider: must be cpu or cuda, got 'tpu'")
                 .hasMessageContaining("detector.score_threshold: must be in (0, 1)")
+                .hasMessageContaining("detector.max_batch: must be >= 1, got 0")
+                .hasMessageContaining("detector.batch_wait_ms: must be 0..1000, got -1")
                 .hasMessageContaining("cameras: file not found");
     }
 

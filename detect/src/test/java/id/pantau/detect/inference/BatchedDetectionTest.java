@@ -11,7 +11,6 @@ import id.pantau.detect.export.DynamicBatchExport;
 import id.pantau.detect.io.ImageFiles;
 import id.pantau.detect.model.DetectorModelSpec;
 import id.pantau.detect.model.DetectorSetupException;
-import id.pantau.detect.preprocess.PixelRegion;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -147,68 +146,6 @@ class BatchedDetectionTest {
                 .hasMessageContaining(naive.toAbsolutePath().toString())
                 .hasMessageContaining("declares a dynamic batch but a batch of 2 gives an output of [1, 7098, 85]")
                 .hasMessageContaining("max batch to 1");
-    }
-
-    /**
-     * Per-frame time, batch 1 against batch 4, two ONNX Runtime threads: printed for the record, not asserted
-     * (shared machines vary too much). One detector and one session for both, so that no idle session's spinning
-     * threads compete; the two ways alternate in blocks and the median block counts.
-     */
-    @Test
-    void measuresPerFrameTimeBatchOneVersusBatchFour() {
-        List<VideoFrame> four = new ArrayList<>(frames);
-        four.add(frames.getFirst());
-        try (OnnxDetector d = openDynamic(DetectorSettings.singleStream(2).withMaxBatch(4))) {
-            OnnxDetector.Slot slot = d.borrow();
-            double[] inference;
-            try {
-                BatchInput batch = new BatchInput(4, d.inputHeight(), d.inputWidth());
-                for (VideoFrame f : four) {
-                    d.preprocess(slot, f.pixels(), f.width(), f.height(), PixelRegion.whole(f.width(), f.height()));
-                    batch.add(slot.preprocessor().tensor());
-                }
-                inference = alternate(() -> {
-                    for (int i = 0; i < 4; i++) {
-                        d.infer(slot);
-                    }
-                }, () -> d.infer(slot, batch));
-            } finally {
-                d.release(slot);
-            }
-            double[] whole = alternate(() -> four.forEach(d::detect), () -> d.detectAll(four));
-            System.out.printf("inference only, 2 threads: batch 1 %.1f ms/frame, batch 4 %.1f ms/frame (%.2fx)%n",
-                    inference[0], inference[1], inference[0] / inference[1]);
-            System.out.printf("detect (letterbox + inference + decode + NMS), 2 threads: one by one %.1f ms/frame,"
-                    + " detectAll batch of 4 %.1f ms/frame (%.2fx)%n", whole[0], whole[1], whole[0] / whole[1]);
-            assertThat(inference[0]).isPositive();
-            assertThat(inference[1]).isPositive();
-            assertThat(whole[0]).isPositive();
-            assertThat(whole[1]).isPositive();
-        }
-    }
-
-    /** Median ms per frame of two ways to process the same four frames, timed in alternating blocks. */
-    private static double[] alternate(Runnable oneByOne, Runnable batchOfFour) {
-        int blocks = 7;
-        int calls = 4;
-        double[][] ms = new double[2][blocks];
-        oneByOne.run();
-        batchOfFour.run();
-        for (int b = 0; b < blocks; b++) {
-            ms[0][b] = millis(calls, oneByOne) / 4;
-            ms[1][b] = millis(calls, batchOfFour) / 4;
-        }
-        java.util.Arrays.sort(ms[0]);
-        java.util.Arrays.sort(ms[1]);
-        return new double[] {ms[0][blocks / 2], ms[1][blocks / 2]};
-    }
-
-    private static double millis(int calls, Runnable call) {
-        long start = System.nanoTime();
-        for (int i = 0; i < calls; i++) {
-            call.run();
-        }
-        return (System.nanoTime() - start) / 1e6 / calls;
     }
 
     private static void assertSameDetections(List<Detection> actual, List<Detection> expected) {
