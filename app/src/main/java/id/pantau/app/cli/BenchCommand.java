@@ -1,6 +1,7 @@
 package id.pantau.app.cli;
 
 import id.pantau.benchmarks.jmh.RunJmh;
+import id.pantau.ingest.config.DecodeSkip;
 import id.pantau.benchmarks.pipeline.BaselineGuard;
 import id.pantau.benchmarks.pipeline.BenchOptions;
 import id.pantau.benchmarks.pipeline.BenchReport;
@@ -118,6 +119,26 @@ public final class BenchCommand implements Callable<Integer> {
             + " what the ring costs.")
     boolean noEvidenceRing;
 
+    @Option(names = "--decode-skip", paramLabel = "auto|on|off", defaultValue = "auto",
+            converter = DecodeSkipConverter.class,
+            description = "Whether the cameras' decoders skip non-reference frames (skip_nonref_frames); default auto,"
+                    + " as a camera is configured by default. off measures full decoding against FFmpeg's.")
+    DecodeSkip decodeSkip;
+
+    /** The camera list's own spelling (auto, on, off), not the enum's. */
+    static final class DecodeSkipConverter implements picocli.CommandLine.ITypeConverter<DecodeSkip> {
+        @Override
+        public DecodeSkip convert(String value) {
+            return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+                case "auto" -> DecodeSkip.AUTO;
+                case "on" -> DecodeSkip.ON;
+                case "off" -> DecodeSkip.OFF;
+                default -> throw new picocli.CommandLine.TypeConversionException(
+                        "--decode-skip must be auto, on or off, got '" + value + "'");
+            };
+        }
+    }
+
     @Option(names = "--jmh", arity = "0..1", paramLabel = "REGEX", fallbackValue = ".*",
             description = "Run the per-stage JMH benchmarks matching REGEX (all when omitted); JSON to --json.")
     String jmh;
@@ -174,7 +195,7 @@ public final class BenchCommand implements Callable<Integer> {
         int cores = Runtime.getRuntime().availableProcessors();
         return new BenchOptions(clip, cameras, seconds, warmup, fps, rtsp, !noSweep, repetitions, ffmpeg,
                 decodeThreads, decodeLoops, inferenceThreads, concurrency == null ? cores : concurrency, !noAnalytics,
-                !noMotionGate, !noEvidenceRing, assets.model("yolox_nano").path());
+                !noMotionGate, !noEvidenceRing, assets.model("yolox_nano").path(), decodeSkip);
     }
 
     static void printSummary(PrintWriter out, BenchReport r) {

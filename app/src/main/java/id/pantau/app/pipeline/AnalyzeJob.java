@@ -125,7 +125,11 @@ public final class AnalyzeJob {
             while (n < maxFrames) {
                 VideoFrame f = worker.queue().poll(Duration.ofMillis(500));
                 if (f != null) {
-                    analyse.accept(f);
+                    try {
+                        analyse.accept(f);
+                    } finally {
+                        worker.release(f); // its pixels carry the next frame
+                    }
                     n++;
                     lastFrame = Instant.now();
                 } else if (worker.state() instanceof CameraState.Down down

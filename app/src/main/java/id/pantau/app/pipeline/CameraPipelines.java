@@ -116,6 +116,9 @@ public final class CameraPipelines implements AutoCloseable {
                 // one bad frame must not stop the camera, let alone the others
                 registry.counter("pantau.pipeline.frames.failed", "camera", worker.id().value()).increment();
                 log.warn("camera {} frame {}: {}", worker.id(), frame.sequence(), e.toString());
+            } finally {
+                // perception and analytics are done with the pixels (listeners get the TrackedFrame, no pixels)
+                worker.release(frame);
             }
         }
     }

@@ -1,5 +1,7 @@
 package id.pantau.benchmarks.pipeline;
 
+import id.pantau.ingest.config.DecodeSkip;
+
 import java.nio.file.Path;
 
 /**
@@ -24,11 +26,12 @@ import java.nio.file.Path;
  * @param evidenceRing     keep the evidence ring (JPEG copies of recent frames) as ingest does by default; false
  *                         measures what the ring's encoding costs
  * @param model            the YOLOX ONNX model file
+ * @param decodeSkip       the cameras' skipping of non-reference frames (AUTO: as a camera is configured by default)
  */
 public record BenchOptions(Path input, int cameras, double seconds, double warmupSeconds, double analysisFps,
                            boolean rtsp, boolean sweep, int repetitions, String ffmpeg, int decodeThreads,
                            int decodeLoops, int inferenceThreads, int concurrency, boolean analytics, boolean motionGate,
-                           boolean evidenceRing, Path model) {
+                           boolean evidenceRing, Path model, DecodeSkip decodeSkip) {
     public BenchOptions {
         require(cameras >= 1, "--cameras must be at least 1, got " + cameras);
         require(seconds > 0, "--seconds must be positive, got " + seconds);

@@ -33,6 +33,9 @@ public interface CameraFeeds extends AutoCloseable {
 
         /** Why the camera is not streaming, if it failed. */
         Optional<String> failure();
+
+        /** The consumer is done with a frame's pixels (the camera reuses its buffer). */
+        void release(VideoFrame frame);
     }
 
     void start();
@@ -84,6 +87,11 @@ public interface CameraFeeds extends AutoCloseable {
                     @Override
                     public Optional<String> failure() {
                         return w.state() instanceof CameraState.Down d ? Optional.of(d.reason()) : Optional.empty();
+                    }
+
+                    @Override
+                    public void release(VideoFrame frame) {
+                        w.release(frame);
                     }
                 }).toList();
                 return new CameraFeeds() {

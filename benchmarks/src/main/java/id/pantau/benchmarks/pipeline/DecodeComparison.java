@@ -1,6 +1,7 @@
 package id.pantau.benchmarks.pipeline;
 
 import id.pantau.ingest.config.CameraSource;
+import id.pantau.ingest.config.DecodeSkip;
 import id.pantau.ingest.config.Pacing;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
@@ -39,7 +40,7 @@ public final class DecodeComparison {
 
     public static Rates measure(Path clip, double analysisFps, FfmpegReference ffmpeg, int threads, int repetitions)
             throws IOException, InterruptedException {
-        return measure(clip, analysisFps, ffmpeg, threads, repetitions, CameraFeeds.ingest(), true);
+        return measure(clip, analysisFps, ffmpeg, threads, repetitions, CameraFeeds.ingest(), true, DecodeSkip.AUTO);
     }
 
     /**
@@ -47,10 +48,10 @@ public final class DecodeComparison {
      * file, so a reader that skips frames it does not need is credited with the frames it got through.
      */
     public static Rates measure(Path clip, double analysisFps, FfmpegReference ffmpeg, int threads, int repetitions,
-                                CameraFeeds.Factory feeds, boolean evidenceRing)
+                                CameraFeeds.Factory feeds, boolean evidenceRing, DecodeSkip skip)
             throws IOException, InterruptedException {
-        ingestDecode(clip, analysisFps, feeds, evidenceRing); // warm-up: native libraries, JIT
-        boolean skips = source(clip, analysisFps, Pacing.FAST, evidenceRing).skipsNonReferenceFrames();
+        ingestDecode(clip, analysisFps, feeds, evidenceRing, skip); // warm-up: native libraries, JIT
+        boolean skips = source(clip, analysisFps, Pacing.FAST, evidenceRing, skip).skipsNonReferenceFrames();
         List<Double> ours = new ArrayList<>();
         List<Double> reference = new ArrayList<>();
         List<Double> sameWork = new ArrayList<>();
@@ -58,11 +59,11 @@ public final class DecodeComparison {
             FfmpegReference.Run ref;
             FfmpegReference.Run run;
             if (r % 2 == 0) {
-                run = ingestDecode(clip, analysisFps, feeds, evidenceRing);
+                run = ingestDecode(clip, analysisFps, feeds, evidenceRing, skip);
                 ref = ffmpeg.decode(clip, threads);
             } else {
                 ref = ffmpeg.decode(clip, threads);
-                run = ingestDecode(clip, analysisFps, feeds, evidenceRing);
+                run = ingestDecode(clip, analysisFps, feeds, evidenceRing, skip);
             }
             reference.add(ref.fps());
             ours.add(ref.frames() / run.wallSeconds());
@@ -74,27 +75,29 @@ public final class DecodeComparison {
                 skips ? Stats.median(sameWork) : Double.NaN);
     }
 
-    private static CameraSource source(Path clip, double analysisFps, Pacing pacing, boolean evidenceRing) {
+    private static CameraSource source(Path clip, double analysisFps, Pacing pacing, boolean evidenceRing,
+                                       DecodeSkip skip) {
         return PipelineRun.camera("decode-bench", clip.toAbsolutePath().toString(), analysisFps, pacing, false,
-                evidenceRing);
+                evidenceRing, skip);
     }
 
     /** One pass of the ingest worker over the file: frames decoded and wall seconds. */
     public static FfmpegReference.Run ingestDecode(Path clip, double analysisFps) throws InterruptedException {
-        return ingestDecode(clip, analysisFps, CameraFeeds.ingest(), true);
+        return ingestDecode(clip, analysisFps, CameraFeeds.ingest(), true, DecodeSkip.AUTO);
     }
 
     /** One pass of a camera reader over the file, as fast as it goes: frames decoded and wall seconds. */
     public static FfmpegReference.Run ingestDecode(Path clip, double analysisFps, CameraFeeds.Factory factory,
-                                                   boolean evidenceRing) throws InterruptedException {
-        CameraSource source = source(clip, analysisFps, Pacing.FAST, evidenceRing);
+                                                   boolean evidenceRing, DecodeSkip skip)
+            throws InterruptedException {
+        CameraSource source = source(clip, analysisFps, Pacing.FAST, evidenceRing, skip);
         try (CameraFeeds feeds = factory.create(List.of(source), new SimpleMeterRegistry())) {
             CameraFeeds.Feed feed = feeds.feeds().getFirst();
             Thread drain = Thread.ofPlatform().daemon().name("decode-bench-drain").start(() -> {
                 // the analysis queue is emptied as a consumer would, so drops do not add work
                 while (!Thread.currentThread().isInterrupted()) {
                     try {
-                        feed.queue().take();
+                        feed.release(feed.queue().take());
                     } catch (InterruptedException e) {
                         return;
                     }

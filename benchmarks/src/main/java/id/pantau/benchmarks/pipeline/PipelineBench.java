@@ -3,6 +3,7 @@ package id.pantau.benchmarks.pipeline;
 import id.pantau.core.json.Json;
 import id.pantau.detect.inference.DetectorSettings;
 import id.pantau.detect.motion.MotionSettings;
+import id.pantau.ingest.config.DecodeSkip;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,7 +60,7 @@ public final class PipelineBench {
             try {
                 Path looped = ClipLoop.repeat(o.ffmpeg(), clip, o.decodeLoops(), work.resolve("decode-clip.mp4"));
                 decode = DecodeComparison.measure(looped, o.analysisFps(), new FfmpegReference(o.ffmpeg()),
-                        o.decodeThreads(), o.repetitions(), feeds, o.evidenceRing());
+                        o.decodeThreads(), o.repetitions(), feeds, o.evidenceRing(), o.decodeSkip());
             } finally {
                 deleteQuietly(work);
             }
@@ -71,7 +72,7 @@ public final class PipelineBench {
                 PipelineRun.Result r = PipelineRun.run(new PipelineRun.Config(clip, n,
                         seconds(o.warmupSeconds()), seconds(o.seconds()), o.analysisFps(), o.rtsp(),
                         o.motionGate() ? MotionSettings.defaults() : PipelineRun.detectEveryFrame(),
-                        o.evidenceRing()),
+                        o.evidenceRing(), o.decodeSkip()),
                         fx.detector, analytics, feeds);
                 results.put(n, r);
                 return r.point();
@@ -98,7 +99,9 @@ public final class PipelineBench {
                     new BenchReport.Settings(clip.toString(), o.cameras(), o.seconds(), o.analysisFps(), o.rtsp(),
                             o.model().getFileName().toString(), o.decodeThreads(), o.inferenceThreads(),
                             o.concurrency(), analytics.name() + (o.motionGate() ? "" : ", no motion gate")
-                            + (o.evidenceRing() ? "" : ", no evidence ring"), o.repetitions()),
+                            + (o.evidenceRing() ? "" : ", no evidence ring")
+                            + (o.decodeSkip() == DecodeSkip.AUTO ? "" : ", decode skip " + o.decodeSkip()),
+                            o.repetitions()),
                     new BenchReport.SameWorkDecode(decode.skipsNonRef(),
                             decode.skipsNonRef() ? decode.ffmpegSameWorkFps() : decode.ffmpegFps(),
                             decode.sameWorkRatio()));

@@ -9,6 +9,7 @@ import id.pantau.detect.motion.MotionSettings;
 import id.pantau.detect.stage.PerceptionStage;
 import id.pantau.detect.track.TrackerSettings;
 import id.pantau.ingest.config.CameraSource;
+import id.pantau.ingest.config.DecodeSkip;
 import id.pantau.ingest.config.Pacing;
 import id.pantau.ingest.sim.GstRtspServer;
 import io.micrometer.core.instrument.Counter;
@@ -50,18 +51,20 @@ public final class PipelineRun {
      * @param rtsp        serve the footage over the real RTSP server instead of reading the file
      * @param motion      the motion gate's settings ({@link #detectEveryFrame()} to switch its skipping off)
      * @param evidenceRing keep the evidence ring (JPEG copies) as ingest does by default
+     * @param decodeSkip  the cameras' skipping of non-reference frames
      */
     public record Config(Path clip, int cameras, Duration warmup, Duration window, double analysisFps, boolean rtsp,
-                         MotionSettings motion, boolean evidenceRing) {
+                         MotionSettings motion, boolean evidenceRing, DecodeSkip decodeSkip) {
         public Config(Path clip, int cameras, Duration warmup, Duration window, double analysisFps, boolean rtsp) {
-            this(clip, cameras, warmup, window, analysisFps, rtsp, MotionSettings.defaults(), true);
+            this(clip, cameras, warmup, window, analysisFps, rtsp, MotionSettings.defaults(), true, DecodeSkip.AUTO);
         }
     }
 
     /** A simulated camera as the bench configures it: the defaults of a real one, its footage looping. */
     static CameraSource camera(String id, String input, double analysisFps, Pacing pacing, boolean loop,
-                               boolean evidenceRing) {
-        CameraSource.Builder b = CameraSource.builder(id, input).analysisFps(analysisFps).pacing(pacing).loop(loop);
+                               boolean evidenceRing, DecodeSkip decodeSkip) {
+        CameraSource.Builder b = CameraSource.builder(id, input).analysisFps(analysisFps).pacing(pacing).loop(loop)
+                .skipNonReference(decodeSkip);
         if (!evidenceRing) {
             b.ringMaxBytes(0);
         }
@@ -97,7 +100,8 @@ public final class PipelineRun {
         List<CameraSource> sources = new ArrayList<>();
         for (String cam : mounts.keySet()) {
             String input = server != null ? server.url(cam) : cfg.clip().toAbsolutePath().toString();
-            sources.add(camera(cam, input, cfg.analysisFps(), Pacing.REALTIME, true, cfg.evidenceRing()));
+            sources.add(camera(cam, input, cfg.analysisFps(), Pacing.REALTIME, true, cfg.evidenceRing(),
+                    cfg.decodeSkip()));
         }
         RunCounters counters = new RunCounters();
         List<Thread> consumers = new ArrayList<>();
@@ -187,12 +191,18 @@ public final class PipelineRun {
                 if (analytics == null) {
                     analytics = factory.forCamera(camera.id().value(), frame.width(), frame.height(), analysisFps);
                 }
-                Optional<TrackedFrame> tracked = perception.tryProcess(frame);
-                if (tracked.isEmpty()) {
-                    c.busy.increment();
-                    continue;
+                Optional<TrackedFrame> tracked;
+                List<PipelineEvent> out;
+                try {
+                    tracked = perception.tryProcess(frame);
+                    if (tracked.isEmpty()) {
+                        c.busy.increment();
+                        continue;
+                    }
+                    out = analytics.analyse(tracked.get(), frame);
+                } finally {
+                    camera.release(frame); // as the node's pipeline does: the camera reuses the pixel buffer
                 }
-                List<PipelineEvent> out = analytics.analyse(tracked.get(), frame);
                 for (PipelineEvent e : out) {
                     codec.encode(e);
                 }

@@ -2,6 +2,7 @@ package id.pantau.benchmarks.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import id.pantau.core.json.Json;
+import id.pantau.ingest.config.DecodeSkip;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,10 +71,10 @@ class BenchReportTest {
     void optionsRejectNonsenseWithTheFlagToFix() {
         Path clip = dir.resolve("clip.mp4");
         assertThatThrownBy(() -> new BenchOptions(clip, 0, 10, 1, 5, false, true, 3, "ffmpeg", 0, 4, 1, 2, true, true,
-                true, clip))
+                true, clip, DecodeSkip.AUTO))
                 .hasMessageContaining("--cameras");
         assertThatThrownBy(() -> new BenchOptions(clip, 2, 10, 1, 0, false, true, 3, "ffmpeg", 0, 4, 1, 2, true, true,
-                true, clip))
+                true, clip, DecodeSkip.AUTO))
                 .hasMessageContaining("--fps");
     }
 
@@ -81,7 +82,7 @@ class BenchReportTest {
     void aMissingInputIsAClearError() {
         Path missing = dir.resolve("no-such-clip.mp4");
         var o = new BenchOptions(missing, 1, 1, 0, 5, false, false, 1, "ffmpeg", 0, 1, 1, 1, false, true, true,
-                missing);
+                missing, DecodeSkip.AUTO);
         assertThatThrownBy(() -> new PipelineBench(o).run()).hasMessageContaining("--input")
                 .hasMessageContaining("no-such-clip.mp4");
     }

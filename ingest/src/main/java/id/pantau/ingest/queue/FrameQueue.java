@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 
 /**
  * The hand-off between a camera worker and the analysis stage. Bounded, and it never blocks the producer: when the
@@ -18,13 +19,20 @@ public final class FrameQueue<T> {
     private final int capacity;
     private final LongAdder dropped = new LongAdder();
     private final LongAdder offered = new LongAdder();
+    private final Consumer<? super T> onDrop;
 
     public FrameQueue(int capacity) {
+        this(capacity, item -> { });
+    }
+
+    /** @param onDrop told of each item dropped to make room (e.g. to recycle its pixel buffer) */
+    public FrameQueue(int capacity, Consumer<? super T> onDrop) {
         if (capacity < 1) {
             throw new IllegalArgumentException("queue capacity must be >= 1, got " + capacity);
         }
         this.capacity = capacity;
         this.items = new ArrayBlockingQueue<>(capacity);
+        this.onDrop = onDrop;
     }
 
     /** Adds the item, dropping the oldest ones if full. Never blocks. */
@@ -32,8 +40,10 @@ public final class FrameQueue<T> {
         offered.increment();
         while (!items.offer(item)) {
             // Consumers only ever make room, so with a single producer this loop runs at most a few times.
-            if (items.poll() != null) {
+            T oldest = items.poll();
+            if (oldest != null) {
                 dropped.increment();
+                onDrop.accept(oldest);
             }
         }
     }

@@ -40,6 +40,10 @@ final class CameraMetrics implements AutoCloseable {
         add(FunctionCounter.builder("pantau.ingest.frames.dropped", queue, FrameQueue::dropped).tags(tags)
                 .description("sampled frames dropped (oldest first) because analysis fell behind")
                 .register(registry));
+        add(FunctionCounter.builder("pantau.ingest.frame.buffers.allocated", worker,
+                        CameraWorker::frameBuffersAllocated).tags(tags)
+                .description("pixel buffers allocated for analysed frames; flat while consumers release them")
+                .register(registry));
         add(Gauge.builder("pantau.ingest.source.fps", worker, CameraWorker::sourceFps).tags(tags)
                 .description("frame rate declared by the source").register(registry));
         add(Gauge.builder("pantau.ingest.frame.width", worker, w -> w.frameWidth()).tags(tags)

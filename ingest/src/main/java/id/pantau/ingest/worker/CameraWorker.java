@@ -6,6 +6,7 @@ import id.pantau.ingest.config.CameraSource;
 import id.pantau.ingest.config.Pacing;
 import id.pantau.ingest.config.SourceKind;
 import id.pantau.ingest.decode.BgrConverter;
+import id.pantau.ingest.decode.FrameBuffers;
 import id.pantau.ingest.queue.FrameQueue;
 import id.pantau.ingest.ring.FrameRing;
 import id.pantau.ingest.ring.RingEncoder;
@@ -52,6 +53,8 @@ public final class CameraWorker {
     private final ReconnectBackoff backoff;
     private final Clock clock;
     private final FrameQueue<VideoFrame> queue;
+    /** Pixel buffers of the frames handed to analysis, recycled on drop and on {@link #release}. */
+    private final FrameBuffers buffers;
     private final FrameRing ring;
     private final CameraMetrics metrics;
     private final AtomicReference<CameraState> state = new AtomicReference<>(new CameraState.Stopped());
@@ -77,7 +80,9 @@ public final class CameraWorker {
         this.source = source;
         this.backoff = backoff;
         this.clock = clock;
-        this.queue = new FrameQueue<>(source.queueCapacity());
+        // idle buffers: a full queue plus the one being analysed and the one being converted
+        this.buffers = new FrameBuffers(source.queueCapacity() + 2);
+        this.queue = new FrameQueue<>(source.queueCapacity(), dropped -> buffers.give(dropped.bgr()));
         this.ring = new FrameRing(source.ringWindow(), source.ringMaxBytes());
         this.stallNanos = source.stallTimeout().toNanos();
         // A native call is only declared hung well past FFmpeg's own timeout, which normally ends it first.
@@ -104,6 +109,20 @@ public final class CameraWorker {
     /** Sampled frames waiting for analysis. */
     public FrameQueue<VideoFrame> queue() {
         return queue;
+    }
+
+    /**
+     * Hands a frame taken from {@link #queue} back once its consumer is done with its pixels (perception and
+     * analytics have run): its buffer carries the camera's next frame. Optional (a frame never released is left to
+     * the garbage collector) but then each frame costs a fresh buffer. Never release a frame something still reads.
+     */
+    public void release(VideoFrame frame) {
+        buffers.give(frame.bgr());
+    }
+
+    /** Pixel buffers allocated since start: it levels off at the frames in flight while consumers release. */
+    public long frameBuffersAllocated() {
+        return buffers.allocated();
     }
 
     /** The last {@code ring_seconds} of JPEG frames for evidence. */
@@ -484,8 +503,14 @@ public final class CameraWorker {
             s.ringEncoder.submit(picture, seq, capture, streamMicros);
         }
         if (toQueue && active(s.gen)) {
-            byte[] bgr = s.bgr.toBgr(picture);
-            queue.offer(new VideoFrame(id(), seq, capture, streamMicros, w, h, ByteBuffer.wrap(bgr)));
+            ByteBuffer pixels = buffers.take(w * h * 3);
+            try {
+                s.bgr.toBgr(picture, pixels);
+            } catch (RuntimeException e) {
+                buffers.give(pixels);
+                throw e;
+            }
+            queue.offer(new VideoFrame(id(), seq, capture, streamMicros, w, h, pixels));
             metrics.sampled.increment();
         }
     }

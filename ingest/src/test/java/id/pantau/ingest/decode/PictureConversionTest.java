@@ -72,6 +72,11 @@ class PictureConversionTest {
                     assertThat(picture.width()).isEqualTo(frame.imageWidth);
                     byte[] bgr = converter.toBgr(picture);
                     assertThat(bgr).as("%s frame %d", video, i).isEqualTo(expected.get(i));
+                    // the reader's form: straight into a (pooled) direct buffer
+                    ByteBuffer direct = converter.toBgr(picture, ByteBuffer.allocateDirect(bgr.length));
+                    byte[] fromDirect = new byte[direct.remaining()];
+                    direct.get(fromDirect);
+                    assertThat(fromDirect).as("%s frame %d, direct", video, i).isEqualTo(expected.get(i));
                 });
             }
         }

@@ -61,6 +61,18 @@ class FrameQueueTest {
     }
 
     @Test
+    void eachDroppedItemIsHandedToTheDropHookOldestFirst() {
+        List<Integer> dropped = new ArrayList<>();
+        FrameQueue<Integer> q = new FrameQueue<>(2, dropped::add);
+        for (int i = 0; i < 5; i++) {
+            q.offer(i);
+        }
+        assertThat(dropped).containsExactly(0, 1, 2);
+        assertThat(q.dropped()).isEqualTo(3);
+        assertThat(q.poll()).isEqualTo(3);
+    }
+
+    @Test
     void rejectsZeroCapacity() {
         assertThatThrownBy(() -> new FrameQueue<>(0)).hasMessageContaining("capacity must be >= 1");
     }

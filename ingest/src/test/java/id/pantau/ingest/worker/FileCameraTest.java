@@ -65,6 +65,50 @@ class FileCameraTest {
     }
 
     @Test
+    void framesReleasedByTheirConsumerReuseTheirPixelBuffers() throws Exception {
+        // Highway clip at 5 fps: 56 sampled frames. A consumer that releases each frame after use keeps the camera
+        // at a handful of direct buffers; the pixels still arrive whole.
+        CameraSource cam = CameraSource.builder("highway", SharedData.video(SharedData.HIGHWAY).toString())
+                .pacing(Pacing.FAST).analysisFps(5).queueCapacity(4).build();
+        try (IngestManager ingest = Cameras.manager(List.of(cam), new SimpleMeterRegistry())) {
+            CameraWorker w = ingest.camera(CameraId.of("highway"));
+            java.util.concurrent.atomic.AtomicInteger consumed = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.Set<Long> checksums = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            Thread consumer = Thread.ofPlatform().daemon().start(() -> {
+                try {
+                    while (!Thread.currentThread().isInterrupted()) {
+                        VideoFrame f = w.queue().poll(Duration.ofMillis(100));
+                        if (f == null) {
+                            continue;
+                        }
+                        assertThat(f.bgr().isDirect()).isTrue();
+                        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+                        crc.update(f.pixels());
+                        checksums.add(crc.getValue());
+                        w.release(f);
+                        consumed.incrementAndGet();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            ingest.start();
+            await().atMost(Duration.ofSeconds(30)).until(() -> w.state() instanceof CameraState.Finished);
+            await().atMost(Duration.ofSeconds(5)).until(() -> w.queue().size() == 0);
+            consumer.interrupt();
+            consumer.join(5_000);
+            long delivered = consumed.get();
+            System.out.printf("highway: %d frames consumed, %d pixel buffers allocated, %d frames dropped%n",
+                    delivered, w.frameBuffersAllocated(), w.queue().dropped());
+            assertThat(delivered + w.queue().dropped()).isEqualTo(56);
+            assertThat(delivered).isGreaterThan(20);
+            assertThat(checksums).as("distinct pictures, not one buffer seen many times").hasSizeGreaterThan(20);
+            // at most: a full queue (4), the frame being consumed, the frame being converted
+            assertThat(w.frameBuffersAllocated()).isLessThanOrEqualTo(6);
+        }
+    }
+
+    @Test
     void skippingNonReferenceFramesDecodesFewerFramesAndKeepsTheAnalysisRate() throws Exception {
         // The highway clip is High profile with B-frames (212 of 335). At 5 fps analysis the decoder is told to
         // skip the frames nothing refers to; the sampler still finds a frame for every 200 ms tick.
