@@ -135,7 +135,10 @@ public final class NodeConfigLoader {
                 det.sessions() == null ? Math.max(1, Runtime.getRuntime().availableProcessors()) : det.sessions(),
                 det.scoreThreshold() == null ? 0.3 : det.scoreThreshold(),
                 det.forceDetectEvery() == null ? 10 : det.forceDetectEvery(),
-                det.maxBatch() == null ? DetectorSettings.DEFAULT_MAX_BATCH : det.maxBatch(),
+                // batching pays on a GPU; on CPU cores a batch of 4 ran slower per frame than one by one
+                // (benchmarks/README.md, BatchedDetectionBenchmark), so CPU nodes batch only when told to
+                det.maxBatch() != null ? det.maxBatch()
+                        : "cuda".equalsIgnoreCase(det.provider()) ? DetectorSettings.DEFAULT_MAX_BATCH : 1,
                 det.batchWaitMs() == null ? 5 : det.batchWaitMs());
         if (!det.provider().equals("cpu") && !det.provider().equals("cuda")) {
             problems.add("detector.provider: must be cpu or cuda, got '" + det.provider() + "'");

@@ -28,7 +28,7 @@ class NodeConfigLoaderTest {
         assertThat(l.node().stages()).hasSize(NodeConfig.Stage.values().length);
         assertThat(l.evidence().type()).isEqualTo("local");
         assertThat(l.evidence().dir()).isEqualTo(dir.resolve("var/evidence"));
-        assertThat(l.node().detector().maxBatch()).isEqualTo(8);
+        assertThat(l.node().detector().maxBatch()).as("CPU: no batching unless asked").isEqualTo(1);
         assertThat(l.node().detector().batchWaitMs()).isEqualTo(5);
     }
 
@@ -53,6 +53,15 @@ class NodeConfigLoaderTest {
         assertThat(l.evidence().bucket()).isEqualTo("pantau-evidence");
         assertThat(l.evidence().spoolDir()).isEqualTo(Path.of("/var/lib/pantau/spool"));
         assertThat(l.node().database().toString()).doesNotContain("s3cret");
+    }
+
+    @Test
+    void aCudaNodeBatchesTheCamerasFramesByDefault() throws Exception {
+        NodeConfigLoader.Loaded l = NodeConfigLoader.load(write("detector: {provider: CUDA}\n"));
+        assertThat(l.node().detector().provider()).isEqualTo("cuda");
+        assertThat(l.node().detector().maxBatch()).isEqualTo(8);
+        assertThat(NodeConfigLoader.load(write("detector: {provider: cpu, max_batch: 4}\n")).node().detector()
+                .maxBatch()).isEqualTo(4);
     }
 
     @Test

@@ -4,6 +4,7 @@ import id.pantau.core.json.Json;
 import id.pantau.detect.inference.DetectorSettings;
 import id.pantau.detect.motion.MotionSettings;
 import id.pantau.ingest.config.DecodeSkip;
+import id.pantau.ingest.probe.StreamProbe;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,11 +66,13 @@ public final class PipelineBench {
                 deleteQuietly(work);
             }
 
+            Path rtspWork = o.rtsp() ? Files.createTempDirectory("pantau-bench-rtsp") : null;
+            Path served = o.rtsp() ? rtspClip(o, clip, rtspWork) : clip;
             List<Integer> plan = o.sweep() ? CameraSweep.plan(o.cameras()) : List.of(o.cameras());
             Map<Integer, PipelineRun.Result> results = new LinkedHashMap<>();
             List<BenchReport.SweepPoint> sweep = CameraSweep.run(plan, n -> {
                 log.info("bench: pipeline with {} camera(s) for {} s", n, o.seconds());
-                PipelineRun.Result r = PipelineRun.run(new PipelineRun.Config(clip, n,
+                PipelineRun.Result r = PipelineRun.run(new PipelineRun.Config(served, n,
                         seconds(o.warmupSeconds()), seconds(o.seconds()), o.analysisFps(), o.rtsp(),
                         o.motionGate() ? MotionSettings.defaults() : PipelineRun.detectEveryFrame(),
                         o.evidenceRing(), o.decodeSkip()),
@@ -77,6 +80,9 @@ public final class PipelineBench {
                 results.put(n, r);
                 return r.point();
             });
+            if (rtspWork != null) {
+                deleteQuietly(rtspWork);
+            }
             PipelineRun.Result headline = results.get(o.cameras());
             int held = CameraSweep.largestHeld(sweep);
 
@@ -106,6 +112,23 @@ public final class PipelineBench {
                             decode.skipsNonRef() ? decode.ffmpegSameWorkFps() : decode.ffmpegFps(),
                             decode.sameWorkRatio()));
         }
+    }
+
+    /**
+     * The clip repeated (packet copy) to outlast one pipeline run, for the RTSP server to serve. The server loops a
+     * file in memory by shifting timestamps; on a clip with one IDR frame (the 5 s street clip) each wrap can cost
+     * the client frames until the next IDR, i.e. a whole loop, which is the simulator and not the pipeline. A copy
+     * longer than the run never wraps while measured, as a real camera's stream does not.
+     */
+    private static Path rtspClip(BenchOptions o, Path clip, Path work) throws Exception {
+        double clipSeconds = StreamProbe.probe(clip.toString(), 1, StreamProbe.Options.DEFAULT).facts().duration()
+                .map(d -> d.toMillis() / 1000.0).orElse(5.0);
+        // cameras start one after another (about 1 s each), then warm up, then the measured window
+        double runSeconds = o.cameras() * 1.5 + o.warmupSeconds() + o.seconds() + 15;
+        int times = (int) Math.ceil(runSeconds / Math.max(0.5, clipSeconds));
+        log.info("bench: serving {} repeated {} times ({} s) over RTSP", clip.getFileName(), times,
+                Math.round(times * clipSeconds));
+        return ClipLoop.repeat(o.ffmpeg(), clip, times, work.resolve("rtsp-clip.mp4"));
     }
 
     /** Writes the JSON report and, beside it, the chart of the sweep; returns the chart's path. */

@@ -36,6 +36,25 @@ class BaselineGuardTest {
     }
 
     @Test
+    void theSameWorkDecodeRatioIsGuardedSoSkippingCannotHideASlowerIngest() throws Exception {
+        Path baseline = dir.resolve("baseline.json");
+        BenchReport accepted = withSameWork(report(0.99, 0.96), 0.77);
+        BaselineGuard.accept(baseline, accepted, 0.10);
+        assertThat(Files.readString(baseline)).contains("\"decode_same_work.decode_ratio\" : 0.77");
+        assertThat(BaselineGuard.check(baseline, withSameWork(report(0.99, 0.96), 0.75))).isEmpty();
+        // the headline ratio still passes (FFmpeg decodes every frame), the same-work one fell by 22 %
+        assertThat(BaselineGuard.check(baseline, withSameWork(report(0.95, 0.96), 0.60))).singleElement()
+                .satisfies(r -> assertThat(r.field()).isEqualTo("decode_same_work.decode_ratio"));
+    }
+
+    private static BenchReport withSameWork(BenchReport r, double ratio) {
+        return new BenchReport(r.decodeFps(), r.ffmpegDecodeFps(), r.decodeRatioVsFfmpeg(), r.inferenceFps(),
+                r.bareOrtInferenceFps(), r.inferenceRatioVsBareOrt(), r.latencyMs(), r.framesDropped(),
+                r.camerasPerCore(), r.stageFps(), r.stageMsPerFrame(), r.sweep(), r.goals(), r.machine(), r.settings(),
+                new BenchReport.SameWorkDecode(true, 400, ratio));
+    }
+
+    @Test
     void aBaselineFieldTheReportLacksIsAnError() throws Exception {
         Path baseline = dir.resolve("baseline.json");
         Files.writeString(baseline, "{\"ratios\": {\"warp_drive_ratio\": 1.0}}");
