@@ -278,6 +278,8 @@ public final class CameraWorker {
         long frameMicros = 40_000;
         Instant anchorWall;
         long anchorMicros;
+        /** Capture time of the last frame handed on (queue or ring), to keep them increasing. */
+        Instant lastCapture;
 
         Session(int gen) {
             this.gen = gen;
@@ -456,6 +458,17 @@ public final class CameraWorker {
                 s.anchorMicros = streamMicros;
                 s.analysisSampler.reset();
                 s.ringSampler.reset();
+            } else if (source.kind() == SourceKind.RTSP) {
+                // The first frame of a connection is read after FFmpeg's probe has buffered up to a second of
+                // stream, which then arrives in a burst: anchored on it, later frames would map to capture times
+                // in the future. A frame cannot be captured after it arrived, so the mapping follows the frame
+                // that arrived soonest (the least-delayed path), which only ever moves the anchor earlier.
+                Instant now = clock.instant();
+                Instant mapped = s.anchorWall.plusNanos((streamMicros - s.anchorMicros) * 1_000);
+                if (mapped.isAfter(now)) {
+                    s.anchorWall = now;
+                    s.anchorMicros = streamMicros;
+                }
             }
             CameraState current = state.get();
             if (!(current instanceof CameraState.Streaming)) {
@@ -495,6 +508,10 @@ public final class CameraWorker {
             return;
         }
         Instant capture = s.anchorWall.plusNanos((streamMicros - s.anchorMicros) * 1_000);
+        if (s.lastCapture != null && !capture.isAfter(s.lastCapture)) {
+            capture = s.lastCapture.plusNanos(1_000); // an anchor moved earlier: capture times still only increase
+        }
+        s.lastCapture = capture;
         int w = frame.imageWidth;
         int h = frame.imageHeight;
         // The grabber hands out the decoder's own picture (RAW): only the frames kept here pay for a conversion.
