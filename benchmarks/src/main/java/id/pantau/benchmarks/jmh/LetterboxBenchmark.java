@@ -1,6 +1,5 @@
 package id.pantau.benchmarks.jmh;
 
-import id.pantau.benchmarks.proposals.NativeLetterbox;
 import id.pantau.core.frame.VideoFrame;
 import id.pantau.detect.model.ModelFamily;
 import id.pantau.detect.preprocess.Letterbox;
@@ -16,14 +15,12 @@ import org.openjdk.jmh.annotations.TearDown;
 import java.nio.ByteBuffer;
 
 /**
- * Letterbox pre-processing of a 720p frame into YOLOX's 416x416 tensor, from a direct frame (what the file reader
- * gives) and from a heap frame (what ingest gives today, costing one more copy), beside the native-only
- * proposal ({@link NativeLetterbox}).
+ * Letterbox pre-processing of a 720p frame into YOLOX's 416x416 tensor (all in OpenCV, into the tensor's memory),
+ * from a direct frame (what ingest and the file reader give) and from a heap frame (an image file: one more copy).
  */
 @State(Scope.Thread)
 public class LetterboxBenchmark {
     LetterboxPreprocessor preprocessor;
-    NativeLetterbox nativeOnly;
     VideoFrame direct;
     ByteBuffer heap;
     PixelRegion whole;
@@ -35,13 +32,6 @@ public class LetterboxBenchmark {
         heap = ByteBuffer.wrap(bytes);
         preprocessor = new LetterboxPreprocessor(416, 416, ModelFamily.YOLOX);
         whole = PixelRegion.whole(direct.width(), direct.height());
-        nativeOnly = new NativeLetterbox(416);
-    }
-
-    /** The proposal: resize, pad, float conversion and channel split all in OpenCV, into the tensor's memory. */
-    @Benchmark
-    public Letterbox nativeOnlyProposal() {
-        return nativeOnly.prepare(direct.pixels(), direct.width(), direct.height());
     }
 
     @Benchmark
@@ -57,6 +47,5 @@ public class LetterboxBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() {
         preprocessor.close();
-        nativeOnly.close();
     }
 }

@@ -2,15 +2,21 @@ package id.pantau.detect.preprocess;
 
 import id.pantau.detect.model.ModelFamily;
 import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.MatVector;
 import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 
+import static org.bytedeco.opencv.global.opencv_core.CV_32FC1;
+import static org.bytedeco.opencv.global.opencv_core.CV_32FC3;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 
 /**
@@ -18,28 +24,44 @@ import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
  * the aspect ratio (OpenCV bilinear), paste on a canvas of 114 at the family's placement, reorder the channels and
  * scale the values as the family expects.
  *
- * <p>Not thread-safe: it owns reusable buffers (the tensor's direct FloatBuffer, a staging float array and OpenCV
- * Mats) so the hot path allocates nothing per frame; one instance per inference slot.
+ * <p>Every step runs in native memory, and no pixel passes through a Java array: OpenCV resizes straight into the
+ * canvas at the letterbox position, converts the canvas to float with the family's scale, and splits its channels
+ * into three single-channel Mats laid over the tensor's own planes, in the model's channel order.
+ *
+ * <p>Not thread-safe: it owns reusable buffers (the tensor's direct FloatBuffer and OpenCV Mats) so the hot path
+ * allocates nothing per frame; one instance per inference slot.
  */
 public final class LetterboxPreprocessor implements AutoCloseable {
-    private static final float PAD = 114f;
+    private static final double PAD = 114;
 
     private final int inputWidth;
     private final int inputHeight;
     private final ModelFamily family;
     private final FloatBuffer tensor;
-    private final float[] staging;
-    private final Mat resized = new Mat();
-    private byte[] row = new byte[0];
+    private final Mat canvas;
+    private final Mat canvasFloat = new Mat();
+    /** The tensor's three planes as OpenCV sees them, indexed by the frame's channel (B, G, R). */
+    private final MatVector planes;
+    private final Scalar pad = new Scalar(PAD, PAD, PAD, 0);
     private final DirectPixels pixels = new DirectPixels();
 
     public LetterboxPreprocessor(int inputWidth, int inputHeight, ModelFamily family) {
         this.inputWidth = inputWidth;
         this.inputHeight = inputHeight;
         this.family = family;
-        int n = 3 * inputWidth * inputHeight;
-        this.tensor = ByteBuffer.allocateDirect(n * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
-        this.staging = new float[n];
+        int plane = inputWidth * inputHeight;
+        this.tensor = ByteBuffer.allocateDirect(3 * plane * Float.BYTES).order(ByteOrder.nativeOrder())
+                .asFloatBuffer();
+        this.canvas = new Mat(inputHeight, inputWidth, CV_8UC3);
+        FloatPointer base = new FloatPointer(tensor);
+        // BGR models take the frame's channels as they are; RGB models get blue in the last plane, red in the first
+        boolean bgr = family.channelOrder() == ModelFamily.ChannelOrder.BGR;
+        long blue = bgr ? 0 : 2L * plane;
+        long red = bgr ? 2L * plane : 0;
+        this.planes = new MatVector(
+                new Mat(inputHeight, inputWidth, CV_32FC1, base.getPointer(blue)),
+                new Mat(inputHeight, inputWidth, CV_32FC1, base.getPointer(plane)),
+                new Mat(inputHeight, inputWidth, CV_32FC1, base.getPointer(red)));
     }
 
     /** The reusable input tensor (direct, native order), filled by {@link #prepare}. */
@@ -85,49 +107,28 @@ public final class LetterboxPreprocessor implements AutoCloseable {
         int newH = lb.resizedHeight();
 
         ByteBuffer direct = pixels.of(bgr, width * height * 3);
+        canvas.put(pad);
         try (BytePointer data = new BytePointer(direct);
              Mat frame = new Mat(height, width, CV_8UC3, data);
              Rect r = new Rect(region.x(), region.y(), region.width(), region.height());
              Mat crop = frame.apply(r);
+             Rect at = new Rect((int) lb.padX(), (int) lb.padY(), newW, newH);
+             Mat target = canvas.apply(at);
              Size size = new Size(newW, newH)) {
-            opencv_imgproc.resize(crop, resized, size, 0, 0, opencv_imgproc.INTER_LINEAR);
+            // the target is a view of the canvas of exactly this size and type, so resize writes into it in place
+            opencv_imgproc.resize(crop, target, size, 0, 0, opencv_imgproc.INTER_LINEAR);
         }
-        fillTensor(newW, newH, (int) lb.padX(), (int) lb.padY());
-        return lb;
-    }
-
-    private void fillTensor(int newW, int newH, int padX, int padY) {
-        float scale = family.pixelScale();
-        float pad = PAD * scale;
-        java.util.Arrays.fill(staging, pad);
-        int plane = inputWidth * inputHeight;
-        // planes in the model's order: BGR models take the frame's bytes as they are, RGB models swap 0 and 2
-        int p0 = family.channelOrder() == ModelFamily.ChannelOrder.BGR ? 0 : 2;
-        int p2 = 2 - p0;
-        int rowBytes = newW * 3;
-        if (row.length < rowBytes) {
-            row = new byte[rowBytes];
-        }
-        BytePointer px = resized.data();
-        long step = resized.step();
-        for (int y = 0; y < newH; y++) {
-            px.position(y * step).get(row, 0, rowBytes);
-            int base = (y + padY) * inputWidth + padX;
-            for (int x = 0, i = 0; x < newW; x++, i += 3) {
-                int o = base + x;
-                staging[p0 * plane + o] = (row[i] & 0xff) * scale;
-                staging[plane + o] = (row[i + 1] & 0xff) * scale;
-                staging[p2 * plane + o] = (row[i + 2] & 0xff) * scale;
-            }
-        }
-        px.position(0);
+        canvas.convertTo(canvasFloat, CV_32FC3, family.pixelScale(), 0);
+        opencv_core.split(canvasFloat, planes);
         tensor.clear();
-        tensor.put(staging);
-        tensor.flip();
+        return lb;
     }
 
     @Override
     public void close() {
-        resized.close();
+        canvas.close();
+        canvasFloat.close();
+        planes.close();
+        pad.close();
     }
 }
