@@ -1,11 +1,16 @@
 package id.pantau.detect;
 
 import id.pantau.core.asset.Assets;
+import id.pantau.core.camera.CameraId;
+import id.pantau.core.frame.VideoFrame;
 import id.pantau.detect.inference.DetectorSettings;
 import id.pantau.detect.inference.OnnxDetector;
+import id.pantau.detect.io.ImageFiles;
 import id.pantau.detect.model.DetectorModelSpec;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The one place tests find models, footage and labels: through the project's asset resolver (Assets). */
 public final class SharedData {
@@ -19,6 +24,22 @@ public final class SharedData {
     /** A shared data file or folder by its path under ../shared/data, verified against data/manifest.json. */
     public static Path data(String relative) {
         return Assets.defaults().data(relative);
+    }
+
+    /**
+     * One labelled frame from each of three cameras, of three sizes (road 1280x720, highway 960x540, Hanoi 640x480),
+     * as camera0..camera2: what the batching tests put through one inference.
+     */
+    public static List<VideoFrame> threeCameraFrames() {
+        List<String> files = List.of(
+                "videos/labels/ahmetozlu_vehicle_survaillance_road_38s/frames/frame_0100.png",
+                "videos/labels/degirum_Traffic_highway_11s/frames/frame_0240.png",
+                "videos/labels/hanoi_cctv_lythuongkiet-hangbai_intersection_64s/frames/frame_0200.png");
+        List<VideoFrame> frames = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            frames.add(ImageFiles.read(data(files.get(i)), CameraId.of("camera" + i), i));
+        }
+        return frames;
     }
 
     /** A model file by manifest name, verified. */

@@ -3,12 +3,10 @@ package id.pantau.detect.inference;
 import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
-import id.pantau.core.camera.CameraId;
 import id.pantau.core.frame.VideoFrame;
 import id.pantau.core.perception.Detection;
 import id.pantau.detect.SharedData;
 import id.pantau.detect.export.DynamicBatchExport;
-import id.pantau.detect.io.ImageFiles;
 import id.pantau.detect.model.DetectorModelSpec;
 import id.pantau.detect.model.DetectorSetupException;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,7 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,12 +28,6 @@ import static org.assertj.core.api.Assertions.within;
  * original, which is fixed at batch 1.
  */
 class BatchedDetectionTest {
-    /** Three cameras, three frame sizes: each frame gets its own letterbox in the batch. */
-    private static final List<String> FRAMES = List.of(
-            "videos/labels/ahmetozlu_vehicle_survaillance_road_38s/frames/frame_0100.png",
-            "videos/labels/degirum_Traffic_highway_11s/frames/frame_0240.png",
-            "videos/labels/hanoi_cctv_lythuongkiet-hangbai_intersection_64s/frames/frame_0200.png");
-
     @TempDir
     static Path tmp;
     static Path dynamicModel;
@@ -46,10 +37,7 @@ class BatchedDetectionTest {
     static void deriveTheDynamicModel() {
         dynamicModel = DynamicBatchExport.export(SharedData.model("yolox_nano"),
                 tmp.resolve("yolox_nano_dynamic.onnx")).target();
-        frames = new ArrayList<>();
-        for (int i = 0; i < FRAMES.size(); i++) {
-            frames.add(ImageFiles.read(SharedData.data(FRAMES.get(i)), CameraId.of("camera" + i), i));
-        }
+        frames = SharedData.threeCameraFrames(); // three sizes: each frame gets its own letterbox in the batch
     }
 
     private static OnnxDetector openDynamic(DetectorSettings settings) {
@@ -68,7 +56,7 @@ class BatchedDetectionTest {
             assertThat(all).hasSize(3);
             for (int i = 0; i < frames.size(); i++) {
                 List<Detection> single = original.detect(frames.get(i));
-                System.out.printf("%s: %d detections batched, %d single%n", FRAMES.get(i), all.get(i).size(),
+                System.out.printf("%s: %d detections batched, %d single%n", frames.get(i).camera(), all.get(i).size(),
                         single.size());
                 assertThat(single).as("frame %d has road users to compare", i).isNotEmpty();
                 assertSameDetections(all.get(i), single);

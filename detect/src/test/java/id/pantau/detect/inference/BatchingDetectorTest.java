@@ -5,7 +5,6 @@ import id.pantau.core.frame.VideoFrame;
 import id.pantau.core.perception.Detection;
 import id.pantau.detect.SharedData;
 import id.pantau.detect.export.DynamicBatchExport;
-import id.pantau.detect.io.ImageFiles;
 import id.pantau.detect.model.DetectorModelSpec;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
@@ -33,11 +32,6 @@ import static org.assertj.core.api.Assertions.within;
  * fails only its camera.
  */
 class BatchingDetectorTest {
-    private static final List<String> FRAMES = List.of(
-            "videos/labels/ahmetozlu_vehicle_survaillance_road_38s/frames/frame_0100.png",
-            "videos/labels/degirum_Traffic_highway_11s/frames/frame_0240.png",
-            "videos/labels/hanoi_cctv_lythuongkiet-hangbai_intersection_64s/frames/frame_0200.png");
-
     @TempDir
     static Path tmp;
     static OnnxDetector dynamic;
@@ -49,10 +43,7 @@ class BatchingDetectorTest {
                 .target();
         dynamic = OnnxDetector.open(DetectorModelSpec.cocoYolox("yolox_nano_n", model),
                 DetectorSettings.singleStream(2).withMaxBatch(4));
-        frames = new ArrayList<>();
-        for (int i = 0; i < FRAMES.size(); i++) {
-            frames.add(ImageFiles.read(SharedData.data(FRAMES.get(i)), CameraId.of("camera" + i), i));
-        }
+        frames = SharedData.threeCameraFrames(); // three sizes: each frame gets its own letterbox in the batch
     }
 
     @AfterAll
