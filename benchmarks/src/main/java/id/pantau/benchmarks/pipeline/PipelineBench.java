@@ -116,9 +116,8 @@ public final class PipelineBench {
 
     /**
      * The clip repeated (packet copy) to outlast one pipeline run, for the RTSP server to serve. The server loops a
-     * file in memory by shifting timestamps; on a clip with one IDR frame (the 5 s street clip) each wrap can cost
-     * the client frames until the next IDR, i.e. a whole loop, which is the simulator and not the pipeline. A copy
-     * longer than the run never wraps while measured, as a real camera's stream does not.
+     * file in memory by shifting timestamps, which leaves a gap of a frame or two at each wrap; a copy longer than
+     * the run never wraps while measured, as a real camera's stream does not.
      */
     private static Path rtspClip(BenchOptions o, Path clip, Path work) throws Exception {
         double clipSeconds = StreamProbe.probe(clip.toString(), 1, StreamProbe.Options.DEFAULT).facts().duration()

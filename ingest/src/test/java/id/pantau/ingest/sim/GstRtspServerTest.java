@@ -1,15 +1,26 @@
 package id.pantau.ingest.sim;
 
+import id.pantau.core.camera.CameraId;
+import id.pantau.ingest.Cameras;
+import id.pantau.ingest.IngestManager;
 import id.pantau.ingest.SharedData;
+import id.pantau.ingest.config.CameraSource;
+import id.pantau.ingest.config.DecodeSkip;
+import id.pantau.ingest.worker.CameraState;
+import id.pantau.ingest.worker.CameraWorker;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 class GstRtspServerTest {
 
@@ -31,6 +42,36 @@ class GstRtspServerTest {
             assertThat(rtsp.port()).isEqualTo(port);
             try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
                 assertThat(s.isConnected()).isTrue();
+            }
+        }
+    }
+
+    /**
+     * The 5 s street clip has one IDR frame; a wrap that spoils it would cost each client a whole loop (150 frames).
+     * Two cameras read for 11 s (two wraps) at the full 30 fps, decoding every frame.
+     */
+    @Test
+    void clientsKeepTheFullFrameRateAcrossLoopWraps() throws Exception {
+        try (GstRtspServer rtsp = GstRtspServer.start(Map.of("street", SharedData.video(SharedData.LONDON)))) {
+            List<CameraSource> cams = List.of(
+                    CameraSource.builder("a", rtsp.url("street")).analysisFps(1).skipNonReference(DecodeSkip.OFF)
+                            .ringMaxBytes(0).build(),
+                    CameraSource.builder("b", rtsp.url("street")).analysisFps(1).skipNonReference(DecodeSkip.OFF)
+                            .ringMaxBytes(0).build());
+            try (IngestManager ingest = Cameras.manager(cams, new SimpleMeterRegistry())) {
+                ingest.start();
+                List<CameraWorker> workers = List.of(ingest.camera(CameraId.of("a")), ingest.camera(CameraId.of("b")));
+                await().atMost(Duration.ofSeconds(20)).until(() -> workers.stream()
+                        .allMatch(w -> w.state() instanceof CameraState.Streaming));
+                long[] before = workers.stream().mapToLong(CameraWorker::framesDecoded).toArray();
+                long t0 = System.nanoTime();
+                Thread.sleep(11_000);
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                for (int i = 0; i < workers.size(); i++) {
+                    double fps = (workers.get(i).framesDecoded() - before[i]) / seconds;
+                    System.out.printf("camera %s across two wraps: %.1f fps decoded%n", workers.get(i).id(), fps);
+                    assertThat(fps).as("camera %s", workers.get(i).id()).isGreaterThan(27);
+                }
             }
         }
     }
