@@ -1,12 +1,12 @@
 package id.pantau.app.cli;
 
 import id.pantau.benchmarks.jmh.RunJmh;
-import id.pantau.ingest.config.DecodeSkip;
 import id.pantau.benchmarks.pipeline.BaselineGuard;
 import id.pantau.benchmarks.pipeline.BenchOptions;
 import id.pantau.benchmarks.pipeline.BenchReport;
 import id.pantau.benchmarks.pipeline.PipelineBench;
 import id.pantau.core.asset.Assets;
+import id.pantau.ingest.config.DecodeSkip;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -125,17 +125,16 @@ public final class BenchCommand implements Callable<Integer> {
                     + " as a camera is configured by default. off measures full decoding against FFmpeg's.")
     DecodeSkip decodeSkip;
 
-    /** The camera list's own spelling (auto, on, off), not the enum's. */
+    /** The camera list's own spelling (auto, on, off), parsed as the camera list parses it. */
     static final class DecodeSkipConverter implements picocli.CommandLine.ITypeConverter<DecodeSkip> {
         @Override
         public DecodeSkip convert(String value) {
-            return switch (value.toLowerCase(java.util.Locale.ROOT)) {
-                case "auto" -> DecodeSkip.AUTO;
-                case "on" -> DecodeSkip.ON;
-                case "off" -> DecodeSkip.OFF;
-                default -> throw new picocli.CommandLine.TypeConversionException(
+            DecodeSkip skip = DecodeSkip.parse(value);
+            if (skip == null) {
+                throw new picocli.CommandLine.TypeConversionException(
                         "--decode-skip must be auto, on or off, got '" + value + "'");
-            };
+            }
+            return skip;
         }
     }
 

@@ -12,7 +12,6 @@ import id.pantau.enforcement.config.EnforcementConfig;
 import id.pantau.storage.config.EvidenceStoreConfig;
 import id.pantau.storage.config.InvalidEvidenceConfigException;
 
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

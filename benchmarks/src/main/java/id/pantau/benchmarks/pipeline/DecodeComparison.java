@@ -1,8 +1,11 @@
 package id.pantau.benchmarks.pipeline;
 
+import id.pantau.ingest.IngestManager;
 import id.pantau.ingest.config.CameraSource;
 import id.pantau.ingest.config.DecodeSkip;
 import id.pantau.ingest.config.Pacing;
+import id.pantau.ingest.worker.CameraState;
+import id.pantau.ingest.worker.CameraWorker;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import java.io.IOException;
@@ -40,7 +43,7 @@ public final class DecodeComparison {
 
     public static Rates measure(Path clip, double analysisFps, FfmpegReference ffmpeg, int threads, int repetitions)
             throws IOException, InterruptedException {
-        return measure(clip, analysisFps, ffmpeg, threads, repetitions, CameraFeeds.ingest(), true, DecodeSkip.AUTO);
+        return measure(clip, analysisFps, ffmpeg, threads, repetitions, true, DecodeSkip.AUTO);
     }
 
     /**
@@ -48,9 +51,9 @@ public final class DecodeComparison {
      * file, so a reader that skips frames it does not need is credited with the frames it got through.
      */
     public static Rates measure(Path clip, double analysisFps, FfmpegReference ffmpeg, int threads, int repetitions,
-                                CameraFeeds.Factory feeds, boolean evidenceRing, DecodeSkip skip)
+                                boolean evidenceRing, DecodeSkip skip)
             throws IOException, InterruptedException {
-        ingestDecode(clip, analysisFps, feeds, evidenceRing, skip); // warm-up: native libraries, JIT
+        ingestDecode(clip, analysisFps, evidenceRing, skip); // warm-up: native libraries, JIT
         boolean skips = source(clip, analysisFps, Pacing.FAST, evidenceRing, skip).skipsNonReferenceFrames();
         List<Double> ours = new ArrayList<>();
         List<Double> reference = new ArrayList<>();
@@ -59,11 +62,11 @@ public final class DecodeComparison {
             FfmpegReference.Run ref;
             FfmpegReference.Run run;
             if (r % 2 == 0) {
-                run = ingestDecode(clip, analysisFps, feeds, evidenceRing, skip);
+                run = ingestDecode(clip, analysisFps, evidenceRing, skip);
                 ref = ffmpeg.decode(clip, threads);
             } else {
                 ref = ffmpeg.decode(clip, threads);
-                run = ingestDecode(clip, analysisFps, feeds, evidenceRing, skip);
+                run = ingestDecode(clip, analysisFps, evidenceRing, skip);
             }
             reference.add(ref.fps());
             ours.add(ref.frames() / run.wallSeconds());
@@ -83,16 +86,16 @@ public final class DecodeComparison {
 
     /** One pass of the ingest worker over the file: frames decoded and wall seconds. */
     public static FfmpegReference.Run ingestDecode(Path clip, double analysisFps) throws InterruptedException {
-        return ingestDecode(clip, analysisFps, CameraFeeds.ingest(), true, DecodeSkip.AUTO);
+        return ingestDecode(clip, analysisFps, true, DecodeSkip.AUTO);
     }
 
-    /** One pass of a camera reader over the file, as fast as it goes: frames decoded and wall seconds. */
-    public static FfmpegReference.Run ingestDecode(Path clip, double analysisFps, CameraFeeds.Factory factory,
-                                                   boolean evidenceRing, DecodeSkip skip)
+    /** One pass of the ingest worker over the file, as fast as it goes: frames decoded and wall seconds. */
+    public static FfmpegReference.Run ingestDecode(Path clip, double analysisFps, boolean evidenceRing,
+                                                   DecodeSkip skip)
             throws InterruptedException {
         CameraSource source = source(clip, analysisFps, Pacing.FAST, evidenceRing, skip);
-        try (CameraFeeds feeds = factory.create(List.of(source), new SimpleMeterRegistry())) {
-            CameraFeeds.Feed feed = feeds.feeds().getFirst();
+        try (IngestManager ingest = new IngestManager(List.of(source), new SimpleMeterRegistry())) {
+            CameraWorker feed = ingest.cameras().getFirst();
             Thread drain = Thread.ofPlatform().daemon().name("decode-bench-drain").start(() -> {
                 // the analysis queue is emptied as a consumer would, so drops do not add work
                 while (!Thread.currentThread().isInterrupted()) {
@@ -104,11 +107,11 @@ public final class DecodeComparison {
                 }
             });
             long t0 = System.nanoTime();
-            feeds.start();
+            ingest.start();
             long deadline = t0 + LIMIT.toNanos();
-            while (!feed.finished()) {
-                if (feed.failure().isPresent()) {
-                    throw new IllegalStateException("could not decode " + clip + ": " + feed.failure().get());
+            while (!(feed.state() instanceof CameraState.Finished)) {
+                if (feed.state() instanceof CameraState.Down down) {
+                    throw new IllegalStateException("could not decode " + clip + ": " + down.reason());
                 }
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("decoding " + clip + " took over " + LIMIT);

@@ -4,7 +4,6 @@ import id.pantau.core.json.Json;
 import id.pantau.detect.inference.DetectorSettings;
 import id.pantau.detect.motion.MotionSettings;
 import id.pantau.ingest.config.DecodeSkip;
-import id.pantau.ingest.probe.StreamProbe;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,35 +53,29 @@ public final class PipelineBench {
             log.info("bench: stage profile");
             Map<String, Double> stageMs = new StageProfiler(fx, analytics, o.repetitions()).profile();
 
-            CameraFeeds.Factory feeds = CameraFeeds.ingest();
-            log.info("bench: decode vs FFmpeg ({} repetitions, {})", o.repetitions(), feeds.name());
+            log.info("bench: decode vs FFmpeg ({} repetitions)", o.repetitions());
             Path work = Files.createTempDirectory("pantau-bench");
             DecodeComparison.Rates decode;
             try {
                 Path looped = ClipLoop.repeat(o.ffmpeg(), clip, o.decodeLoops(), work.resolve("decode-clip.mp4"));
                 decode = DecodeComparison.measure(looped, o.analysisFps(), new FfmpegReference(o.ffmpeg()),
-                        o.decodeThreads(), o.repetitions(), feeds, o.evidenceRing(), o.decodeSkip());
+                        o.decodeThreads(), o.repetitions(), o.evidenceRing(), o.decodeSkip());
             } finally {
                 deleteQuietly(work);
             }
 
-            Path rtspWork = o.rtsp() ? Files.createTempDirectory("pantau-bench-rtsp") : null;
-            Path served = o.rtsp() ? rtspClip(o, clip, rtspWork) : clip;
             List<Integer> plan = o.sweep() ? CameraSweep.plan(o.cameras()) : List.of(o.cameras());
             Map<Integer, PipelineRun.Result> results = new LinkedHashMap<>();
             List<BenchReport.SweepPoint> sweep = CameraSweep.run(plan, n -> {
                 log.info("bench: pipeline with {} camera(s) for {} s", n, o.seconds());
-                PipelineRun.Result r = PipelineRun.run(new PipelineRun.Config(served, n,
+                PipelineRun.Result r = PipelineRun.run(new PipelineRun.Config(clip, n,
                         seconds(o.warmupSeconds()), seconds(o.seconds()), o.analysisFps(), o.rtsp(),
                         o.motionGate() ? MotionSettings.defaults() : PipelineRun.detectEveryFrame(),
                         o.evidenceRing(), o.decodeSkip()),
-                        fx.detector, analytics, feeds);
+                        fx.detector, analytics);
                 results.put(n, r);
                 return r.point();
             });
-            if (rtspWork != null) {
-                deleteQuietly(rtspWork);
-            }
             PipelineRun.Result headline = results.get(o.cameras());
             int held = CameraSweep.largestHeld(sweep);
 
@@ -112,22 +105,6 @@ public final class PipelineBench {
                             decode.skipsNonRef() ? decode.ffmpegSameWorkFps() : decode.ffmpegFps(),
                             decode.sameWorkRatio()));
         }
-    }
-
-    /**
-     * The clip repeated (packet copy) to outlast one pipeline run, for the RTSP server to serve. The server loops a
-     * file in memory by shifting timestamps, which leaves a gap of a frame or two at each wrap; a copy longer than
-     * the run never wraps while measured, as a real camera's stream does not.
-     */
-    private static Path rtspClip(BenchOptions o, Path clip, Path work) throws Exception {
-        double clipSeconds = StreamProbe.probe(clip.toString(), 1, StreamProbe.Options.DEFAULT).facts().duration()
-                .map(d -> d.toMillis() / 1000.0).orElse(5.0);
-        // cameras start one after another (about 1 s each), then warm up, then the measured window
-        double runSeconds = o.cameras() * 1.5 + o.warmupSeconds() + o.seconds() + 15;
-        int times = (int) Math.ceil(runSeconds / Math.max(0.5, clipSeconds));
-        log.info("bench: serving {} repeated {} times ({} s) over RTSP", clip.getFileName(), times,
-                Math.round(times * clipSeconds));
-        return ClipLoop.repeat(o.ffmpeg(), clip, times, work.resolve("rtsp-clip.mp4"));
     }
 
     /** Writes the JSON report and, beside it, the chart of the sweep; returns the chart's path. */

@@ -8,10 +8,13 @@ import id.pantau.detect.inference.Detector;
 import id.pantau.detect.motion.MotionSettings;
 import id.pantau.detect.stage.PerceptionStage;
 import id.pantau.detect.track.TrackerSettings;
+import id.pantau.ingest.IngestManager;
 import id.pantau.ingest.config.CameraSource;
 import id.pantau.ingest.config.DecodeSkip;
 import id.pantau.ingest.config.Pacing;
 import id.pantau.ingest.sim.GstRtspServer;
+import id.pantau.ingest.worker.CameraState;
+import id.pantau.ingest.worker.CameraWorker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -86,11 +89,6 @@ public final class PipelineRun {
 
     public static Result run(Config cfg, Detector detector, FrameAnalytics.Factory analytics)
             throws InterruptedException {
-        return run(cfg, detector, analytics, CameraFeeds.ingest());
-    }
-
-    public static Result run(Config cfg, Detector detector, FrameAnalytics.Factory analytics,
-                             CameraFeeds.Factory feedsFactory) throws InterruptedException {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         Map<String, Path> mounts = new LinkedHashMap<>();
         for (int i = 1; i <= cfg.cameras(); i++) {
@@ -105,20 +103,20 @@ public final class PipelineRun {
         }
         RunCounters counters = new RunCounters();
         List<Thread> consumers = new ArrayList<>();
-        try (CameraFeeds feeds = feedsFactory.create(sources, registry);
+        try (IngestManager ingest = new IngestManager(sources, registry);
              PerceptionStage perception = new PerceptionStage(detector, cfg.motion(),
                      TrackerSettings.defaults(), registry)) {
             try {
-                feeds.start();
-                for (CameraFeeds.Feed camera : feeds.feeds()) {
+                ingest.start();
+                for (CameraWorker camera : ingest.cameras()) {
                     consumers.add(Thread.ofPlatform().name("bench-analysis-" + camera.id()).start(() ->
                             analyse(camera, perception, analytics, cfg.analysisFps(), counters)));
                 }
-                awaitStreaming(feeds);
+                awaitStreaming(ingest);
                 Thread.sleep(cfg.warmup());
-                return measure(cfg, feeds, counters, registry);
+                return measure(cfg, ingest, counters, registry);
             } finally {
-                // the analysis threads stop before perception and the feeds close under them
+                // the analysis threads stop before perception and the cameras close under them
                 counters.running.set(false);
                 for (Thread t : consumers) {
                     t.join(Duration.ofSeconds(10));
@@ -141,7 +139,7 @@ public final class PipelineRun {
         final LongAdder events = new LongAdder();
     }
 
-    private static Result measure(Config cfg, CameraFeeds feeds, RunCounters c, MeterRegistry registry)
+    private static Result measure(Config cfg, IngestManager feeds, RunCounters c, MeterRegistry registry)
             throws InterruptedException {
         long decoded0 = decoded(feeds);
         double skipped0 = perceptionFrames(registry, "skipped_no_motion");
@@ -178,7 +176,7 @@ public final class PipelineRun {
     }
 
     /** One camera's analysis thread: perception, analytics, JSON encoding, latency. */
-    private static void analyse(CameraFeeds.Feed camera, PerceptionStage perception, FrameAnalytics.Factory factory,
+    private static void analyse(CameraWorker camera, PerceptionStage perception, FrameAnalytics.Factory factory,
                                 double analysisFps, RunCounters c) {
         EventCodec codec = new EventCodec();
         FrameAnalytics analytics = null;
@@ -217,17 +215,16 @@ public final class PipelineRun {
         }
     }
 
-    private static void awaitStreaming(CameraFeeds feeds) throws InterruptedException {
+    private static void awaitStreaming(IngestManager ingest) throws InterruptedException {
         long deadline = System.nanoTime() + START_LIMIT.toNanos();
         while (true) {
             boolean all = true;
-            for (CameraFeeds.Feed w : feeds.feeds()) {
-                Optional<String> failure = w.failure();
-                if (failure.isPresent()) {
+            for (CameraWorker w : ingest.cameras()) {
+                if (w.state() instanceof CameraState.Down down) {
                     // footage that cannot be opened at the start is a setup error, not something to wait out
-                    throw new IllegalStateException("camera " + w.id() + " could not start: " + failure.get());
+                    throw new IllegalStateException("camera " + w.id() + " could not start: " + down.reason());
                 }
-                all &= w.streaming();
+                all &= w.state() instanceof CameraState.Streaming;
             }
             if (all) {
                 return;
@@ -245,11 +242,11 @@ public final class PipelineRun {
                 .mapToDouble(Counter::count).sum();
     }
 
-    private static long decoded(CameraFeeds feeds) {
-        return feeds.feeds().stream().mapToLong(CameraFeeds.Feed::framesDecoded).sum();
+    private static long decoded(IngestManager ingest) {
+        return ingest.cameras().stream().mapToLong(CameraWorker::framesDecoded).sum();
     }
 
-    private static long queueDrops(CameraFeeds feeds) {
-        return feeds.feeds().stream().mapToLong(w -> w.queue().dropped()).sum();
+    private static long queueDrops(IngestManager ingest) {
+        return ingest.cameras().stream().mapToLong(w -> w.queue().dropped()).sum();
     }
 }

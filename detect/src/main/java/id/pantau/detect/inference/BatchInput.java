@@ -51,14 +51,6 @@ final class BatchInput {
         count++;
     }
 
-    int count() {
-        return count;
-    }
-
-    int capacity() {
-        return capacity;
-    }
-
     /** The images added so far, as one tensor: a view from the first image to the last. */
     FloatBuffer tensor() {
         return images.duplicate().flip();

@@ -9,10 +9,6 @@ public enum DecodeSkip {
     ON,
     OFF;
 
-    public String label() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
     /** Parses {@code auto}, {@code on}/{@code true}, {@code off}/{@code false}; null for anything else. */
     public static DecodeSkip parse(String text) {
         return switch (text.trim().toLowerCase(Locale.ROOT)) {

@@ -73,10 +73,6 @@ public final class JpegFromPicture implements AutoCloseable {
         return (int) Math.max(1, Math.min(31, Math.round(scalePercent * 8 / 100)));
     }
 
-    public int qscale() {
-        return qscale;
-    }
-
     /** Encodes one decoded picture (any pixel format) as a baseline JFIF JPEG, 4:2:0, full range. */
     public byte[] encode(AVFrame picture) {
         int w = picture.width();
