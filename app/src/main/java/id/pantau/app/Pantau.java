@@ -21,7 +21,7 @@ import id.pantau.detect.analytics.EventPublisher;
 import id.pantau.detect.inference.BatchingDetector;
 import id.pantau.detect.inference.Detector;
 import id.pantau.detect.inference.DetectorSettings;
-import id.pantau.detect.inference.ExecutionProvider;
+import id.pantau.detect.runtime.ExecutionProvider;
 import id.pantau.detect.inference.OnnxDetector;
 import id.pantau.detect.model.DetectorModelSpec;
 import id.pantau.detect.motion.MotionSettings;

@@ -4,7 +4,7 @@ import id.pantau.core.asset.Assets;
 import id.pantau.detect.cli.DetectJob;
 import id.pantau.detect.inference.Detector;
 import id.pantau.detect.inference.DetectorSettings;
-import id.pantau.detect.inference.ExecutionProvider;
+import id.pantau.detect.runtime.ExecutionProvider;
 import id.pantau.detect.inference.OnnxDetector;
 import id.pantau.detect.inference.TiledDetector;
 import id.pantau.detect.model.DetectorModelSpec;

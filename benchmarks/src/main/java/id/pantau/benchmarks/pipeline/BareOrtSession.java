@@ -4,7 +4,7 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import id.pantau.detect.inference.DjlRuntime;
+import id.pantau.detect.runtime.DjlRuntime;
 
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
