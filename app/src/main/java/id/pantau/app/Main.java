@@ -1,7 +1,6 @@
 package id.pantau.app;
 
 import id.pantau.app.cli.AnalyzeCommand;
-import id.pantau.app.cli.BenchCommand;
 import id.pantau.app.cli.DemoCommand;
 import id.pantau.app.cli.DetectCommand;
 import id.pantau.app.cli.EvidenceCommand;
@@ -19,7 +18,9 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "pantau", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Real-time video analytics for city CCTV and electronic traffic law enforcement (ETLE).",
-        subcommands = {DemoCommand.class, IngestCommand.class, DetectCommand.class, AnalyzeCommand.class, RunCommand.class, EvidenceCommand.class, PlatesCommand.class, BenchCommand.class, ModelsCommand.class, KeysCommand.class, CommandLine.HelpCommand.class})
+        footer = {"", "  bench     The whole-pipeline benchmark and JMH per stage: the benchmarks",
+                "            module's own entry, not part of a node (./pantau bench --help)."},
+        subcommands = {DemoCommand.class, IngestCommand.class, DetectCommand.class, AnalyzeCommand.class, RunCommand.class, EvidenceCommand.class, PlatesCommand.class, ModelsCommand.class, KeysCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     @CommandLine.Option(names = "--log-format", scope = CommandLine.ScopeType.INHERIT, paramLabel = "text|json",

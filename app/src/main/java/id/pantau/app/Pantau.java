@@ -5,17 +5,9 @@ import id.pantau.app.config.NodeConfigLoader;
 import id.pantau.app.console.ConsoleApi;
 import id.pantau.app.console.ConsoleStatic;
 import id.pantau.app.http.OpsServer;
-import id.pantau.enforcement.api.BearerAuth;
+import id.pantau.enforcement.http.BearerAuth;
 import id.pantau.app.pipeline.CameraPipelines;
 import id.pantau.app.pipeline.DemoGeometry;
-import id.pantau.app.pipeline.TrackSightings;
-import id.pantau.core.camera.CameraId;
-import id.pantau.detect.plate.PlateReader;
-import id.pantau.detect.plate.PlateReaderSettings;
-import id.pantau.enforcement.evidence.ClipFrame;
-import id.pantau.enforcement.evidence.EvidenceAssembler;
-import id.pantau.enforcement.evidence.EvidenceSettings;
-import id.pantau.enforcement.evidence.EvidenceStage;
 import id.pantau.core.camera.config.CameraConfigStore;
 import id.pantau.detect.analytics.EventPublisher;
 import id.pantau.detect.inference.BatchingDetector;
@@ -32,11 +24,11 @@ import id.pantau.core.bus.EventBus;
 import id.pantau.core.bus.InProcessEventBus;
 import id.pantau.core.bus.kafka.KafkaBusConfig;
 import id.pantau.core.bus.kafka.KafkaEventBus;
+import id.pantau.enforcement.BackOffice;
 import id.pantau.enforcement.EnforcementServices;
-import id.pantau.enforcement.api.EnforcementApi;
 import id.pantau.enforcement.auth.AdminBootstrap;
+import id.pantau.enforcement.evidence.EdgeEvidence;
 import id.pantau.enforcement.config.EnforcementConfig;
-import id.pantau.enforcement.ticket.OutboxRelay;
 import id.pantau.ingest.IngestManager;
 import id.pantau.ingest.config.CameraListLoader;
 import id.pantau.ingest.config.CameraSource;
@@ -59,11 +51,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -81,6 +71,7 @@ public final class Pantau implements AutoCloseable {
     private EventBus bus;
     private IngestManager ingest;
     private EnforcementServices enforcement;
+    private BackOffice backOffice;
     private CameraConfigStore geometry;
     private CameraPipelines pipelines;
     private EvidenceStorage evidence;
@@ -152,7 +143,10 @@ public final class Pantau implements AutoCloseable {
             pipelines = new CameraPipelines(ingest, openPerception(c.detector()), geometry,
                     new EventPublisher(bus, registry, !runs(NodeConfig.Stage.EVIDENCE)), registry);
             if (runs(NodeConfig.Stage.EVIDENCE)) {
-                startEvidenceStage(evidence);
+                EdgeEvidence edge = EdgeEvidence.start(ingest, evidence, bus, EventPublisher.EVENTS_TOPIC,
+                        config.bus().clientId(), EdgeEvidence.Settings.defaults(), registry);
+                closeables.push(edge);
+                pipelines.addFrameListener(edge.frames());
             }
         }
         if (runs(NodeConfig.Stage.CONSOLE)) {
@@ -173,23 +167,6 @@ public final class Pantau implements AutoCloseable {
             closeables.push(pipelines);
         }
         log.info("serving {} with stages {} (bus {}, data dir {})", url, c.stages(), c.bus().type(), c.dataDir());
-    }
-
-    /** Violations from pantau.events are packaged from the ingest rings and published to pantau.violations. */
-    private void startEvidenceStage(EvidenceStorage evidence) {
-        PlateReader plates = PlateReader.open(Assets.defaults(), PlateReaderSettings.defaults(), registry);
-        closeables.push(plates);
-        TrackSightings sightings = new TrackSightings(600, Optional.of(plates), (camera, sequence) ->
-                ingest.camera(CameraId.of(camera)).ring().snapshot().stream()
-                        .filter(f -> Math.abs(f.sequence() - sequence) <= 1).findFirst(), 0.5);
-        pipelines.addFrameListener(sightings);
-        EvidenceAssembler assembler = new EvidenceAssembler(evidence, Assets.defaults(), EvidenceSettings.defaults(), registry);
-        EvidenceStage stage = new EvidenceStage((camera, from, to) -> ingest.camera(camera).ring().window(from, to).stream()
-                .map(f -> new ClipFrame(f.sequence(), f.captureTime(), f.jpeg())).toList(),
-                sightings, assembler, bus, registry, Clock.systemUTC(),
-                camera -> ingest.cameras().stream().anyMatch(w -> w.id().value().equals(camera)));
-        // a group per node (its bus client id): every node sees every violation and packages its own cameras'
-        closeables.push(stage.subscribe(EventPublisher.EVENTS_TOPIC, "evidence-" + config.bus().clientId()));
     }
 
     private PerceptionStage openPerception(NodeConfig.Detector d) {
@@ -237,20 +214,10 @@ public final class Pantau implements AutoCloseable {
                                   Consumer<String> announceAdminPassword) {
         NodeConfig.Database db = config.database();
         EnforcementConfig ec = EnforcementConfig.defaults(config.dataDir()).withDatabase(db.url(), db.user(), db.password());
-        enforcement = EnforcementServices.open(ec, key -> evidence.store().get(key), clock, registry);
-        closeables.push(enforcement::close);
-        AdminBootstrap.ensureAdmin(enforcement.users(), announceAdminPassword);
-        OutboxRelay relay = new OutboxRelay(enforcement.db(), bus, clock, ec.outboxInterval(), registry);
-        relay.start();
-        closeables.push(relay);
-        EventBus.Subscription intake = bus.subscribe(ec.violationsTopic(), ec.ingestGroup(), enforcement.ingestor());
-        closeables.push(intake);
-        http.router().route("/api/*").subRouter(EnforcementApi.router(vertx, enforcement, relay::pending));
-        http.router().get("/openapi").handler(ctx -> ctx.response()
-                .putHeader("content-type", "application/yaml").end(EnforcementApi.openApiDocument()));
-        long timer = vertx.setPeriodic(Duration.ofHours(1).toMillis(), id ->
-                vertx.executeBlocking(() -> enforcement.tickets().expireOverdue()));
-        closeables.push(() -> vertx.cancelTimer(timer));
+        backOffice = BackOffice.start(ec, bus, key -> evidence.store().get(key), vertx, http.router(), clock, registry,
+                announceAdminPassword);
+        closeables.push(backOffice);
+        enforcement = backOffice.services();
     }
 
     private boolean runs(NodeConfig.Stage stage) {
@@ -262,11 +229,15 @@ public final class Pantau implements AutoCloseable {
         return DemoCameras.fromVideos(Assets.defaults().data("videos"));
     }
 
-    /** Healthy while at least one camera streams (or the node runs no cameras); details carry every camera's state. */
+    /** Healthy while the database answers and at least one camera streams (or the node runs none); details say which. */
     private OpsServer.Health health() {
         JsonObject details = new JsonObject().put("stages", config.stages().toString());
+        boolean databaseUp = backOffice == null || backOffice.databaseUp();
+        if (backOffice != null) {
+            details.put("database", databaseUp ? "UP" : "DOWN");
+        }
         if (ingest == null) {
-            return new OpsServer.Health(true, details);
+            return new OpsServer.Health(databaseUp, details);
         }
         JsonObject cameras = new JsonObject();
         boolean anyStreaming = false;
@@ -274,7 +245,7 @@ public final class Pantau implements AutoCloseable {
             cameras.put(e.getKey().value(), e.getValue().toString());
             anyStreaming |= e.getValue() instanceof CameraState.Streaming;
         }
-        return new OpsServer.Health(anyStreaming || ingest.states().isEmpty(), details.put("cameras", cameras));
+        return new OpsServer.Health(databaseUp && (anyStreaming || ingest.states().isEmpty()), details.put("cameras", cameras));
     }
 
     public String url() {

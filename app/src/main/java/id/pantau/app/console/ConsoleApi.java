@@ -9,7 +9,12 @@ import id.pantau.core.camera.config.CameraConfigLoader;
 import id.pantau.core.camera.config.ConfigError;
 import id.pantau.core.camera.config.InvalidCameraConfigException;
 import id.pantau.core.json.Json;
-import id.pantau.enforcement.api.BearerAuth;
+import id.pantau.enforcement.http.ApiErrors;
+import id.pantau.enforcement.http.BearerAuth;
+import id.pantau.enforcement.http.Guard;
+import id.pantau.enforcement.http.Problem;
+import id.pantau.enforcement.http.Replies;
+import id.pantau.enforcement.http.Reply;
 import id.pantau.enforcement.auth.Role;
 import id.pantau.enforcement.auth.User;
 import io.micrometer.core.instrument.Counter;
@@ -62,12 +67,14 @@ public final class ConsoleApi implements AutoCloseable {
     private final Counter rejectedConfigs;
     private final EventBus.Subscription subscription;
     private final Router router;
+    private final Guard guard;
 
     private ConsoleApi(Vertx vertx, ConsoleBackend backend, BearerAuth auth, MeterRegistry registry) {
         this.vertx = vertx;
         this.backend = backend;
         this.auth = auth;
         this.live = new LiveEvents(vertx, registry);
+        this.guard = new Guard(vertx, this::known);
         this.rejectedConfigs = Counter.builder("pantau.console.config.rejected")
                 .description("camera configurations refused as invalid (a stream of these: an editor or script is stuck)")
                 .register(registry);
@@ -139,19 +146,7 @@ public final class ConsoleApi implements AutoCloseable {
             }
         });
 
-        r.route().failureHandler(ctx -> {
-            int code = ctx.statusCode() < 400 ? 500 : ctx.statusCode();
-            if (code == 413) {
-                Replies.problem(ctx, 413, "body_too_large", "request body is larger than " + MAX_BODY_BYTES + " bytes");
-            } else {
-                log.error("console failure on {} {}", ctx.request().method(), ctx.request().path(), ctx.failure());
-                Replies.problem(ctx, code, "internal_error", "internal error; nothing was changed, see the server log");
-            }
-        });
-        r.errorHandler(404, ctx -> Replies.problem(ctx, 404, "not_found",
-                "no such console endpoint: " + ctx.request().method() + " " + ctx.request().path()));
-        r.errorHandler(405, ctx -> Replies.problem(ctx, 405, "method_not_allowed",
-                "method " + ctx.request().method() + " is not allowed on " + ctx.request().path()));
+        guard.answerRouterErrors(r, "console endpoint", MAX_BODY_BYTES);
         return r;
     }
 
@@ -197,7 +192,7 @@ public final class ConsoleApi implements AutoCloseable {
         }
         vertx.executeBlocking(() -> backend.snapshotJpeg(id), false).onComplete(ar -> {
             if (ar.failed()) {
-                answerFailure(ctx, ar.cause());
+                guard.fail(ctx, ar.cause());
             } else if (ar.result().isEmpty()) {
                 Replies.problem(ctx, 404, "no_frame", "camera " + id + " has delivered no frame yet; check its state in the camera list");
             } else {
@@ -221,32 +216,19 @@ public final class ConsoleApi implements AutoCloseable {
     }
 
     private void guarded(RoutingContext ctx, Set<Role> roles, int status, Callable<Object> work) {
-        if (!BearerAuth.allowed(ctx, roles)) {
-            return;
-        }
-        vertx.executeBlocking(work, false).onComplete(ar -> {
-            if (ar.failed()) {
-                answerFailure(ctx, ar.cause());
-            } else {
-                Replies.json(ctx, status, ar.result());
-            }
-        });
+        guard.as(ctx, roles, u -> Reply.json(status, work.call()));
     }
 
-    private void answerFailure(RoutingContext ctx, Throwable t) {
-        switch (t) {
+    /** The console's own failures; anything else is the back office's ({@link ApiErrors}) or a genuine fault. */
+    private Problem known(Throwable t) {
+        return switch (t) {
             case InvalidCameraConfigException e -> {
                 rejectedConfigs.increment();
-                log.info("{} {} -> 400 invalid configuration: {}", ctx.request().method(), ctx.request().path(),
-                        e.errors().stream().map(ConfigError::toString).toList());
-                Replies.problem(ctx, 400, "invalid_config", e.getMessage(), Map.of("errors", e.errors()));
+                yield new Problem(400, "invalid_config", e.getMessage(), Map.of("errors", e.errors()));
             }
-            case NotFound e -> Replies.problem(ctx, 404, "not_found", e.getMessage());
-            default -> {
-                log.error("console failure on {} {}", ctx.request().method(), ctx.request().path(), t);
-                Replies.problem(ctx, 500, "internal_error", "internal error; nothing was changed, see the server log");
-            }
-        }
+            case NotFound e -> new Problem(404, "not_found", e.getMessage());
+            default -> ApiErrors.of(t);
+        };
     }
 
     private static CameraId camera(RoutingContext ctx) {

@@ -21,12 +21,14 @@ public final class OpsServer implements AutoCloseable {
     public OpsServer(Vertx vertx, PrometheusMeterRegistry registry, Supplier<Health> health) {
         this.vertx = vertx;
         this.router = Router.router(vertx);
-        router.get("/health").handler(ctx -> {
-            Health h = health.get();
+        // off the event loop: health asks the database
+        router.get("/health").handler(ctx -> vertx.executeBlocking(health::get, false).onComplete(ar -> {
+            Health h = ar.succeeded() ? ar.result()
+                    : new Health(false, new JsonObject().put("error", String.valueOf(ar.cause())));
             ctx.response().setStatusCode(h.healthy() ? 200 : 503)
                     .putHeader("content-type", "application/json")
                     .end(new JsonObject().put("status", h.healthy() ? "UP" : "DOWN").put("details", h.details()).encode());
-        });
+        }));
         router.get("/metrics").handler(ctx -> ctx.response()
                 .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
                 .end(registry.scrape()));

@@ -7,7 +7,7 @@ import id.pantau.core.camera.config.CameraConfigLoader;
 import id.pantau.core.camera.config.CameraConfigStore;
 import id.pantau.core.json.Json;
 import id.pantau.enforcement.EnforcementServices;
-import id.pantau.enforcement.api.BearerAuth;
+import id.pantau.enforcement.http.BearerAuth;
 import id.pantau.enforcement.api.EnforcementApi;
 import id.pantau.enforcement.auth.Role;
 import id.pantau.enforcement.config.EnforcementConfig;

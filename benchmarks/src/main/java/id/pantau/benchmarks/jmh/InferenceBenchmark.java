@@ -4,6 +4,7 @@ import id.pantau.benchmarks.pipeline.BareOrtSession;
 import id.pantau.benchmarks.pipeline.StageFixtures;
 import id.pantau.core.frame.VideoFrame;
 import id.pantau.detect.inference.OnnxDetector;
+import id.pantau.detect.inference.StagedInference;
 import id.pantau.detect.inference.RawOutput;
 import id.pantau.detect.preprocess.PixelRegion;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -24,7 +25,7 @@ import java.nio.FloatBuffer;
 @State(Scope.Benchmark)
 public class InferenceBenchmark {
     StageFixtures fixtures;
-    OnnxDetector.Slot slot;
+    StagedInference slot;
     BareOrtSession bare;
     FloatBuffer tensor;
 
@@ -32,16 +33,16 @@ public class InferenceBenchmark {
     public void setUp() {
         fixtures = JmhInputs.fixtures();
         OnnxDetector d = fixtures.detector;
-        slot = d.borrow();
+        slot = d.staged();
         VideoFrame f = fixtures.frames.get(fixtures.frames.size() / 2);
-        d.preprocess(slot, f.pixels(), f.width(), f.height(), PixelRegion.whole(f.width(), f.height()));
-        tensor = slot.preprocessor().tensor();
+        slot.preprocess(f.pixels(), f.width(), f.height(), PixelRegion.whole(f.width(), f.height()));
+        tensor = slot.inputTensor();
         bare = new BareOrtSession(JmhInputs.model(), 1, new long[] {1, 3, d.inputHeight(), d.inputWidth()});
     }
 
     @Benchmark
     public RawOutput detectorInference() {
-        return fixtures.detector.infer(slot);
+        return slot.infer();
     }
 
     @Benchmark
@@ -52,7 +53,7 @@ public class InferenceBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() {
         bare.close();
-        fixtures.detector.release(slot);
+        slot.close();
         fixtures.close();
     }
 }

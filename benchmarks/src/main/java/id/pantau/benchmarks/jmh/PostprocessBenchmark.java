@@ -4,6 +4,7 @@ import id.pantau.benchmarks.pipeline.StageFixtures;
 import id.pantau.core.frame.VideoFrame;
 import id.pantau.core.perception.Detection;
 import id.pantau.detect.inference.OnnxDetector;
+import id.pantau.detect.inference.StagedInference;
 import id.pantau.detect.inference.RawOutput;
 import id.pantau.detect.postprocess.Candidate;
 import id.pantau.detect.preprocess.Letterbox;
@@ -26,41 +27,38 @@ public class PostprocessBenchmark {
     RawOutput raw;
     List<Candidate> candidates;
     Letterbox letterbox;
+    private StagedInference staged;
     private StageFixtures fixtures;
 
     @Setup(Level.Trial)
     public void setUp() {
         fixtures = JmhInputs.fixtures();
         detector = fixtures.detector;
-        OnnxDetector.Slot slot = detector.borrow();
-        try {
-            VideoFrame f = fixtures.frames.get(fixtures.frames.size() / 2);
-            letterbox = detector.preprocess(slot, f.pixels(), f.width(), f.height(),
-                    PixelRegion.whole(f.width(), f.height()));
-            raw = detector.infer(slot);
-        } finally {
-            detector.release(slot);
-        }
-        candidates = detector.decode(raw);
+        staged = detector.staged();
+        VideoFrame f = fixtures.frames.get(fixtures.frames.size() / 2);
+        letterbox = staged.preprocess(f.pixels(), f.width(), f.height(), PixelRegion.whole(f.width(), f.height()));
+        raw = staged.infer();
+        candidates = staged.decode(raw);
     }
 
     @Benchmark
     public List<Candidate> decodeOutput() {
-        return detector.decode(raw);
+        return staged.decode(raw);
     }
 
     @Benchmark
     public List<Candidate> nms() {
-        return detector.nms(candidates);
+        return staged.nms(candidates);
     }
 
     @Benchmark
     public List<Detection> decodeNmsAndMap() {
-        return detector.toDetections(detector.nms(detector.decode(raw)), letterbox);
+        return staged.postprocess(raw, letterbox);
     }
 
     @org.openjdk.jmh.annotations.TearDown(Level.Trial)
     public void tearDown() {
+        staged.close();
         fixtures.close();
     }
 }

@@ -2,6 +2,7 @@ package id.pantau.benchmarks.pipeline;
 
 import id.pantau.core.frame.VideoFrame;
 import id.pantau.detect.inference.OnnxDetector;
+import id.pantau.detect.inference.StagedInference;
 import id.pantau.detect.preprocess.PixelRegion;
 
 import java.nio.file.Path;
@@ -33,14 +34,14 @@ public final class InferenceComparison {
 
     public static Rates measure(OnnxDetector detector, Path model, int intraOpThreads, VideoFrame frame,
                                 int runsPerRepetition, int repetitions) {
-        OnnxDetector.Slot slot = detector.borrow();
+        StagedInference slot = detector.staged();
         try (BareOrtSession bare = new BareOrtSession(model, intraOpThreads,
                 new long[] {1, 3, detector.inputHeight(), detector.inputWidth()})) {
-            detector.preprocess(slot, frame.pixels(), frame.width(), frame.height(),
+            slot.preprocess(frame.pixels(), frame.width(), frame.height(),
                     PixelRegion.whole(frame.width(), frame.height()));
-            var tensor = slot.preprocessor().tensor();
+            var tensor = slot.inputTensor();
             for (int i = 0; i < 10; i++) {   // warm both up
-                detector.infer(slot);
+                slot.infer();
                 bare.run(tensor);
             }
             List<Double> ours = new ArrayList<>();
@@ -48,16 +49,16 @@ public final class InferenceComparison {
             for (int r = 0; r < repetitions; r++) {
                 // alternate which goes first, so a slow spell does not always hit the same one
                 if (r % 2 == 0) {
-                    ours.add(rate(() -> detector.infer(slot), runsPerRepetition));
+                    ours.add(rate(() -> slot.infer(), runsPerRepetition));
                     reference.add(rate(() -> bare.run(tensor), runsPerRepetition));
                 } else {
                     reference.add(rate(() -> bare.run(tensor), runsPerRepetition));
-                    ours.add(rate(() -> detector.infer(slot), runsPerRepetition));
+                    ours.add(rate(() -> slot.infer(), runsPerRepetition));
                 }
             }
             return new Rates(Stats.median(ours), Stats.median(reference));
         } finally {
-            detector.release(slot);
+            slot.close();
         }
     }
 }

@@ -6,6 +6,7 @@ import id.pantau.core.frame.VideoFrame;
 import id.pantau.core.perception.TrackedFrame;
 import id.pantau.core.perception.TrackedObject;
 import id.pantau.detect.inference.OnnxDetector;
+import id.pantau.detect.inference.StagedInference;
 import id.pantau.detect.inference.RawOutput;
 import id.pantau.detect.motion.MotionGate;
 import id.pantau.detect.motion.MotionSettings;
@@ -63,25 +64,25 @@ public final class StageProfiler {
             return i -> gate.needsDetection(heapFrames.get(i));
         }));
         gates.forEach(MotionGate::close);
-        OnnxDetector.Slot slot = d.borrow();
+        StagedInference slot = d.staged();
         try {
             Letterbox[] lbs = new Letterbox[n];
             RawOutput[] raws = new RawOutput[n];
             // fill the per-frame inputs of the later stages once (and warm every path up)
             for (int i = 0; i < n; i++) {
                 VideoFrame f = frames.get(i);
-                lbs[i] = d.preprocess(slot, f.pixels(), f.width(), f.height(), PixelRegion.whole(f.width(), f.height()));
-                raws[i] = d.infer(slot);
-                d.toDetections(d.nms(d.decode(raws[i])), lbs[i]);
+                lbs[i] = slot.preprocess(f.pixels(), f.width(), f.height(), PixelRegion.whole(f.width(), f.height()));
+                raws[i] = slot.infer();
+                slot.postprocess(raws[i], lbs[i]);
             }
             out.put(PREPROCESS, time(n, i -> {
                 VideoFrame f = heapFrames.get(i);
-                d.preprocess(slot, f.pixels(), f.width(), f.height(), PixelRegion.whole(f.width(), f.height()));
+                slot.preprocess(f.pixels(), f.width(), f.height(), PixelRegion.whole(f.width(), f.height()));
             }));
-            out.put(INFERENCE, time(n, i -> d.infer(slot)));
-            out.put(POSTPROCESS, time(n, i -> d.toDetections(d.nms(d.decode(raws[i])), lbs[i])));
+            out.put(INFERENCE, time(n, i -> slot.infer()));
+            out.put(POSTPROCESS, time(n, i -> slot.postprocess(raws[i], lbs[i])));
         } finally {
-            d.release(slot);
+            slot.close();
         }
         List<TrackedFrame> tracked = new ArrayList<>(n);
         ByteTracker warm = new ByteTracker(TrackerSettings.defaults());

@@ -4,6 +4,7 @@ import id.pantau.core.asset.Assets;
 import id.pantau.core.frame.VideoFrame;
 import id.pantau.detect.inference.DetectorSettings;
 import id.pantau.detect.inference.OnnxDetector;
+import id.pantau.detect.inference.StagedInference;
 import id.pantau.detect.inference.RawOutput;
 import id.pantau.detect.preprocess.PixelRegion;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -45,11 +46,11 @@ class PipelineMeasurementTest {
     void theBareOrtReferenceSeesTheIdenticalInputAndGivesTheDetectorsOutput() {
         OnnxDetector d = fixtures.detector;
         VideoFrame f = fixtures.frames.get(3);
-        OnnxDetector.Slot slot = d.borrow();
+        StagedInference slot = d.staged();
         try (BareOrtSession bare = new BareOrtSession(model, 1, new long[] {1, 3, d.inputHeight(), d.inputWidth()})) {
-            d.preprocess(slot, f.pixels(), f.width(), f.height(), PixelRegion.whole(f.width(), f.height()));
-            RawOutput ours = d.infer(slot);
-            FloatBuffer reference = bare.output(slot.preprocessor().tensor());
+            slot.preprocess(f.pixels(), f.width(), f.height(), PixelRegion.whole(f.width(), f.height()));
+            RawOutput ours = slot.infer();
+            FloatBuffer reference = bare.output(slot.inputTensor());
             assertThat(ours.data()).hasSize(reference.remaining()).hasSize(3549 * 85);
             float maxDiff = 0;
             for (int i = 0; i < ours.data().length; i++) {
@@ -57,7 +58,7 @@ class PipelineMeasurementTest {
             }
             assertThat(maxDiff).isLessThan(1e-3f);
         } finally {
-            d.release(slot);
+            slot.close();
         }
         InferenceComparison.Rates rates = InferenceComparison.measure(d, model, 1, f, 3, 2);
         assertThat(rates.detectorFps()).isPositive();

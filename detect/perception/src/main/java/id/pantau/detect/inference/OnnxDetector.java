@@ -57,8 +57,7 @@ import java.util.concurrent.atomic.LongAdder;
  * are the same. A model fixed at batch 1 (the shipped yolox_nano) runs the frames one by one;
  * {@code id.pantau.detect.export.DynamicBatchExport} derives a dynamic copy of it.
  *
- * <p>The stages are separately callable for benchmarks: {@link #preprocess}, {@link #infer}, {@link #decode},
- * {@link #nms} and {@link #toDetections}.
+ * <p>{@link #staged()} lends one slot step by step, for profilers that time the stages apart.
  */
 public final class OnnxDetector implements Detector {
     private static final Logger LOG = LoggerFactory.getLogger(OnnxDetector.class);
@@ -76,7 +75,7 @@ public final class OnnxDetector implements Detector {
     private final LongAdder inferences = new LongAdder();
 
     /** One inference at a time: a DJL Predictor with its own input buffer. */
-    public static final class Slot implements AutoCloseable {
+    static final class Slot implements AutoCloseable {
         private final Predictor<NDList, NDList> predictor;
         private final LetterboxPreprocessor preprocessor;
         private final Shape inputShape;
@@ -89,7 +88,7 @@ public final class OnnxDetector implements Detector {
             this.inputShape = inputShape;
         }
 
-        public LetterboxPreprocessor preprocessor() {
+        LetterboxPreprocessor preprocessor() {
             return preprocessor;
         }
 
@@ -332,12 +331,12 @@ public final class OnnxDetector implements Detector {
     }
 
     /** Fills the slot's input tensor from a region of a packed BGR24 image. */
-    public Letterbox preprocess(Slot slot, ByteBuffer bgr, int width, int height, PixelRegion region) {
+    Letterbox preprocess(Slot slot, ByteBuffer bgr, int width, int height, PixelRegion region) {
         return slot.preprocessor.prepare(bgr, width, height, region);
     }
 
     /** Runs the model on the slot's input tensor. */
-    public RawOutput infer(Slot slot) {
+    RawOutput infer(Slot slot) {
         return run(slot, slot.preprocessor.tensor(), slot.inputShape);
     }
 
@@ -361,16 +360,16 @@ public final class OnnxDetector implements Detector {
         }
     }
 
-    public List<Candidate> decode(RawOutput out) {
+    List<Candidate> decode(RawOutput out) {
         return decoder.decode(out.data(), out.shape());
     }
 
-    public List<Candidate> nms(List<Candidate> candidates) {
+    List<Candidate> nms(List<Candidate> candidates) {
         return nms.apply(candidates);
     }
 
     /** Maps candidates from model-input pixels back to source pixels. */
-    public List<Detection> toDetections(List<Candidate> candidates, Letterbox lb) {
+    List<Detection> toDetections(List<Candidate> candidates, Letterbox lb) {
         List<Detection> out = new ArrayList<>(candidates.size());
         for (Candidate c : candidates) {
             var box = lb.toSource(c.x1(), c.y1(), c.x2(), c.y2());
@@ -381,8 +380,13 @@ public final class OnnxDetector implements Detector {
         return out;
     }
 
+    /** One slot, stage by stage (see {@link StagedInference}); close it to give the slot back. */
+    public StagedInference staged() {
+        return new StagedInference(this);
+    }
+
     /** Borrows an inference slot, waiting while all are busy; always {@link #release} it. */
-    public Slot borrow() {
+    Slot borrow() {
         try {
             return slots.take();
         } catch (InterruptedException e) {
@@ -391,7 +395,7 @@ public final class OnnxDetector implements Detector {
         }
     }
 
-    public void release(Slot slot) {
+    void release(Slot slot) {
         slots.add(slot);
     }
 

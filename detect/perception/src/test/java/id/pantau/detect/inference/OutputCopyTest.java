@@ -26,17 +26,17 @@ class OutputCopyTest {
         VideoFrame f = ImageFiles.read(SharedData.data(FRAME), CameraId.of("road"), 100);
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long thread = Thread.currentThread().threadId();
-        OnnxDetector.Slot slot = d.borrow();
+        StagedInference slot = d.staged();
         try {
-            d.preprocess(slot, f.pixels(), f.width(), f.height(), PixelRegion.whole(f.width(), f.height()));
+            slot.preprocess(f.pixels(), f.width(), f.height(), PixelRegion.whole(f.width(), f.height()));
             for (int i = 0; i < 5; i++) {
-                d.infer(slot);
+                slot.infer();
             }
             int runs = 10;
             long before = threads.getThreadAllocatedBytes(thread);
             RawOutput last = null;
             for (int i = 0; i < runs; i++) {
-                last = d.infer(slot);
+                last = slot.infer();
             }
             long perInference = (threads.getThreadAllocatedBytes(thread) - before) / runs;
             System.out.printf("heap allocated per inference: %d bytes (output %d bytes)%n", perInference,
@@ -45,7 +45,7 @@ class OutputCopyTest {
             assertThat(last.shape()).containsExactly(1, 3549, 85);
             assertThat(perInference).isBetween(OUTPUT_BYTES, OUTPUT_BYTES * 5 / 4);
         } finally {
-            d.release(slot);
+            slot.close();
         }
     }
 }

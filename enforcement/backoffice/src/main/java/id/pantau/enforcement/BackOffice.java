@@ -1,0 +1,114 @@
+package id.pantau.enforcement;
+
+import id.pantau.core.bus.EventBus;
+import id.pantau.enforcement.api.EnforcementApi;
+import id.pantau.enforcement.auth.AdminBootstrap;
+import id.pantau.enforcement.config.EnforcementConfig;
+import id.pantau.enforcement.stored.EvidenceReader;
+import id.pantau.enforcement.ticket.OutboxRelay;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.PreparedStatement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.function.Consumer;
+
+/**
+ * The enforcement back office as one running part of a node: the migrated database, the violation intake on the
+ * bus, the outbox relay that publishes ticket events, the expiry sweep, and the API mounted on the node's router
+ * ({@code /api/*}, {@code /openapi}). The node and the tests start it the same way, so there is one wiring.
+ * Closing stops intake first, then the relay (its in-flight row completes), then the sweep and the database.
+ */
+public final class BackOffice implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(BackOffice.class);
+    /**
+     * Tickets past their confirmation deadline expire within this period. The first sweep runs a minute after
+     * start, so a node that was down over a deadline catches up without waiting a whole period.
+     */
+    static final Duration EXPIRY_SWEEP = Duration.ofHours(1);
+    static final Duration FIRST_SWEEP = Duration.ofMinutes(1);
+
+    private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
+    private final EnforcementServices services;
+    private OutboxRelay relay;
+
+    private BackOffice(EnforcementServices services) {
+        this.services = services;
+    }
+
+    /**
+     * Starts the back office and mounts its routes on {@code root}.
+     *
+     * @param adminPassword receives the one-time password of the first admin, when the database is new
+     */
+    public static BackOffice start(EnforcementConfig config, EventBus bus, EvidenceReader evidence, Vertx vertx,
+                                   Router root, Clock clock, MeterRegistry registry, Consumer<String> adminPassword) {
+        BackOffice office = new BackOffice(EnforcementServices.open(config, evidence, clock, registry));
+        office.closeables.push(office.services);
+        try {
+            office.wire(config, bus, vertx, root, clock, registry, adminPassword);
+            return office;
+        } catch (RuntimeException e) {
+            office.close();
+            throw e;
+        }
+    }
+
+    private void wire(EnforcementConfig config, EventBus bus, Vertx vertx, Router root, Clock clock,
+                      MeterRegistry registry, Consumer<String> adminPassword) {
+        AdminBootstrap.ensureAdmin(services.users(), adminPassword);
+        relay = new OutboxRelay(services.db(), bus, clock, config.outboxInterval(), registry);
+        relay.start();
+        closeables.push(relay);
+        closeables.push(bus.subscribe(config.violationsTopic(), config.ingestGroup(), services.ingestor()));
+        root.route("/api/*").subRouter(EnforcementApi.router(vertx, services, relay::pending));
+        root.get("/openapi").handler(ctx -> ctx.response()
+                .putHeader("content-type", "application/yaml").end(EnforcementApi.openApiDocument()));
+        long timer = vertx.setPeriodic(FIRST_SWEEP.toMillis(), EXPIRY_SWEEP.toMillis(), id ->
+                vertx.executeBlocking(() -> services.tickets().expireOverdue(), false).onSuccess(n -> {
+                    if (n > 0) {
+                        log.info("{} tickets passed their confirmation deadline and expired", n);
+                    }
+                }));
+        closeables.push(() -> vertx.cancelTimer(timer));
+    }
+
+    /** True when the database answers; blocking, call it off the event loop. */
+    public boolean databaseUp() {
+        try {
+            return services.db().inTransaction(c -> {
+                try (PreparedStatement ps = c.prepareStatement("SELECT 1")) {
+                    return ps.execute();
+                }
+            });
+        } catch (RuntimeException e) {
+            log.warn("database check failed: {}", e.toString());
+            return false;
+        }
+    }
+
+    public EnforcementServices services() {
+        return services;
+    }
+
+    public OutboxRelay relay() {
+        return relay;
+    }
+
+    @Override
+    public void close() {
+        while (!closeables.isEmpty()) {
+            try {
+                closeables.pop().close();
+            } catch (Exception e) {
+                log.warn("while stopping the back office: {}", e.toString());
+            }
+        }
+    }
+}

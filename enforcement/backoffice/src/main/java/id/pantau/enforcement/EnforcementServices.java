@@ -1,0 +1,43 @@
+package id.pantau.enforcement;
+
+import id.pantau.enforcement.audit.AuditTrail;
+import id.pantau.enforcement.auth.TokenService;
+import id.pantau.enforcement.auth.UserService;
+import id.pantau.enforcement.config.EnforcementConfig;
+import id.pantau.enforcement.db.Database;
+import id.pantau.enforcement.stored.EvidenceReader;
+import id.pantau.enforcement.review.ReviewService;
+import id.pantau.enforcement.ticket.TicketIssuer;
+import id.pantau.enforcement.ticket.TicketService;
+import id.pantau.enforcement.violation.ViolationIngestor;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import java.time.Clock;
+
+/**
+ * The back office's domain services over one database, wired together. The HTTP API and the bus consumer both
+ * work through these; {@link #open} migrates the database first.
+ */
+public record EnforcementServices(EnforcementConfig config, Database db, AuditTrail audit, UserService users,
+                                  TokenService tokens, ReviewService reviews, TicketService tickets,
+                                  ViolationIngestor ingestor, EvidenceReader evidence, Clock clock,
+                                  MeterRegistry registry) implements AutoCloseable {
+
+    public static EnforcementServices open(EnforcementConfig config, EvidenceReader evidence, Clock clock,
+                                           MeterRegistry registry) {
+        Database db = new Database(config);
+        AuditTrail audit = new AuditTrail(clock);
+        UserService users = new UserService(db, audit, clock, config.bcryptCost());
+        TokenService tokens = new TokenService(db, users, config.tokenTtl(), clock);
+        TicketIssuer issuer = new TicketIssuer(config, audit, clock, registry);
+        ReviewService reviews = new ReviewService(db, config, audit, issuer, clock, registry);
+        TicketService tickets = new TicketService(db, audit, evidence, clock);
+        ViolationIngestor ingestor = new ViolationIngestor(db, audit, clock, registry);
+        return new EnforcementServices(config, db, audit, users, tokens, reviews, tickets, ingestor, evidence, clock, registry);
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+}

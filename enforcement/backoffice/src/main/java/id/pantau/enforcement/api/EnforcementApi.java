@@ -1,0 +1,59 @@
+package id.pantau.enforcement.api;
+
+import id.pantau.enforcement.EnforcementServices;
+import id.pantau.enforcement.http.BearerAuth;
+import id.pantau.enforcement.http.Guard;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * The enforcement HTTP API as a Vert.x router to mount under {@code /api}. Every route but
+ * {@code POST /auth/login} and {@code GET /openapi} needs a bearer token, and each route names the roles
+ * allowed on it (police alone see plates and evidence). Database work runs on worker threads. Errors are
+ * JSON {@code {"error": code, "message": text}} with a precise 4xx; only a genuine fault is a 500.
+ */
+public final class EnforcementApi {
+
+    /** How many ticket events wait in the outbox (for operators); may be absent when no relay runs. */
+    @FunctionalInterface
+    public interface OutboxStatus {
+        long pending();
+    }
+
+    private EnforcementApi() {
+    }
+
+    /**
+     * Builds the router; mount it with {@code root.route("/api/*").subRouter(router)}. Each concern is a sub-router
+     * of its own (sign-in, review, tickets, admin, statistics); all share one guard, so they answer alike.
+     */
+    public static Router router(Vertx vertx, EnforcementServices services, OutboxStatus outbox) {
+        Guard guard = Guard.standard(vertx);
+        Router r = Router.router(vertx);
+        r.route().handler(BodyHandler.create(false).setBodyLimit(services.config().maxBodyBytes()));
+        r.get("/openapi").handler(ctx -> ctx.response().putHeader("content-type", "application/yaml").end(openApiDocument()));
+        AuthRoutes.login(r, guard, services);
+        r.route().handler(BearerAuth.create(vertx, services.tokens()));
+        for (Router concern : new Router[]{AuthRoutes.router(vertx, guard, services),
+                ReviewRoutes.router(vertx, guard, services), TicketRoutes.router(vertx, guard, services),
+                AdminRoutes.router(vertx, guard, services), StatsRoutes.router(vertx, guard, services, outbox)}) {
+            r.route("/*").subRouter(concern);
+        }
+        guard.answerRouterErrors(r, "endpoint", services.config().maxBodyBytes());
+        return r;
+    }
+
+    /** The OpenAPI 3 document (YAML) describing this router's paths under /api. */
+    public static Buffer openApiDocument() {
+        try (InputStream in = EnforcementApi.class.getResourceAsStream("/enforcement-openapi.yaml")) {
+            return Buffer.buffer(in.readAllBytes());
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("enforcement-openapi.yaml missing from the classpath", e);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package id.pantau.enforcement.api;
+
+import id.pantau.enforcement.EnforcementException;
+import id.pantau.enforcement.EnforcementServices;
+import id.pantau.enforcement.http.Guard;
+import id.pantau.enforcement.http.Reply;
+import id.pantau.enforcement.stored.EvidenceKeys;
+import id.pantau.enforcement.violation.Violation;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
+import java.util.Map;
+
+import static id.pantau.enforcement.api.Roles.POLICE;
+
+/** The police review queue: cases, claims, plate corrections, decisions, evidence files. */
+final class ReviewRoutes {
+    private final EnforcementServices s;
+
+    private ReviewRoutes(EnforcementServices s) {
+        this.s = s;
+    }
+
+    static Router router(Vertx vertx, Guard guard, EnforcementServices s) {
+        ReviewRoutes routes = new ReviewRoutes(s);
+        Router r = Router.router(vertx);
+        r.get("/violations").handler(ctx -> guard.as(ctx, POLICE, u -> Reply.ok(Map.of("items", s.reviews().queue(Params.filter(ctx))))));
+        r.get("/violations/:id").handler(ctx -> guard.as(ctx, POLICE, u -> Reply.ok(s.reviews().get(Params.id(ctx)))));
+        r.post("/violations/:id/claim").handler(ctx -> guard.as(ctx, POLICE, u -> Reply.ok(s.reviews().claim(u, Params.id(ctx)))));
+        r.put("/violations/:id/plate").handler(ctx -> guard.as(ctx, POLICE, u -> {
+            Requests.PlateCorrection p = Params.body(ctx, Requests.PlateCorrection.class);
+            return Reply.ok(s.reviews().correctPlate(u, Params.id(ctx), p.plate()));
+        }));
+        r.post("/violations/:id/approve").handler(ctx -> guard.as(ctx, POLICE, u -> Reply.ok(s.reviews().approve(u, Params.id(ctx)))));
+        r.post("/violations/:id/reject").handler(ctx -> guard.as(ctx, POLICE, u -> {
+            Requests.Rejection rej = Params.body(ctx, Requests.Rejection.class);
+            return Reply.ok(s.reviews().reject(u, Params.id(ctx), rej.reasonCode()));
+        }));
+        r.get("/violations/:id/evidence/:name").handler(ctx -> guard.as(ctx, POLICE,
+                u -> routes.evidence(Params.id(ctx), ctx.pathParam("name"))));
+        r.get("/reason-codes").handler(ctx -> guard.as(ctx, POLICE, u -> Reply.ok(Map.of("reason_codes", s.config().reasonCodes()))));
+        return r;
+    }
+
+    private Reply evidence(long id, String name) throws IOException {
+        Violation v = s.reviews().get(id);
+        if (!v.photos().contains(name)) {
+            throw EnforcementException.notFound("case " + id + " has no evidence photo '" + name + "'; it has " + v.photos());
+        }
+        try {
+            return Reply.bytes(name.endsWith(".png") ? "image/png" : "image/jpeg",
+                    s.evidence().read(EvidenceKeys.photo(v.evidenceKey(), name)));
+        } catch (NoSuchFileException e) {
+            throw EnforcementException.notFound("evidence photo '" + name + "' of case " + id + " is not in the evidence store");
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package id.pantau.enforcement.api;
+
+import id.pantau.enforcement.auth.Role;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** Who may call what: police alone see plates and evidence; Dishub and operators see statistics. */
+final class Roles {
+    static final Set<Role> POLICE = EnumSet.of(Role.POLICE);
+    static final Set<Role> STATS = EnumSet.of(Role.DISHUB, Role.OPERATOR, Role.ADMIN);
+    static final Set<Role> OPS = EnumSet.of(Role.OPERATOR, Role.ADMIN);
+    static final Set<Role> ADMIN = EnumSet.of(Role.ADMIN);
+    static final Set<Role> ANY = EnumSet.allOf(Role.class);
+
+    private Roles() {
+    }
+}

@@ -1,0 +1,86 @@
+package id.pantau.enforcement.http;
+
+import id.pantau.enforcement.auth.Role;
+import id.pantau.enforcement.auth.TokenService;
+import id.pantau.enforcement.auth.User;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.Set;
+
+/**
+ * The bearer-token check of the back office as a reusable Vert.x handler, so other routers (the web console)
+ * authenticate exactly as the API router does: the token is resolved on a worker thread, a user who must
+ * still change the password is refused everywhere but the password, logout and /me paths, and failures are the
+ * same JSON problems ({@code {"error", "message"}}).
+ */
+public final class BearerAuth implements Handler<RoutingContext> {
+    private static final String USER = "pantau.user";
+
+    private final Vertx vertx;
+    private final TokenService tokens;
+
+    private BearerAuth(Vertx vertx, TokenService tokens) {
+        this.vertx = vertx;
+        this.tokens = tokens;
+    }
+
+    public static BearerAuth create(Vertx vertx, TokenService tokens) {
+        return new BearerAuth(vertx, tokens);
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        String token = bearer(ctx);
+        if (token == null) {
+            Replies.problem(ctx, 401, "missing 'Authorization: Bearer <token>' header; log in at POST /api/auth/login");
+            return;
+        }
+        vertx.executeBlocking(() -> tokens.authenticate(token), false).onComplete(ar -> {
+            if (ar.failed()) {
+                Guard.standard(vertx).fail(ctx, ar.cause());
+                return;
+            }
+            User u = ar.result();
+            String path = ctx.request().path();
+            if (u.mustChangePassword() && !(path.endsWith("/auth/password") || path.endsWith("/auth/logout") || path.endsWith("/me"))) {
+                Replies.problem(ctx, 403, "password change required: POST /api/auth/password before using the API");
+                return;
+            }
+            ctx.put(USER, u);
+            ctx.next();
+        });
+    }
+
+    /** The user this handler authenticated on the request (null before it ran). */
+    public static User user(RoutingContext ctx) {
+        return ctx.get(USER);
+    }
+
+    /**
+     * True when the authenticated user has one of the roles; otherwise answers 403 naming the allowed roles and
+     * returns false, so a route does {@code if (!BearerAuth.allowed(ctx, roles)) return;}.
+     */
+    public static boolean allowed(RoutingContext ctx, Set<Role> roles) {
+        User u = user(ctx);
+        if (u == null) {
+            Replies.problem(ctx, 401, "not authenticated; log in at POST /api/auth/login");
+            return false;
+        }
+        if (!roles.contains(u.role())) {
+            Replies.problem(ctx, 403, "role " + u.role().wire() + " may not use " + ctx.request().method() + " "
+                    + ctx.request().path() + "; allowed roles: " + roles.stream().map(Role::wire).toList());
+            return false;
+        }
+        return true;
+    }
+
+    public static String bearer(RoutingContext ctx) {
+        String h = ctx.request().getHeader("Authorization");
+        if (h == null || !h.regionMatches(true, 0, "Bearer ", 0, 7) || h.length() <= 7) {
+            return null;
+        }
+        return h.substring(7).trim();
+    }
+}
