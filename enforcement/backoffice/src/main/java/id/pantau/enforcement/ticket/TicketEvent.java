@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 
 /**
- * The event emitted on {@code etle.tickets} when a ticket is issued (schema in enforcement/README.md).
+ * The event emitted on {@code etle.tickets} when a ticket is issued (schema in enforcement/backoffice/README.md).
  * Consumers dedupe by {@code ticket_id} (or {@code reference}).
  */
 public record TicketEvent(
