@@ -232,12 +232,16 @@ public final class Pantau implements AutoCloseable {
     /** Healthy while the database answers and at least one camera streams (or the node runs none); details say which. */
     private OpsServer.Health health() {
         JsonObject details = new JsonObject().put("stages", config.stages().toString());
-        boolean databaseUp = backOffice == null || backOffice.databaseUp();
+        boolean databaseUp = true;
+        boolean degraded = false;
         if (backOffice != null) {
-            details.put("database", databaseUp ? "UP" : "DOWN");
+            BackOffice.Health office = backOffice.health();
+            databaseUp = office.databaseUp();
+            degraded = office.openDeadLetters() > 0;
+            details.put("database", databaseUp ? "UP" : "DOWN").put("dead_letters", office.openDeadLetters());
         }
         if (ingest == null) {
-            return new OpsServer.Health(databaseUp, details);
+            return new OpsServer.Health(databaseUp, degraded, details);
         }
         JsonObject cameras = new JsonObject();
         boolean anyStreaming = false;
@@ -245,7 +249,8 @@ public final class Pantau implements AutoCloseable {
             cameras.put(e.getKey().value(), e.getValue().toString());
             anyStreaming |= e.getValue() instanceof CameraState.Streaming;
         }
-        return new OpsServer.Health(databaseUp && (anyStreaming || ingest.states().isEmpty()), details.put("cameras", cameras));
+        return new OpsServer.Health(databaseUp && (anyStreaming || ingest.states().isEmpty()), degraded,
+                details.put("cameras", cameras));
     }
 
     public String url() {

@@ -47,6 +47,36 @@ class NodeEnforcementTest {
         }
     }
 
+    @Test
+    void aViolationTheDatabaseRefusesShowsOnHealthAsADeadLetterNotAsUp() throws Exception {
+        Path yaml = dir.resolve("node2.yaml");
+        Files.writeString(yaml, """
+                http: {port: 0}
+                data_dir: data2
+                stages: [enforcement]
+                """);
+        try (Pantau node = Pantau.start(NodeConfigLoader.load(yaml), p -> { })) {
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> healthy = get(http, node.url() + "health", null);
+            assertThat(new JsonObject(healthy.body()).getString("status")).as(healthy.body()).isEqualTo("UP");
+            // a violation whose location is longer than the column holds (an old camera config accepted 235 chars)
+            JsonObject event = new JsonObject().put("type", "red_light_violation").put("event_id", "cam-x:north:7:1007")
+                    .put("camera", "cam-x").put("approach", "north").put("track_id", 7).put("class", "motorcycle")
+                    .put("time", "2026-11-23T10:00:01.234+07:00").put("signal_state", "red").put("time_into_red_s", 2.4)
+                    .put("frames", new JsonObject().put("before", 1).put("at", 2).put("after", 3))
+                    .put("location", "Jalan ".repeat(40));
+            node.bus().publish("pantau.violations", "cam-x", event.encode().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .toCompletableFuture().join();
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> {
+                HttpResponse<String> h = get(http, node.url() + "health", null);
+                JsonObject body = new JsonObject(h.body());
+                assertThat(h.statusCode()).isEqualTo(200);
+                assertThat(body.getString("status")).as(h.body()).isEqualTo("DEGRADED");
+                assertThat(body.getJsonObject("details").getLong("dead_letters")).isEqualTo(1L);
+            });
+        }
+    }
+
     private static HttpResponse<String> get(HttpClient http, String url, String token) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url));
         if (token != null) {

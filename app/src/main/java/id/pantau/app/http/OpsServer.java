@@ -27,7 +27,7 @@ public final class OpsServer implements AutoCloseable {
                     : new Health(false, new JsonObject().put("error", String.valueOf(ar.cause())));
             ctx.response().setStatusCode(h.healthy() ? 200 : 503)
                     .putHeader("content-type", "application/json")
-                    .end(new JsonObject().put("status", h.healthy() ? "UP" : "DOWN").put("details", h.details()).encode());
+                    .end(new JsonObject().put("status", h.status()).put("details", h.details()).encode());
         }));
         router.get("/metrics").handler(ctx -> ctx.response()
                 .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
@@ -57,7 +57,17 @@ public final class OpsServer implements AutoCloseable {
         }
     }
 
-    /** What /health reports: overall status and a JSON object of details (per camera state, stores, ...). */
-    public record Health(boolean healthy, JsonObject details) {
+    /**
+     * What /health reports: DOWN (503) when the node cannot do its work, DEGRADED (200) when it works but something
+     * needs a person (records kept as dead letters), else UP; details say which part (cameras, database, ...).
+     */
+    public record Health(boolean healthy, boolean degraded, JsonObject details) {
+        public Health(boolean healthy, JsonObject details) {
+            this(healthy, false, details);
+        }
+
+        String status() {
+            return !healthy ? "DOWN" : degraded ? "DEGRADED" : "UP";
+        }
     }
 }

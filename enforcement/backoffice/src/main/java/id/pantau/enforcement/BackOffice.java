@@ -6,6 +6,7 @@ import id.pantau.enforcement.auth.AdminBootstrap;
 import id.pantau.enforcement.config.EnforcementConfig;
 import id.pantau.enforcement.stored.EvidenceReader;
 import id.pantau.enforcement.ticket.OutboxRelay;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -63,6 +64,8 @@ public final class BackOffice implements AutoCloseable {
     private void wire(EnforcementConfig config, EventBus bus, Vertx vertx, Router root, Clock clock,
                       MeterRegistry registry, Consumer<String> adminPassword) {
         AdminBootstrap.ensureAdmin(services.users(), adminPassword);
+        Gauge.builder("pantau.enforcement.dead_letters.open", services.deadLetters(), d -> d.open())
+                .description("violation events kept as dead letters, not yet replayed or dismissed").register(registry);
         relay = new OutboxRelay(services.db(), bus, clock, config.outboxInterval(), registry);
         relay.start();
         closeables.push(relay);
@@ -77,6 +80,24 @@ public final class BackOffice implements AutoCloseable {
                     }
                 }));
         closeables.push(() -> vertx.cancelTimer(timer));
+    }
+
+    /** What /health reports of the back office: the database answers; violations kept as dead letters. */
+    public record Health(boolean databaseUp, long openDeadLetters) {
+    }
+
+    /** Blocking: call it off the event loop. */
+    public Health health() {
+        boolean up = databaseUp();
+        long open = -1;
+        if (up) {
+            try {
+                open = services.deadLetters().open();
+            } catch (RuntimeException e) {
+                log.warn("dead letter count failed: {}", e.toString());
+            }
+        }
+        return new Health(up, open);
     }
 
     /** True when the database answers; blocking, call it off the event loop. */

@@ -9,6 +9,7 @@ import id.pantau.enforcement.stored.EvidenceReader;
 import id.pantau.enforcement.review.ReviewService;
 import id.pantau.enforcement.ticket.TicketIssuer;
 import id.pantau.enforcement.ticket.TicketService;
+import id.pantau.enforcement.violation.DeadLetters;
 import id.pantau.enforcement.violation.ViolationIngestor;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -20,7 +21,7 @@ import java.time.Clock;
  */
 public record EnforcementServices(EnforcementConfig config, Database db, AuditTrail audit, UserService users,
                                   TokenService tokens, ReviewService reviews, TicketService tickets,
-                                  ViolationIngestor ingestor, EvidenceReader evidence, Clock clock,
+                                  ViolationIngestor ingestor, DeadLetters deadLetters, EvidenceReader evidence, Clock clock,
                                   MeterRegistry registry) implements AutoCloseable {
 
     public static EnforcementServices open(EnforcementConfig config, EvidenceReader evidence, Clock clock,
@@ -33,7 +34,9 @@ public record EnforcementServices(EnforcementConfig config, Database db, AuditTr
         ReviewService reviews = new ReviewService(db, config, audit, issuer, clock, registry);
         TicketService tickets = new TicketService(db, audit, evidence, clock);
         ViolationIngestor ingestor = new ViolationIngestor(db, audit, clock, registry);
-        return new EnforcementServices(config, db, audit, users, tokens, reviews, tickets, ingestor, evidence, clock, registry);
+        DeadLetters deadLetters = new DeadLetters(db, audit, ingestor, clock);
+        return new EnforcementServices(config, db, audit, users, tokens, reviews, tickets, ingestor, deadLetters, evidence,
+                clock, registry);
     }
 
     @Override

@@ -30,7 +30,7 @@ public final class EnforcementApi {
 
     /**
      * Builds the router; mount it with {@code root.route("/api/*").subRouter(router)}. Each concern is a sub-router
-     * of its own (sign-in, review, tickets, admin, statistics); all share one guard, so they answer alike.
+     * of its own (sign-in, review, tickets, admin, dead letters, statistics); all share one guard, so they answer alike.
      */
     public static Router router(Vertx vertx, EnforcementServices services, OutboxStatus outbox) {
         Guard guard = Guard.standard(vertx);
@@ -41,7 +41,8 @@ public final class EnforcementApi {
         r.route().handler(BearerAuth.create(vertx, services.tokens()));
         for (Router concern : new Router[]{AuthRoutes.router(vertx, guard, services),
                 ReviewRoutes.router(vertx, guard, services), TicketRoutes.router(vertx, guard, services),
-                AdminRoutes.router(vertx, guard, services), StatsRoutes.router(vertx, guard, services, outbox)}) {
+                AdminRoutes.router(vertx, guard, services), DeadLetterRoutes.router(vertx, guard, services),
+                StatsRoutes.router(vertx, guard, services, outbox)}) {
             r.route("/*").subRouter(concern);
         }
         guard.answerRouterErrors(r, "endpoint", services.config().maxBodyBytes());

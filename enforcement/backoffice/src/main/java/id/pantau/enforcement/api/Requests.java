@@ -28,4 +28,7 @@ final class Requests {
 
     record UserChange(String role, Boolean active) {
     }
+
+    record Dismissal(String note) {
+    }
 }

@@ -21,8 +21,8 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 
 /**
- * Issues the ticket for an approved case inside the approval's transaction: reference number from a database
- * sequence, the article from the configured table, the confirmation deadline, an audit entry and the outbox
+ * Issues the ticket for an approved case inside the approval's transaction: reference number from the year's
+ * counter (gapless and monotonic, see {@link #nextNumber}), the article from the configured table, the confirmation deadline, an audit entry and the outbox
  * row that the relay later publishes. violations.id is UNIQUE in tickets, so one case can never get two.
  */
 public final class TicketIssuer {
@@ -47,13 +47,10 @@ public final class TicketIssuer {
             throw EnforcementException.conflict("no article is configured for violation type '" + v.type()
                     + "': add it to the articles table in the enforcement config");
         }
-        long number;
-        try (PreparedStatement ps = c.prepareStatement("SELECT nextval('ticket_number')"); ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            number = rs.getLong(1);
-        }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        String reference = "%s-%d-%06d".formatted(config.referencePrefix(), now.atZone(WIB).getYear(), number);
+        int year = now.atZone(WIB).getYear();
+        long number = nextNumber(c, year);
+        String reference = "%s-%d-%06d".formatted(config.referencePrefix(), year, number);
         Instant deadline = now.plus(config.confirmationDays(), ChronoUnit.DAYS);
         long id;
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO tickets (reference, violation_id, plate_text, article, status,"
@@ -86,6 +83,34 @@ public final class TicketIssuer {
             return Json.mapper().writeValueAsString(o);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The next ticket number of the year, in the caller's transaction. The counter row is updated, not read, first:
+     * the update's row lock makes a concurrent approval wait for this transaction, on PostgreSQL and H2 alike, and
+     * a rollback gives the number back. So numbers have no gaps and never go backwards, which a sequence cannot
+     * promise (rolled-back values are burnt; H2 loses its cached values in a crash).
+     */
+    public static long nextNumber(Connection c, int year) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO ticket_counters (ticket_year, last_number) VALUES (?, 0) ON CONFLICT DO NOTHING")) {
+            ps.setInt(1, year);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE ticket_counters SET last_number = last_number + 1 WHERE ticket_year = ?")) {
+            ps.setInt(1, year);
+            if (ps.executeUpdate() != 1) {
+                throw new SQLException("ticket counter of " + year + " is missing");
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT last_number FROM ticket_counters WHERE ticket_year = ?")) {
+            ps.setInt(1, year);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
     }
 }

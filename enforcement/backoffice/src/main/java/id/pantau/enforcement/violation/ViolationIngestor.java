@@ -4,6 +4,7 @@ import id.pantau.core.bus.BusRecord;
 import id.pantau.core.bus.EventBus;
 import id.pantau.core.json.Json;
 import id.pantau.enforcement.audit.AuditTrail;
+import id.pantau.enforcement.db.ColumnLimits;
 import id.pantau.enforcement.db.Database;
 import id.pantau.enforcement.db.DatabaseException;
 import id.pantau.enforcement.db.Sql;
@@ -22,14 +23,16 @@ import java.util.Map;
 
 /**
  * Turns violation events from the bus into review cases. Idempotent on {@code event_id} (a unique column), so
- * a redelivered or replayed event is counted as a duplicate and changes nothing. An event that does not fit
- * the contract is kept in {@code invalid_events} with the reason and acknowledged, so one bad message never
- * blocks a camera's partition; a database outage throws, and the bus delivers the event again.
+ * a redelivered or replayed event is counted as a duplicate and changes nothing. An event that does not fit the
+ * contract, or that the database refuses as a record (a value longer than its column), is a dead letter: kept in
+ * {@code invalid_events} with the reason, counted, shown on /health, and acknowledged, so one bad message never
+ * blocks a camera's partition; an admin replays it once the cause is fixed ({@link DeadLetters}). A database
+ * outage throws, and the bus delivers the event again.
  */
 public final class ViolationIngestor implements EventBus.RecordHandler {
     private static final Logger log = LoggerFactory.getLogger(ViolationIngestor.class);
 
-    public enum Outcome { CREATED, DUPLICATE, INVALID }
+    public enum Outcome { CREATED, DUPLICATE, INVALID, REFUSED }
 
     private final Database db;
     private final AuditTrail audit;
@@ -37,6 +40,7 @@ public final class ViolationIngestor implements EventBus.RecordHandler {
     private final Counter created;
     private final Counter duplicates;
     private final Counter invalid;
+    private final Counter refused;
 
     public ViolationIngestor(Database db, AuditTrail audit, Clock clock, MeterRegistry registry) {
         this.db = db;
@@ -45,6 +49,7 @@ public final class ViolationIngestor implements EventBus.RecordHandler {
         this.created = Counter.builder("pantau.enforcement.violations.received").tag("outcome", "created").register(registry);
         this.duplicates = Counter.builder("pantau.enforcement.violations.received").tag("outcome", "duplicate").register(registry);
         this.invalid = Counter.builder("pantau.enforcement.violations.received").tag("outcome", "invalid").register(registry);
+        this.refused = Counter.builder("pantau.enforcement.violations.received").tag("outcome", "refused").register(registry);
     }
 
     @Override
@@ -57,7 +62,8 @@ public final class ViolationIngestor implements EventBus.RecordHandler {
         try {
             e = ViolationEventParser.parse(payload);
         } catch (IllegalArgumentException ex) {
-            keepInvalid(topic, key, payload, ex.getMessage());
+            keepDeadLetter(DeadLetters.INVALID, topic, key, payload, ex.getMessage());
+            invalid.increment();
             return Outcome.INVALID;
         }
         try {
@@ -106,25 +112,54 @@ public final class ViolationIngestor implements EventBus.RecordHandler {
                 log.info("violation {} already stored, duplicate delivery ignored", e.eventId());
                 return Outcome.DUPLICATE;
             }
+            if (ex.isRecordRefused()) {
+                keepDeadLetter(DeadLetters.REFUSED, topic, key, payload, "the database refused violation "
+                        + e.eventId() + " (SQLSTATE " + ex.sqlState() + "): " + rootMessage(ex) + oversized(e));
+                refused.increment();
+                return Outcome.REFUSED;
+            }
             throw ex;
         }
     }
 
-    private void keepInvalid(String topic, String key, byte[] payload, String error) {
-        db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO invalid_events (topic, msg_key, payload, error, received_at)"
-                    + " VALUES (?, ?, ?, ?, ?)")) {
-                ps.setString(1, topic);
-                ps.setString(2, key);
-                String text = new String(payload, StandardCharsets.UTF_8);
-                ps.setString(3, text.length() > 60_000 ? text.substring(0, 60_000) : text);
-                ps.setString(4, error.length() > 2000 ? error.substring(0, 2000) : error);
-                Sql.setInstant(ps, 5, clock.instant());
-                return ps.executeUpdate();
-            }
-        });
-        invalid.increment();
-        log.warn("invalid violation event on {} key={} kept in invalid_events: {}", topic, key, error);
+    private void keepDeadLetter(String kind, String topic, String key, byte[] payload, String error) {
+        db.inTransaction(c -> DeadLetters.insert(c, kind, topic, key, payload, error, clock.instant()));
+        log.warn("{} violation event on {} key={} kept as a dead letter: {}", kind, topic, key, error);
+    }
+
+    /** Which of the event's fields are longer than their columns: the database may not say. */
+    private String oversized(ViolationEvent e) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("event_id", e.eventId());
+        fields.put("type", e.type());
+        fields.put("camera", e.camera());
+        fields.put("approach", e.approach());
+        fields.put("vehicle_class", e.vehicleClass());
+        fields.put("location", e.location());
+        fields.put("plate_read", e.plate() == null ? null : e.plate().text());
+        fields.put("evidence_key", e.evidence() == null ? null : e.evidence().key());
+        try {
+            Map<String, Integer> limits = db.inTransaction(c -> ColumnLimits.of(c, "violations"));
+            StringBuilder out = new StringBuilder();
+            fields.forEach((name, value) -> {
+                Integer max = limits.get(name);
+                if (value != null && max != null && max > 0 && value.length() > max) {
+                    out.append("; ").append(name).append(" is ").append(value.length())
+                            .append(" characters, its column holds ").append(max);
+                }
+            });
+            return out.toString();
+        } catch (RuntimeException ex) {
+            return "";
+        }
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return String.valueOf(root.getMessage());
     }
 
     private static String blankToNull(String s) {
