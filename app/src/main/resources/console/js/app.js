@@ -9,6 +9,7 @@ import { renderEditor } from './editor.js';
 import { renderBoard } from './board.js';
 import { renderReview, renderTickets } from './review.js';
 import { renderUsers } from './users.js';
+import { renderDeadLetters } from './deadletters.js';
 
 const ALL = ['police', 'dishub', 'operator', 'admin'];
 const PAGES = [
@@ -17,6 +18,7 @@ const PAGES = [
   { path: 'review', label: 'Verifikasi pelanggaran', roles: ['police'], render: renderReview },
   { path: 'tickets', label: 'Tilang', roles: ['police'], render: renderTickets },
   { path: 'users', label: 'Pengguna', roles: ['admin'], render: renderUsers },
+  { path: 'dead-letters', label: 'Pesan gagal', roles: ['operator', 'admin'], render: renderDeadLetters },
   { path: 'editor', label: null, roles: ['dishub', 'operator', 'admin'], render: renderEditor },
 ];
 

@@ -117,7 +117,7 @@ public final class Pantau implements AutoCloseable {
         Vertx vertx = Vertx.vertx();
         closeables.push(() -> vertx.close().await());
 
-        bus = openBus(c.bus());
+        bus = openBus(c.bus(), c.dataDir());
         closeables.push(bus);
 
         if (runs(NodeConfig.Stage.EVIDENCE) || runs(NodeConfig.Stage.ENFORCEMENT)) {
@@ -191,12 +191,13 @@ public final class Pantau implements AutoCloseable {
         return stage;
     }
 
-    private EventBus openBus(NodeConfig.Bus b) {
+    /** Kafka when configured; else the in-process bus, journaled under the data dir so a killed node loses no event. */
+    private EventBus openBus(NodeConfig.Bus b, Path dataDir) {
         if ("kafka".equals(b.type())) {
             return new KafkaEventBus(KafkaBusConfig.of(b.bootstrapServers(), b.clientId()).withPartitions(b.partitions()),
                     registry);
         }
-        return new InProcessEventBus();
+        return InProcessEventBus.journaled(dataDir.resolve("bus"));
     }
 
     /** Opens the evidence store; a local node without signing keys gets a fresh Ed25519 pair on first start. */

@@ -77,6 +77,26 @@ class ConsoleBrowserTest {
         }
     }
 
+    @Test
+    void anAdminSeesAViolationKeptAsADeadLetterWithItsReason() throws Exception {
+        rig.services.ingestor().ingest("pantau.violations", "cam-dl",
+                "{\"type\":\"red_light_violation\",\"camera\":\"cam-dl\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        browser.get(rig.url + "/");
+        browser.executeScript("localStorage.clear(); sessionStorage.clear();");
+        browser.get(rig.url + "/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("admin1");
+        browser.findElement(By.id("password")).sendKeys(ConsoleTestRig.PASSWORD);
+        browser.findElement(By.id("login-button")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#nav a[data-page='dead-letters']"))).click();
+        WebElement rows = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("dead-letter-rows")));
+        wait.until(ExpectedConditions.textToBePresentInElement(rows, "tidak sesuai format"));
+        assertThat(browser.findElement(By.id("dead-letter-open")).getText()).contains("1 pesan gagal terbuka");
+        assertThat(rows.findElements(By.tagName("button"))).extracting(WebElement::getText).contains("Proses ulang", "Tutup");
+        screenshot("console-dead-letters.png");
+        browser.executeScript("localStorage.clear(); sessionStorage.clear();");   // the next test signs in afresh
+    }
+
     private void drawAndSave() throws Exception {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
         browser.get(rig.url + "/");
