@@ -38,7 +38,10 @@ export function renderReview(main) {
     try {
       const v = await api('GET', '/api/violations/' + id);
       const plate = h('input', { id: 'plate', value: v.plate ?? '', size: 14 });
-      const reason = h('select', { id: 'reason' }, reasons.map(r => h('option', { value: r }, REASON_LABEL[r] ?? r)));
+      // no reason is preselected: a rejection names the officer's own choice
+      const reason = h('select', { id: 'reason' }, h('option', { value: '', selected: true, disabled: true }, '— pilih alasan —'),
+        reasons.map(r => h('option', { value: r }, REASON_LABEL[r] ?? r)));
+      const closed = v.status === 'approved' || v.status === 'rejected';
       const caseMsg = h('p', { class: 'msg', role: 'status' });
       const photos = h('div', { class: 'photos' });
       const act = (label, fn) => h('button', { type: 'button', onclick: async () => {
@@ -54,13 +57,17 @@ export function renderReview(main) {
           h('dt', {}, 'Pelat terbaca'), h('dd', {}, (v.plate_read ?? 'tidak terbaca') +
             (v.plate_score == null ? '' : ` (skor ${v.plate_score.toFixed(2)})`)),
           h('dt', {}, 'Status'), h('dd', {}, STATUS_LABEL[v.status] ?? v.status)),
+        closed ? h('p', { class: 'msg info', id: 'case-closed' }, 'Kasus sudah diputus; tidak ada tindakan lagi.') :
         h('div', { class: 'actions' },
           act('Klaim', () => api('POST', `/api/violations/${id}/claim`)),
           h('label', {}, 'Koreksi pelat ', plate),
           act('Simpan pelat', () => api('PUT', `/api/violations/${id}/plate`, { plate: plate.value.trim() })),
           act('Setujui', () => api('POST', `/api/violations/${id}/approve`)),
           h('label', {}, 'Alasan tolak ', reason),
-          act('Tolak', () => api('POST', `/api/violations/${id}/reject`, { reason_code: reason.value }))),
+          act('Tolak', () => {
+            if (!reason.value) throw new Error('pilih alasan penolakan dahulu');
+            return api('POST', `/api/violations/${id}/reject`, { reason_code: reason.value });
+          })),
         caseMsg,
         h('h3', {}, 'Foto bukti'),
         photos);

@@ -36,7 +36,8 @@ export function renderUsers(main) {
       const { items } = await api('GET', '/api/users');
       replace(rows, items.map(u => {
         const sel = h('select', { onchange: () => update(u, { role: sel.value }) },
-          ROLES.map(r => h('option', { value: r, selected: r === u.role }, r)));
+          // the API spells roles as it likes (ADMIN, admin): compare without case
+          ROLES.map(r => h('option', { value: r, selected: r === String(u.role).toLowerCase() }, r)));
         return h('tr', {}, h('td', {}, u.username), h('td', {}, sel), h('td', {}, u.active ? 'ya' : 'tidak'),
           h('td', {}, h('button', { type: 'button', onclick: () => update(u, { active: !u.active }) },
             u.active ? 'Nonaktifkan' : 'Aktifkan')));

@@ -97,6 +97,66 @@ class ConsoleBrowserTest {
         browser.executeScript("localStorage.clear(); sessionStorage.clear();");   // the next test signs in afresh
     }
 
+    @Test
+    void aCaseOffersNoPreselectedReasonAndAClosedCaseNoActions() throws Exception {
+        String event = """
+                {"type":"red_light_violation","event_id":"cam-ui:north:9:1009","camera":"cam-ui","approach":"north",
+                 "track_id":9,"class":"motorcycle","time":"2026-11-23T10:00:01.234+07:00","signal_state":"red",
+                 "time_into_red_s":2.4,"frames":{"before":1,"at":2,"after":3},"location":"Simpang Kawat",
+                 "plate":{"text":"BH 1234 AB","region":"Jambi","score":0.97}}""";
+        rig.services.ingestor().ingest("pantau.violations", "cam-ui", event.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        signIn(wait, "police1");
+        WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#queue-rows tr[data-case]")));
+        row.click();
+        WebElement reason = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("reason")));
+        assertThat(new Select(reason).getFirstSelectedOption().getAttribute("value")).as("no reason preselected").isEmpty();
+        assertThat(browser.findElements(By.cssSelector("#case .actions button"))).isNotEmpty();
+
+        // the officer claims and approves in the page; the case re-opens decided, with no buttons left
+        clickAction(wait, "Klaim");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#case .msg"), "berhasil"));
+        clickAction(wait, "Setujui");
+        WebElement closed = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("case-closed")));
+        assertThat(closed.getText()).contains("sudah diputus");
+        assertThat(browser.findElements(By.cssSelector("#case .actions button"))).isEmpty();
+        screenshot("console-case-closed.png");
+        browser.executeScript("localStorage.clear(); sessionStorage.clear();");
+    }
+
+    @Test
+    void theUsersPageShowsEachUsersRealRole() {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        signIn(wait, "admin1");
+        browser.get(rig.url + "/#/users");
+        wait.until(d -> d.findElements(By.cssSelector("#user-rows tr")).size() >= 4);
+        java.util.Map<String, String> shown = new java.util.HashMap<>();
+        for (WebElement tr : browser.findElements(By.cssSelector("#user-rows tr"))) {
+            List<WebElement> td = tr.findElements(By.tagName("td"));
+            shown.put(td.get(0).getText(), new Select(td.get(1).findElement(By.tagName("select")))
+                    .getFirstSelectedOption().getAttribute("value"));
+        }
+        assertThat(shown).containsEntry("admin1", "admin").containsEntry("police1", "police")
+                .containsEntry("dishub1", "dishub").containsEntry("operator1", "operator");
+        browser.executeScript("localStorage.clear(); sessionStorage.clear();");
+    }
+
+    private void signIn(WebDriverWait wait, String user) {
+        browser.get(rig.url + "/");
+        browser.executeScript("localStorage.clear(); sessionStorage.clear();");
+        browser.get(rig.url + "/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(ConsoleTestRig.PASSWORD);
+        browser.findElement(By.id("login-button")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("nav")));
+        wait.until(d -> !d.findElements(By.cssSelector("#nav a")).isEmpty());
+    }
+
+    private void clickAction(WebDriverWait wait, String label) {
+        wait.until(d -> d.findElements(By.cssSelector("#case .actions button")).stream()
+                .filter(b -> b.getText().equals(label)).findFirst().orElse(null)).click();
+    }
+
     private void drawAndSave() throws Exception {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
         browser.get(rig.url + "/");
