@@ -87,17 +87,42 @@ export function renderReview(main) {
   return () => { clearInterval(timer); urls.forEach(u => URL.revokeObjectURL(u)); };
 }
 
+const TICKET_LABEL = { awaiting_confirmation: 'menunggu konfirmasi', confirmed: 'dikonfirmasi', paid: 'dibayar',
+  expired: 'kedaluwarsa', cancelled: 'dibatalkan' };
+// the moves a ticket allows from each status (the back office refuses any other with 409)
+const TICKET_NEXT = { awaiting_confirmation: [['confirmed', 'Konfirmasi'], ['cancelled', 'Batalkan']],
+  confirmed: [['paid', 'Tandai dibayar'], ['cancelled', 'Batalkan']] };
+
 export function renderTickets(main) {
   const rows = h('tbody', { id: 'ticket-rows' });
   const status = h('p', { class: 'msg', role: 'status' });
   replace(main, h('h1', {}, 'Tilang (surat konfirmasi)'), status,
-    h('table', {}, h('thead', {}, h('tr', {}, ['Nomor', 'Pelat', 'Pasal', 'Status', 'Terbit', 'Batas konfirmasi', 'Surat']
+    h('table', {}, h('thead', {}, h('tr', {}, ['Nomor', 'Pelat', 'Pasal', 'Status', 'Terbit', 'Batas konfirmasi', 'Surat', 'Tindakan']
       .map(t => h('th', {}, t)))), rows));
-  api('GET', '/api/tickets').then(({ items }) => {
-    replace(rows, items.length ? items.map(t => h('tr', {},
-      h('td', {}, t.reference), h('td', {}, t.plate), h('td', { class: 'small' }, t.article), h('td', {}, t.status),
-      h('td', {}, time(t.issued_at)), h('td', {}, time(t.confirmation_deadline)),
-      h('td', {}, h('button', { type: 'button', onclick: async () => window.open(await blobUrl(`/api/tickets/${t.id}/letter.pdf`)) },
-        'Surat PDF')))) : [h('tr', {}, h('td', { colspan: 7 }, 'Belum ada tilang.'))]);
-  }).catch(e => message(status, 'error', 'Tilang tidak dapat dimuat: ' + e.message));
+
+  async function move(t, next, label) {
+    if (!confirm(`${label} tilang ${t.reference}?`)) return;
+    try {
+      await api('POST', `/api/tickets/${t.id}/status`, { status: next });
+      message(status, 'ok', `Tilang ${t.reference}: ${TICKET_LABEL[next] ?? next}.`);
+      load();
+    } catch (e) {
+      message(status, 'error', `Tilang ${t.reference}: ${e.message}`);
+    }
+  }
+
+  function load() {
+    api('GET', '/api/tickets').then(({ items }) => {
+      replace(rows, items.length ? items.map(t => h('tr', { 'data-ticket': t.reference },
+        h('td', {}, t.reference), h('td', {}, t.plate), h('td', { class: 'small' }, t.article),
+        h('td', {}, TICKET_LABEL[t.status] ?? t.status),
+        h('td', {}, time(t.issued_at)), h('td', {}, time(t.confirmation_deadline)),
+        h('td', {}, h('button', { type: 'button', onclick: async () => window.open(await blobUrl(`/api/tickets/${t.id}/letter.pdf`)) },
+          'Surat PDF')),
+        h('td', {}, (TICKET_NEXT[t.status] || []).map(([next, label]) =>
+          h('button', { type: 'button', 'data-next': next, onclick: () => move(t, next, label) }, label))))) :
+        [h('tr', {}, h('td', { colspan: 8 }, 'Belum ada tilang.'))]);
+    }).catch(e => message(status, 'error', 'Tilang tidak dapat dimuat: ' + e.message));
+  }
+  load();
 }

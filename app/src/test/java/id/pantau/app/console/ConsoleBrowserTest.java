@@ -121,6 +121,15 @@ class ConsoleBrowserTest {
         assertThat(closed.getText()).contains("sudah diputus");
         assertThat(browser.findElements(By.cssSelector("#case .actions button"))).isEmpty();
         screenshot("console-case-closed.png");
+
+        // the ticket the approval issued moves on from the tickets page
+        browser.get(rig.url + "/#/tickets");
+        WebElement confirm = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#ticket-rows button[data-next='confirmed']")));
+        confirm.click();
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ticket-rows"), "dikonfirmasi"));
+        assertThat(browser.findElements(By.cssSelector("#ticket-rows button[data-next='paid']"))).hasSize(1);
+        screenshot("console-tickets.png");
         browser.executeScript("localStorage.clear(); sessionStorage.clear();");
     }
 

@@ -146,6 +146,32 @@ abstract class AbstractRecordKeepingTest {
         assertThat(numbers).containsExactly(1L, 2L, 1L);
     }
 
+    @Test
+    void theLetterSpeaksIndonesianNamesItsOfficerCarriesAQrCodeAndOpensUnderItsReference() throws Exception {
+        String reference = approveNewCase(701);
+        long ticketId = -1;
+        for (JsonNode t : ok(http.get("/api/tickets?limit=500", police)).json().get("items")) {
+            if (t.get("reference").asText().equals(reference)) {
+                ticketId = t.get("id").asLong();
+            }
+        }
+        java.net.http.HttpResponse<byte[]> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create(http.url("/api/tickets/" + ticketId + "/letter.pdf")))
+                .header("Authorization", "Bearer " + police).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("content-disposition")).hasValue(
+                "inline; filename=\"surat-konfirmasi-" + reference + ".pdf\"");
+        com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(r.body());
+        StringBuilder text = new StringBuilder();
+        for (int p = 1; p <= reader.getNumberOfPages(); p++) {
+            text.append(new com.lowagie.text.pdf.parser.PdfTextExtractor(reader).getTextFromPage(p)).append('\n');
+        }
+        String letter = text.toString().replaceAll("\\s+", " ");
+        assertThat(letter).contains("Sepeda motor", "dari arah utara", "Petugas rina.polisi",
+                "Foto 2: saat melewati garis henti", "Kode QR: nomor referensi " + reference);
+        assertThat(letter).doesNotContain("motorcycle", "frame_at.jpg", "(arah north)");
+    }
+
     private String approveNewCase(long track) {
         String event = h.event("cam-tn", track, "BH 42" + track + " ZZ", 0.99);
         h.publish(event);

@@ -31,8 +31,14 @@ final class TicketRoutes {
             }
             return Reply.ok(s.tickets().changeStatus(u.username(), Params.id(ctx), next));
         }));
-        r.get("/tickets/:id/letter.pdf").handler(ctx -> guard.as(ctx, POLICE,
-                u -> Reply.bytes("application/pdf", s.tickets().letter(Params.id(ctx)))));
+        r.get("/tickets/:id/letter.pdf").handler(ctx -> guard.as(ctx, POLICE, u -> {
+            long id = Params.id(ctx);
+            byte[] pdf = s.tickets().letter(id);
+            // saved or opened under the ticket's reference, not "letter.pdf"
+            ctx.response().putHeader("content-disposition", "inline; filename=\"surat-konfirmasi-"
+                    + s.tickets().get(id).reference() + ".pdf\"");
+            return Reply.bytes("application/pdf", pdf);
+        }));
         return r;
     }
 }

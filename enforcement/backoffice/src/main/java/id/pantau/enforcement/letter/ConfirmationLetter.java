@@ -39,7 +39,10 @@ public final class ConfirmationLetter {
     private ConfirmationLetter() {
     }
 
-    public static byte[] render(Ticket t, Violation v, List<Photo> photos) {
+    /**
+     * @param officer the officer whose approval issued the ticket (named on the letter), null when unknown
+     */
+    public static byte[] render(Ticket t, Violation v, List<Photo> photos, String officer) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document doc = new Document(PageSize.A4, 50, 50, 50, 50);
         try {
@@ -68,13 +71,14 @@ public final class ConfirmationLetter {
             PdfPTable facts = new PdfPTable(new float[]{1.3f, 3f});
             facts.setWidthPercentage(100);
             row(facts, "Nomor Polisi", t.plate(), bold, body);
-            row(facts, "Jenis Kendaraan", v.vehicleClass() == null ? "-" : v.vehicleClass(), bold, body);
+            row(facts, "Jenis Kendaraan", vehicle(v.vehicleClass()), bold, body);
             row(facts, "Waktu Pelanggaran", WHEN.format(v.time().atZone(WIB)), bold, body);
             row(facts, "Lokasi", (v.location() == null ? "Kamera " + v.camera() : v.location())
-                    + (v.approach() == null ? "" : " (arah " + v.approach() + ")"), bold, body);
+                    + (v.approach() == null ? "" : " (" + approach(v.approach()) + ")"), bold, body);
             row(facts, "Jenis Pelanggaran", describe(v.type()), bold, body);
             row(facts, "Pasal yang Dilanggar", t.article(), bold, body);
             row(facts, "Batas Waktu Konfirmasi", DAY.format(t.confirmationDeadline().atZone(WIB)), bold, body);
+            row(facts, "Diverifikasi oleh", officer == null ? "-" : "Petugas " + officer, bold, body);
             doc.add(facts);
             doc.add(new Paragraph(" "));
 
@@ -90,7 +94,7 @@ public final class ConfirmationLetter {
                 Image img = Image.getInstance(p.jpeg());
                 img.scaleToFit(240, 180);
                 doc.add(img);
-                doc.add(new Paragraph(p.name(), body));
+                doc.add(new Paragraph(caption(p.name()), body));
             }
             doc.add(new Paragraph(" "));
             doc.add(new Paragraph("Cara Menanggapi", bold));
@@ -103,11 +107,53 @@ public final class ConfirmationLetter {
                     + " tilang. Apabila tidak dikonfirmasi sampai batas waktu, STNK kendaraan dapat diblokir sementara.", body));
             doc.add(new Paragraph(" "));
             doc.add(new Paragraph("Sebutkan nomor referensi " + t.reference() + " dalam setiap komunikasi.", body));
+            Image qr = Image.getInstance(ReferenceQr.png(t.reference(), 240));
+            qr.scaleToFit(90, 90);
+            doc.add(qr);
+            doc.add(new Paragraph("Kode QR: nomor referensi " + t.reference() + " untuk verifikasi di Posko ETLE.", body));
             doc.close();
         } catch (DocumentException | IOException e) {
             throw new IllegalStateException("could not render the confirmation letter for " + t.reference() + ": " + e.getMessage(), e);
         }
         return out.toByteArray();
+    }
+
+    /** The vehicle as the owner calls it (the detector's classes are English words). */
+    static String vehicle(String cls) {
+        if (cls == null) {
+            return "-";
+        }
+        return switch (cls) {
+            case "motorcycle" -> "Sepeda motor";
+            case "car" -> "Mobil penumpang";
+            case "bus" -> "Bus";
+            case "truck" -> "Truk";
+            case "bicycle" -> "Sepeda";
+            default -> "Kendaraan lain";
+        };
+    }
+
+    /** An approach id as a direction of travel; ids that are no compass direction are named as the approach. */
+    static String approach(String id) {
+        return switch (id.toLowerCase(Locale.ROOT)) {
+            case "north", "n", "utara" -> "dari arah utara";
+            case "south", "s", "selatan" -> "dari arah selatan";
+            case "east", "e", "timur" -> "dari arah timur";
+            case "west", "w", "barat" -> "dari arah barat";
+            default -> "lajur pendekat " + id.replace('_', ' ');
+        };
+    }
+
+    /** What each evidence photo shows, in the owner's words. */
+    static String caption(String name) {
+        return switch (name) {
+            case "frame_before.jpg" -> "Foto 1: sebelum garis henti, lampu merah menyala";
+            case "frame_at.jpg" -> "Foto 2: saat melewati garis henti";
+            case "frame_after.jpg" -> "Foto 3: di dalam persimpangan";
+            case "vehicle.jpg" -> "Foto kendaraan";
+            case "plate.jpg" -> "Foto pelat nomor";
+            default -> "Foto bukti";
+        };
     }
 
     private static String describe(String type) {

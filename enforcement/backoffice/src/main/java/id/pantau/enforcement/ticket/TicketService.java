@@ -105,17 +105,30 @@ public final class TicketService {
 
     /** The confirmation letter as PDF bytes, with the evidence photos read through the {@link EvidenceReader}. */
     public byte[] letter(long id) {
-        record Case(Ticket t, Violation v) {
+        record Case(Ticket t, Violation v, String officer) {
         }
         Case k = db.inTransaction(c -> {
             Ticket t = load(c, id, false);
+            Violation v;
             try (PreparedStatement ps = c.prepareStatement("SELECT * FROM violations WHERE id = ?")) {
                 ps.setLong(1, t.violationId());
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
-                    return new Case(t, Violation.from(rs));
+                    v = Violation.from(rs);
                 }
             }
+            // the officer whose approval issued the ticket: the case's last approval
+            String officer = null;
+            try (PreparedStatement ps = c.prepareStatement("SELECT u.username FROM reviews r JOIN users u ON u.id = r.officer_id"
+                    + " WHERE r.violation_id = ? AND r.decision = 'approve' ORDER BY r.decided_at DESC, r.id DESC")) {
+                ps.setLong(1, t.violationId());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        officer = rs.getString(1);
+                    }
+                }
+            }
+            return new Case(t, v, officer);
         });
         List<ConfirmationLetter.Photo> photos = new ArrayList<>();
         for (String name : k.v().photos()) {
@@ -127,7 +140,7 @@ public final class TicketService {
                 photos.add(new ConfirmationLetter.Photo(name, null));
             }
         }
-        return ConfirmationLetter.render(k.t(), k.v(), photos);
+        return ConfirmationLetter.render(k.t(), k.v(), photos, k.officer());
     }
 
     static Ticket load(Connection c, long id, boolean forUpdate) throws SQLException {

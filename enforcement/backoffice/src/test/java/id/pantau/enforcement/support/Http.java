@@ -20,6 +20,11 @@ public final class Http {
         this.base = "http://127.0.0.1:" + port;
     }
 
+    /** The full URL of a path on the service, for requests this client does not shape (headers, raw bytes). */
+    public String url(String path) {
+        return base + path;
+    }
+
     public record Response(int status, byte[] body, String contentType) {
         public JsonNode json() {
             try {
