@@ -25,6 +25,7 @@ import java.util.TreeSet;
 public final class ConfigDef {
     private final String name;
     private final Map<String, Option> options = new LinkedHashMap<>();
+    private final Map<String, String> moved = new LinkedHashMap<>();
 
     public ConfigDef(String name) {
         this.name = name;
@@ -38,6 +39,14 @@ public final class ConfigDef {
             throw new IllegalArgumentException(o + " is declared twice in " + name);
         }
         return o;
+    }
+
+    /**
+     * A key that was removed or moved: it is rejected with {@code message}, which says where it went, rather than
+     * as an unknown field (or, worse, accepted and ignored).
+     */
+    public void moved(String dottedName, String message) {
+        moved.put(dottedName, message);
     }
 
     public String name() {
@@ -120,6 +129,10 @@ public final class ConfigDef {
             Map.Entry<String, JsonNode> f = it.next();
             String key = prefix + f.getKey();
             if (options.containsKey(key)) {
+                continue;
+            }
+            if (moved.containsKey(key)) {
+                errors.add(path(at, key) + ": " + moved.get(key));
                 continue;
             }
             if (known.contains(f.getKey())) {
@@ -207,12 +220,12 @@ public final class ConfigDef {
                     return null;
                 }
                 String t = node.asText().trim().toLowerCase(Locale.ROOT);
-                t = o.aliases().getOrDefault(t, t);
-                if (!o.allowed().contains(t)) {
+                String given = o.aliases().getOrDefault(t, t);
+                // matched ignoring case, handed out as declared
+                return o.allowed().stream().filter(a -> a.equalsIgnoreCase(given)).findFirst().orElseGet(() -> {
                     errors.add(path + ": must be " + o.allowedDescription() + ", got '" + node.asText() + "'");
                     return null;
-                }
-                return t;
+                });
             }
             case STRING, PATH -> {
                 if (!node.isTextual() && !node.isNumber() && !node.isBoolean()) {
