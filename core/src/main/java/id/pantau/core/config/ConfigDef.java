@@ -194,7 +194,7 @@ public final class ConfigDef {
                     return null;
                 }
                 if (o.range() != null && !o.range().contains(d)) {
-                    errors.add(path + ": must be " + o.range().describe(type == OptionType.INT) + ", got "
+                    errors.add(path + ": must be " + o.range().describeFor(d, type == OptionType.INT) + ", got "
                             + Range.format(d));
                     return null;
                 }
