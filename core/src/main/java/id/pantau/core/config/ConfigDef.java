@@ -84,6 +84,8 @@ public final class ConfigDef {
             if (node == null || node.isNull() || node.isMissingNode()) {
                 if (o.derived() != null) {
                     derived.add(o);
+                } else if (o.type() == OptionType.PATH && o.defaultValue() instanceof Path p && base != null) {
+                    config.put(o, base.resolve(p).normalize());
                 } else {
                     config.put(o, o.defaultValue());
                 }
