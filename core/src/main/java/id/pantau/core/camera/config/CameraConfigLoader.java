@@ -113,8 +113,17 @@ public final class CameraConfigLoader {
 
     private static ConfigError toError(String problem) {
         int colon = problem.indexOf(": ");
-        return colon < 0 ? new ConfigError("(document)", problem)
-                : new ConfigError(problem.substring(0, colon), problem.substring(colon + 2));
+        if (colon < 0) {
+            return new ConfigError("(document)", problem);
+        }
+        String field = problem.substring(0, colon);
+        String message = problem.substring(colon + 2);
+        // the console shows a message apart from its field: an unknown key must be named in the message too
+        if (message.startsWith("unknown field")) {
+            message = "unknown field '" + field.substring(field.lastIndexOf('.') + 1) + "'"
+                    + message.substring("unknown field".length());
+        }
+        return new ConfigError(field, message);
     }
 
     /** A field the declarations already reported (e.g. a width out of range, now unset) is not reported twice. */
