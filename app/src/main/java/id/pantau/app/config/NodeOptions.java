@@ -45,7 +45,8 @@ public final class NodeOptions {
             .defaultValue("pantau").maxLength(200)
             .doc("unique per node: it names the node's own consumer groups").readBy(ReadBy.EVIDENCE));
     public static final Option DATABASE_URL = DEF.define(Option.of("database.url", OptionType.STRING).maxLength(2000)
-            .derivedDefault(c -> EnforcementConfig.h2FileUrl(c.path(NodeOptions.DATA_DIR).resolve("enforcement")),
+            .derivedDefault(c -> c.path(NodeOptions.DATA_DIR) == null ? null   // a wrong data_dir is reported
+                    : EnforcementConfig.h2FileUrl(c.path(NodeOptions.DATA_DIR).resolve("enforcement")),
                     "H2 file `<data_dir>/enforcement`")
             .check(url -> ((String) url).startsWith("jdbc:h2:") || ((String) url).startsWith("jdbc:postgresql:") ? null
                     : "must be a jdbc:h2: or jdbc:postgresql: URL, got '" + url + "'")
