@@ -8,6 +8,7 @@ import id.pantau.app.http.OpsServer;
 import id.pantau.enforcement.http.BearerAuth;
 import id.pantau.app.pipeline.CameraPipelines;
 import id.pantau.app.pipeline.DemoGeometry;
+import id.pantau.core.perception.RoadUserClass;
 import id.pantau.core.camera.config.CameraConfigStore;
 import id.pantau.detect.analytics.EventPublisher;
 import id.pantau.detect.inference.BatchingDetector;
@@ -139,9 +140,12 @@ public final class Pantau implements AutoCloseable {
             closeables.push(ingest);
         }
         if (runs(NodeConfig.Stage.PERCEPTION)) {
-            // with an evidence stage here, violations reach pantau.violations only through it, with their evidence
-            pipelines = new CameraPipelines(ingest, openPerception(c.detector()), geometry,
-                    new EventPublisher(bus, registry, !runs(NodeConfig.Stage.EVIDENCE)), registry);
+            // with an evidence stage here, violations reach pantau.violations only through it, with their evidence;
+            // without analytics the cameras are detected and tracked (metrics) and nothing is published
+            pipelines = runs(NodeConfig.Stage.ANALYTICS)
+                    ? new CameraPipelines(ingest, openPerception(c.detector()), geometry,
+                    new EventPublisher(bus, registry, !runs(NodeConfig.Stage.EVIDENCE)), registry)
+                    : CameraPipelines.withoutAnalytics(ingest, openPerception(c.detector()), registry);
             if (runs(NodeConfig.Stage.EVIDENCE)) {
                 EdgeEvidence edge = EdgeEvidence.start(ingest, evidence, bus, EventPublisher.EVENTS_TOPIC,
                         config.bus().clientId(), EdgeEvidence.Settings.defaults(), registry);
@@ -169,12 +173,24 @@ public final class Pantau implements AutoCloseable {
         log.info("serving {} with stages {} (bus {}, data dir {})", url, c.stages(), c.bus().type(), c.dataDir());
     }
 
-    private PerceptionStage openPerception(NodeConfig.Detector d) {
-        DetectorModelSpec spec = DetectorModelSpec.from(Assets.defaults().model(d.model()));
+    /**
+     * The detector a node's {@code detector} section asks for: {@code score_threshold} is the lowest score it
+     * reports for every class (the tracker's per-class thresholds then decide which boxes start tracks).
+     */
+    static DetectorSettings detectorSettings(NodeConfig.Detector d) {
         DetectorSettings settings = DetectorSettings.forTracking(d.intraOpThreads(), d.sessions())
                 .withProvider(ExecutionProvider.valueOf(d.provider().toUpperCase(java.util.Locale.ROOT)), 0)
                 .withMaxBatch(d.maxBatch());
-        OnnxDetector onnx = OnnxDetector.open(spec, settings);
+        float floor = d.scoreThreshold().floatValue();
+        for (RoadUserClass c : RoadUserClass.values()) {
+            settings = settings.withThreshold(c, floor);
+        }
+        return settings;
+    }
+
+    private PerceptionStage openPerception(NodeConfig.Detector d) {
+        DetectorModelSpec spec = DetectorModelSpec.from(Assets.defaults().model(d.model()));
+        OnnxDetector onnx = OnnxDetector.open(spec, detectorSettings(d));
         closeables.push(onnx);
         Detector detector = onnx;
         if (onnx.batched()) {

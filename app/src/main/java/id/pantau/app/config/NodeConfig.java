@@ -1,65 +1,169 @@
 package id.pantau.app.config;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.nio.file.Path;
 import java.util.List;
 
+import static id.pantau.app.config.NodeOptions.*;
+
 /**
  * What one Pantau process runs and where it keeps things: the file behind {@code ./pantau run --config node.yaml}
- * (documented in docs/node-config.md). {@code ./pantau demo} builds the embedded default instead: every stage in
- * one process, in-process bus, local evidence folder, embedded H2.
+ * (documented in docs/node-config.md, options declared in {@link NodeOptions}). {@code ./pantau demo} builds the
+ * embedded default instead: every stage in one process, in-process bus, local evidence folder, embedded H2.
  *
  * <p>Scale-out is by Kafka's own machinery: run several nodes with the same {@code bus.kafka} settings and
  * different {@code stages}/{@code cameras}; consumers of the same stage share a consumer group.
+ *
+ * <p>The accessors note their option as read ({@code ConfigReads}): a test fails when the node stops using one.
  */
-public record NodeConfig(
-        @JsonProperty("http") Http http,
-        @JsonProperty("data_dir") Path dataDir,
-        @JsonProperty("cameras") Path cameras,
-        @JsonProperty("stages") List<Stage> stages,
-        @JsonProperty("bus") Bus bus,
-        @JsonProperty("evidence") JsonNode evidence,
-        @JsonProperty("database") Database database,
-        @JsonProperty("detector") Detector detector) {
+public record NodeConfig(Http http, Path dataDir, Path cameras, List<Stage> stages, Bus bus, JsonNode evidence,
+                         Database database, Detector detector) {
 
-    /** The stages a node can run; a node runs any subset. */
+    /** The stages a node can run; a node runs any subset that keeps frames and tracks on one machine. */
     public enum Stage {
-        @JsonProperty("ingest") INGEST,
-        @JsonProperty("perception") PERCEPTION,
-        @JsonProperty("analytics") ANALYTICS,
-        @JsonProperty("evidence") EVIDENCE,
-        @JsonProperty("enforcement") ENFORCEMENT,
-        @JsonProperty("console") CONSOLE
+        INGEST, PERCEPTION, ANALYTICS, EVIDENCE, ENFORCEMENT, CONSOLE
     }
 
-    public record Http(@JsonProperty("host") String host, @JsonProperty("port") Integer port) {
+    @Override
+    public Path dataDir() {
+        DATA_DIR.markRead();
+        return dataDir;
+    }
+
+    @Override
+    public Path cameras() {
+        CAMERAS.markRead();
+        return cameras;
+    }
+
+    @Override
+    public List<Stage> stages() {
+        STAGES.markRead();
+        return stages;
+    }
+
+    @Override
+    public JsonNode evidence() {
+        EVIDENCE.markRead();
+        return evidence;
+    }
+
+    public record Http(String host, Integer port) {
+        @Override
+        public String host() {
+            HTTP_HOST.markRead();
+            return host;
+        }
+
+        @Override
+        public Integer port() {
+            HTTP_PORT.markRead();
+            return port;
+        }
     }
 
     /** {@code type: in-process} (default) or {@code type: kafka} with bootstrap servers. */
-    public record Bus(@JsonProperty("type") String type,
-                      @JsonProperty("bootstrap_servers") String bootstrapServers,
-                      @JsonProperty("partitions") Integer partitions,
-                      @JsonProperty("client_id") String clientId) {
+    public record Bus(String type, String bootstrapServers, Integer partitions, String clientId) {
+        @Override
+        public String type() {
+            BUS_TYPE.markRead();
+            return type;
+        }
+
+        @Override
+        public String bootstrapServers() {
+            BUS_BOOTSTRAP_SERVERS.markRead();
+            return bootstrapServers;
+        }
+
+        @Override
+        public Integer partitions() {
+            BUS_PARTITIONS.markRead();
+            return partitions;
+        }
+
+        @Override
+        public String clientId() {
+            BUS_CLIENT_ID.markRead();
+            return clientId;
+        }
     }
 
     /** JDBC URL; {@code jdbc:h2:file:...} embedded (default) or {@code jdbc:postgresql://...}. */
-    public record Database(@JsonProperty("url") String url, @JsonProperty("user") String user,
-                           @JsonProperty("password") String password) {
+    public record Database(String url, String user, String password) {
+        @Override
+        public String url() {
+            DATABASE_URL.markRead();
+            return url;
+        }
+
+        @Override
+        public String user() {
+            DATABASE_USER.markRead();
+            return user;
+        }
+
+        @Override
+        public String password() {
+            DATABASE_PASSWORD.markRead();
+            return password;
+        }
+
         @Override
         public String toString() {
             return "Database[url=" + url + ", user=" + user + ", password=" + (password == null ? "none" : "***") + "]";
         }
     }
 
-    public record Detector(@JsonProperty("model") String model,
-                           @JsonProperty("provider") String provider,
-                           @JsonProperty("intra_op_threads") Integer intraOpThreads,
-                           @JsonProperty("sessions") Integer sessions,
-                           @JsonProperty("score_threshold") Double scoreThreshold,
-                           @JsonProperty("force_detect_every") Integer forceDetectEvery,
-                           @JsonProperty("max_batch") Integer maxBatch,
-                           @JsonProperty("batch_wait_ms") Integer batchWaitMs) {
+    public record Detector(String model, String provider, Integer intraOpThreads, Integer sessions,
+                           Double scoreThreshold, Integer forceDetectEvery, Integer maxBatch, Integer batchWaitMs) {
+        @Override
+        public String model() {
+            DETECTOR_MODEL.markRead();
+            return model;
+        }
+
+        @Override
+        public String provider() {
+            DETECTOR_PROVIDER.markRead();
+            return provider;
+        }
+
+        @Override
+        public Integer intraOpThreads() {
+            DETECTOR_INTRA_OP_THREADS.markRead();
+            return intraOpThreads;
+        }
+
+        @Override
+        public Integer sessions() {
+            DETECTOR_SESSIONS.markRead();
+            return sessions;
+        }
+
+        @Override
+        public Double scoreThreshold() {
+            DETECTOR_SCORE_THRESHOLD.markRead();
+            return scoreThreshold;
+        }
+
+        @Override
+        public Integer forceDetectEvery() {
+            DETECTOR_FORCE_DETECT_EVERY.markRead();
+            return forceDetectEvery;
+        }
+
+        @Override
+        public Integer maxBatch() {
+            DETECTOR_MAX_BATCH.markRead();
+            return maxBatch;
+        }
+
+        @Override
+        public Integer batchWaitMs() {
+            DETECTOR_BATCH_WAIT_MS.markRead();
+            return batchWaitMs;
+        }
     }
 }

@@ -59,10 +59,15 @@ public final class AnalyzeJob {
     }
 
     /**
-     * @param input     a video file (analysed at the config's analysis rate) or a camera URL
-     * @param maxFrames for a live URL, stop after this many analysed frames
+     * @param input       a video file or a camera URL
+     * @param analysisFps frames kept per second of stream time: the camera list's {@code analysis_fps}, the same
+     *                    declaration and default a node uses. A file keeps every {@code round(file fps /
+     *                    analysisFps)}-th frame (a 30 fps file at 5: every 6th; at 24 fps: every 5th, 4.8 a second);
+     *                    a live URL is sampled by the ingest as on a node.
+     * @param maxFrames   for a live URL, stop after this many analysed frames
      */
-    public Summary run(String input, Path cameraConfig, Path outDir, long maxFrames) throws Exception {
+    public Summary run(String input, Path cameraConfig, double analysisFps, Path outDir, long maxFrames)
+            throws Exception {
         CameraConfig config = new CameraConfigLoader().load(cameraConfig);
         Files.createDirectories(outDir);
         Path out = outDir.resolve("events.jsonl");
@@ -90,9 +95,9 @@ public final class AnalyzeJob {
             };
             CameraId camera = CameraId.of(config.camera());
             if (Files.isRegularFile(Path.of(input))) {
-                frames = analyseFile(Path.of(input), camera, config.analysis().fps(), analyse);
+                frames = analyseFile(Path.of(input), camera, analysisFps, analyse);
             } else {
-                frames = analyseLive(input, camera, config.analysis().fps(), maxFrames, analyse);
+                frames = analyseLive(input, camera, analysisFps, maxFrames, analyse);
             }
         }
         return new Summary(out, frames, byType, config.versionOrZero());

@@ -32,7 +32,9 @@ import java.util.function.Consumer;
  * Joins ingest, perception and analytics per camera: one thread per camera takes sampled frames from its bounded
  * ingest queue (drop-oldest, so a slow detector costs frames, never memory), tracks, analyses with the camera's
  * geometry (when it has one), and publishes the events. A camera's geometry can be saved at any time through the
- * {@link CameraConfigStore}; the new version takes effect at the next frame without dropping any.
+ * {@link CameraConfigStore}; the new version takes effect at the next frame without dropping any. A node that
+ * does not run the analytics stage gets {@link #withoutAnalytics}: frames are detected and tracked, and the
+ * tracked frames go to the listeners only.
  */
 public final class CameraPipelines implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CameraPipelines.class);
@@ -54,7 +56,25 @@ public final class CameraPipelines implements AutoCloseable {
         this.geometry = geometry;
         this.publisher = publisher;
         this.registry = registry;
-        geometry.onChange(this::applyConfig);
+        if (geometry != null) {
+            geometry.onChange(this::applyConfig);
+        }
+    }
+
+    /** Perception only: no geometry is loaded, nothing is analysed or published. */
+    public static CameraPipelines withoutAnalytics(IngestManager ingest, PerceptionStage perception,
+                                                   MeterRegistry registry) {
+        return new CameraPipelines(ingest, perception, null, null, registry);
+    }
+
+    /** Whether this node analyses tracks (the analytics stage). */
+    public boolean analyses() {
+        return geometry != null;
+    }
+
+    /** The cameras whose analytics run (those with geometry); empty without the analytics stage. */
+    public java.util.Set<CameraId> analysedCameras() {
+        return java.util.Set.copyOf(engines.keySet());
     }
 
     /** Every tracked frame, e.g. for the evidence stage's box lookups. */
@@ -65,7 +85,9 @@ public final class CameraPipelines implements AutoCloseable {
     public synchronized void start() {
         for (CameraWorker worker : ingest.cameras()) {
             try {
-                geometry.current(worker.id()).ifPresent(this::applyConfig);
+                if (geometry != null) {
+                    geometry.current(worker.id()).ifPresent(this::applyConfig);
+                }
             } catch (IOException | InvalidCameraConfigException e) {
                 log.error("camera {}: geometry not loaded, analysing without it: {}", worker.id(), e.getMessage());
             }

@@ -44,7 +44,8 @@ class AnalyzeCommandKafkaTest {
             cli.setOut(new PrintWriter(stdout));
             int code = cli.execute("analyze", "--input", video.toString(),
                     "--camera", home.resolve("docs/examples/hanoi-camera.json").toString(),
-                    "--out", out.toString(), "--kafka", broker.bootstrapServers());
+                    "--out", out.toString(), "--kafka", broker.bootstrapServers(),
+                    "--analysis-fps", "6");   // the rate the worked example carried before analysis.fps moved
             assertThat(code).as(stdout.toString()).isZero();
 
             List<String> lines = Files.readAllLines(out.resolve("events.jsonl"));

@@ -102,4 +102,25 @@ class NodeConfigLoaderTest {
         assertThatThrownBy(() -> NodeConfigLoader.load(write("stages: [ingest, teleport]\n")))
                 .hasMessageContaining("stages");
     }
+
+    @Test
+    void perceptionWithoutAnalyticsIsAllowedButAnalyticsStillNeedsPerception() throws Exception {
+        assertThat(NodeConfigLoader.load(write("stages: [ingest, perception]\n")).node().stages())
+                .containsExactly(NodeConfig.Stage.INGEST, NodeConfig.Stage.PERCEPTION);
+        assertThatThrownBy(() -> NodeConfigLoader.load(write("stages: [ingest, analytics]\n")))
+                .hasMessageContaining("stages: analytics needs perception on the same node");
+    }
+
+    @Test
+    void everyNumberIsBoundedAndTheMaxBatchDefaultIsDerivedOnce() throws Exception {
+        assertThatThrownBy(() -> NodeConfigLoader.load(write("""
+                detector: {sessions: 1e308, force_detect_every: 1e9, max_batch: 100000}
+                bus: {partitions: 1e12}
+                """)))
+                .hasMessageContaining("detector.sessions: must be <= 256, got 1.0E308")
+                .hasMessageContaining("detector.force_detect_every: must be <= 10000")
+                .hasMessageContaining("detector.max_batch: must be <= 256")
+                .hasMessageContaining("bus.partitions: must be <= 10000");
+        assertThat(NodeOptions.DETECTOR_MAX_BATCH.defaultDescription()).isEqualTo("8 on cuda, 1 on cpu");
+    }
 }

@@ -46,7 +46,7 @@ public class AnalyticsBenchmark {
             width = f.width();
             height = f.height();
         }
-        engine = new AnalyticsEngine(BenchCameraConfig.forFrame(CAMERA.value(), width, height, 5),
+        engine = new AnalyticsEngine(BenchCameraConfig.forFrame(CAMERA.value(), width, height),
                 new SimpleMeterRegistry());
     }
 

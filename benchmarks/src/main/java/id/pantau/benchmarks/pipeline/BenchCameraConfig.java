@@ -17,7 +17,7 @@ public final class BenchCameraConfig {
     private BenchCameraConfig() {
     }
 
-    public static CameraConfig forFrame(String camera, int width, int height, double analysisFps) {
+    public static CameraConfig forFrame(String camera, int width, int height) {
         double gw = width / 20.0;
         double gh = height / 20.0;
         int lineY = (int) Math.round(height * 0.6);
@@ -28,7 +28,7 @@ public final class BenchCameraConfig {
                   "version": 1,
                   "location": "pantau bench (simulated camera)",
                   "frame": {"width": %d, "height": %d},
-                  "analysis": {"fps": %s, "interval_s": 10},
+                  "analysis": {"interval_s": 10},
                   "calibration": {"points": [
                     {"image": [0, %d], "ground_m": [0, 0]}, {"image": [%d, %d], "ground_m": [%s, 0]},
                     {"image": [%d, 0], "ground_m": [%s, %s]}, {"image": [0, 0], "ground_m": [0, %s]}
@@ -36,7 +36,7 @@ public final class BenchCameraConfig {
                   "zones": [{"id": "lower_half", "polygon": [[0, %d], [%d, %d], [%d, %d], [0, %d]]}],
                   "counting_lines": [{"id": "middle", "a": [0, %d], "b": [%d, %d], "in_direction": "up"}]
                 }
-                """, camera, width, height, analysisFps,
+                """, camera, width, height,
                 height, width, height, gw,
                 width, gw, gh, gh,
                 zoneTop, width - 1, zoneTop, width - 1, height - 1, height - 1,

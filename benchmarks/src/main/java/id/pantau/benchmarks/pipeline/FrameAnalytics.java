@@ -45,7 +45,7 @@ public interface FrameAnalytics {
         return new Factory() {
             @Override
             public FrameAnalytics forCamera(String camera, int width, int height, double analysisFps) {
-                CameraConfig cfg = BenchCameraConfig.forFrame(camera, width, height, analysisFps);
+                CameraConfig cfg = BenchCameraConfig.forFrame(camera, width, height);
                 AnalyticsEngine engine = new AnalyticsEngine(cfg, registry);
                 return (frame, video) -> engine.analyse(frame, video).events();
             }

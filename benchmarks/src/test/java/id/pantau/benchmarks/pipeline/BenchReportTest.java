@@ -90,7 +90,7 @@ class BenchReportTest {
     @Test
     void theGeneratedCameraGeometryIsValidForAnyFrameSize() {
         for (int[] size : new int[][] {{1280, 720}, {640, 352}, {1920, 1080}}) {
-            var cfg = BenchCameraConfig.forFrame("cam-" + size[0], size[0], size[1], 5);
+            var cfg = BenchCameraConfig.forFrame("cam-" + size[0], size[0], size[1]);
             assertThat(cfg.frame().width()).isEqualTo(size[0]);
             assertThat(cfg.countingLines()).hasSize(1);
             assertThat(cfg.zones()).hasSize(1);

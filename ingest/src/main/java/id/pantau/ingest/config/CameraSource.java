@@ -28,12 +28,14 @@ public record CameraSource(CameraId id, String input, SourceKind kind, Transport
                            Pacing pacing, boolean loop, Duration stallTimeout, Duration ringWindow, double ringFps,
                            long ringMaxBytes, int jpegQuality, int queueCapacity, DecodeSkip skipNonReference) {
 
-    public static final double DEFAULT_ANALYSIS_FPS = 5;
-    public static final Duration DEFAULT_STALL_TIMEOUT = Duration.ofSeconds(5);
-    public static final Duration DEFAULT_RING_WINDOW = Duration.ofSeconds(10);
-    public static final long DEFAULT_RING_MAX_BYTES = 32L << 20;
-    public static final int DEFAULT_JPEG_QUALITY = 85;
-    public static final int DEFAULT_QUEUE_CAPACITY = 8;
+    // the defaults are declared once, in CameraListOptions (which the docs' table is generated from)
+    public static final double DEFAULT_ANALYSIS_FPS = (Double) CameraListOptions.ANALYSIS_FPS.defaultValue();
+    public static final Duration DEFAULT_STALL_TIMEOUT = seconds(CameraListOptions.STALL_TIMEOUT_S);
+    public static final Duration DEFAULT_RING_WINDOW = seconds(CameraListOptions.RING_SECONDS);
+    public static final long DEFAULT_RING_MAX_BYTES =
+            Math.round((Double) CameraListOptions.RING_MAX_MB.defaultValue() * (1 << 20));
+    public static final int DEFAULT_JPEG_QUALITY = (Integer) CameraListOptions.JPEG_QUALITY.defaultValue();
+    public static final int DEFAULT_QUEUE_CAPACITY = (Integer) CameraListOptions.QUEUE_CAPACITY.defaultValue();
     /**
      * {@link DecodeSkip#AUTO} skips non-reference frames when neither the analysis nor the ring keeps more than this
      * many frames a second: a 25-30 fps camera sends at least a third of its frames as reference (I/P) frames, so
@@ -59,6 +61,90 @@ public record CameraSource(CameraId id, String input, SourceKind kind, Transport
         require(queueCapacity >= 1, "queueCapacity must be >= 1, got " + queueCapacity);
     }
 
+    private static Duration seconds(id.pantau.core.config.Option o) {
+        return Duration.ofMillis(Math.round((Double) o.defaultValue() * 1000));
+    }
+
+    // The accessors note their option as read (ConfigReads): a test fails when the ingest stops reading one.
+
+    @Override
+    public CameraId id() {
+        CameraListOptions.ID.markRead();
+        return id;
+    }
+
+    @Override
+    public String input() {
+        (kind == SourceKind.FILE ? CameraListOptions.FILE : CameraListOptions.URL).markRead();
+        return input;
+    }
+
+    @Override
+    public Transport transport() {
+        CameraListOptions.TRANSPORT.markRead();
+        return transport;
+    }
+
+    @Override
+    public double analysisFps() {
+        CameraListOptions.ANALYSIS_FPS.markRead();
+        return analysisFps;
+    }
+
+    @Override
+    public Pacing pacing() {
+        CameraListOptions.MODE.markRead();
+        return pacing;
+    }
+
+    @Override
+    public boolean loop() {
+        CameraListOptions.LOOP.markRead();
+        return loop;
+    }
+
+    @Override
+    public Duration stallTimeout() {
+        CameraListOptions.STALL_TIMEOUT_S.markRead();
+        return stallTimeout;
+    }
+
+    @Override
+    public Duration ringWindow() {
+        CameraListOptions.RING_SECONDS.markRead();
+        return ringWindow;
+    }
+
+    @Override
+    public double ringFps() {
+        CameraListOptions.RING_FPS.markRead();
+        return ringFps;
+    }
+
+    @Override
+    public long ringMaxBytes() {
+        CameraListOptions.RING_MAX_MB.markRead();
+        return ringMaxBytes;
+    }
+
+    @Override
+    public int jpegQuality() {
+        CameraListOptions.JPEG_QUALITY.markRead();
+        return jpegQuality;
+    }
+
+    @Override
+    public int queueCapacity() {
+        CameraListOptions.QUEUE_CAPACITY.markRead();
+        return queueCapacity;
+    }
+
+    @Override
+    public DecodeSkip skipNonReference() {
+        CameraListOptions.SKIP_NONREF_FRAMES.markRead();
+        return skipNonReference;
+    }
+
     private static void require(boolean ok, String message) {
         if (!ok) {
             throw new IllegalArgumentException(message);
@@ -71,7 +157,7 @@ public record CameraSource(CameraId id, String input, SourceKind kind, Transport
      * streams that have them. Streams without B-frames (most CCTV) are unaffected.
      */
     public boolean skipsNonReferenceFrames() {
-        return switch (skipNonReference) {
+        return switch (skipNonReference()) {
             case ON -> true;
             case OFF -> false;
             case AUTO -> Math.max(analysisFps, ringFps) <= AUTO_SKIP_MAX_FPS;

@@ -133,6 +133,23 @@ class CameraListLoaderTest {
     }
 
     @Test
+    void everyNumberIsBoundedAbove() {
+        assertThat(problemsOf("""
+                cameras:
+                  - id: a
+                    url: rtsp://127.0.0.1/a
+                    analysis_fps: 1e308
+                    stall_timeout_s: 86400
+                    ring_max_mb: 1e9
+                    queue_capacity: 100000
+                """)).containsExactlyInAnyOrder(
+                "cameras[0].analysis_fps: must be <= 120, got 1.0E308",
+                "cameras[0].stall_timeout_s: must be <= 3600, got 86400",
+                "cameras[0].ring_max_mb: must be <= 4096, got 1000000000",
+                "cameras[0].queue_capacity: must be <= 1024, got 100000");
+    }
+
+    @Test
     void anUnknownFieldIsNamedWithItsPath() {
         assertThat(problemsOf("""
                 cameras:

@@ -24,7 +24,7 @@ public record CameraConfig(String camera, Integer version, String location, Stri
                            List<CountingLine> countingLines, List<Lane> lanes, List<Approach> approaches,
                            Thresholds thresholds) {
 
-    public static final String DEFAULT_TIME_ZONE = "Asia/Jakarta";
+    public static final String DEFAULT_TIME_ZONE = (String) CameraConfigOptions.TIME_ZONE.defaultValue();
 
     public CameraConfig {
         zones = zones == null ? List.of() : List.copyOf(zones);
@@ -42,37 +42,112 @@ public record CameraConfig(String camera, Integer version, String location, Stri
 
     /** The version, or 0 for a draft that was never saved. */
     public int versionOrZero() {
+        CameraConfigOptions.VERSION.markRead();
         return version == null ? 0 : version;
     }
 
     /** The camera's time zone (WIB, Asia/Jakarta, unless set): event timestamps carry its offset. */
     public ZoneId zoneId() {
+        CameraConfigOptions.TIME_ZONE.markRead();
         return ZoneId.of(timeZone == null ? DEFAULT_TIME_ZONE : timeZone);
     }
 
+    // The accessors note their option as read (ConfigReads): a test fails when the analytics stop reading one.
+
+    @Override
+    public String camera() {
+        CameraConfigOptions.CAMERA.markRead();
+        return camera;
+    }
+
+    @Override
+    public Integer version() {
+        CameraConfigOptions.VERSION.markRead();
+        return version;
+    }
+
+    @Override
+    public String location() {
+        CameraConfigOptions.LOCATION.markRead();
+        return location;
+    }
+
+    @Override
+    public String timeZone() {
+        CameraConfigOptions.TIME_ZONE.markRead();
+        return timeZone;
+    }
+
+    @Override
+    public Calibration calibration() {
+        CameraConfigOptions.CALIBRATION.markRead();
+        return calibration;
+    }
+
+    @Override
+    public List<Zone> zones() {
+        CameraConfigOptions.ZONES.markRead();
+        return zones;
+    }
+
+    @Override
+    public List<CountingLine> countingLines() {
+        CameraConfigOptions.COUNTING_LINES.markRead();
+        return countingLines;
+    }
+
+    @Override
+    public List<Lane> lanes() {
+        CameraConfigOptions.LANES.markRead();
+        return lanes;
+    }
+
+    @Override
+    public List<Approach> approaches() {
+        CameraConfigOptions.APPROACHES.markRead();
+        return approaches;
+    }
+
     public Optional<Lane> lane(String id) {
-        return lanes.stream().filter(l -> Objects.equals(l.id(), id)).findFirst();
+        return lanes().stream().filter(l -> Objects.equals(l.id(), id)).findFirst();
     }
 
     public Optional<Approach> approach(String id) {
-        return approaches.stream().filter(a -> Objects.equals(a.id(), id)).findFirst();
+        return approaches().stream().filter(a -> Objects.equals(a.id(), id)).findFirst();
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record FrameSize(Integer width, Integer height) {
+        @Override
+        public Integer width() {
+            CameraConfigOptions.FRAME_WIDTH.markRead();
+            return width;
+        }
+
+        @Override
+        public Integer height() {
+            CameraConfigOptions.FRAME_HEIGHT.markRead();
+            return height;
+        }
     }
 
     /**
-     * @param fps       frames per second the pipeline analyses (a camera at 25 fps may be sampled down)
+     * The analysis rate is not here: it is the camera list's {@code analysis_fps}, where the node samples frames.
+     *
      * @param intervalS length of the congestion reporting interval
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Analysis(Double fps, Double intervalS) {
-        public static final Analysis DEFAULTS = new Analysis(null, null);
+    public record Analysis(Double intervalS) {
+        public static final Analysis DEFAULTS = new Analysis(null);
 
         public Analysis {
-            fps = fps == null ? 10.0 : fps;
-            intervalS = intervalS == null ? 60.0 : intervalS;
+            intervalS = intervalS == null ? (Double) CameraConfigOptions.INTERVAL_S.defaultValue() : intervalS;
+        }
+
+        @Override
+        public Double intervalS() {
+            CameraConfigOptions.INTERVAL_S.markRead();
+            return intervalS;
         }
     }
 

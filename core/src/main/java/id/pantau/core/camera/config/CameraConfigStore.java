@@ -1,6 +1,7 @@
 package id.pantau.core.camera.config;
 
 import id.pantau.core.camera.CameraId;
+import id.pantau.core.config.ConfigReads;
 import id.pantau.core.json.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,7 +58,10 @@ public final class CameraConfigStore {
             CameraConfig stored = draft.withVersion(next);
             Path tmp = Files.createTempFile(cameraDir, ".v" + next, ".tmp");
             try {
-                Files.write(tmp, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(stored));
+                // writing a version is not using its options (ConfigReads)
+                byte[] bytes = ConfigReads.quietly(() -> Json.mapper().writerWithDefaultPrettyPrinter()
+                        .writeValueAsBytes(stored));
+                Files.write(tmp, bytes);
                 publish(tmp, cameraDir.resolve("v" + next + ".json"));
             } catch (FileAlreadyExistsException taken) {
                 Files.deleteIfExists(tmp);

@@ -8,8 +8,6 @@ import id.pantau.core.camera.config.CameraConfig.Lane;
 import id.pantau.core.camera.config.CameraConfig.Zone;
 import id.pantau.core.perception.Point;
 
-import java.time.DateTimeException;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,7 +16,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Checks a configuration completely and returns every problem, each naming its field by JSON path
+ * Checks a configuration's geometry completely (the scalar options are declared and checked in
+ * {@link CameraConfigOptions}) and returns every problem, each naming its field by JSON path
  * (e.g. {@code zones[1].polygon: self-intersecting (edges 0-1 and 2-3 cross)}), so an operator fixes all of
  * them in one round instead of one per save.
  */
@@ -37,25 +36,13 @@ public final class CameraConfigValidator {
                 e.add("camera", ex.getMessage());
             }
         }
-        if (c.version() != null && c.version() < 1) {
-            e.add("version", "must be 1 or more (versions are assigned by the store; leave it out in a draft)");
-        }
-        if (c.timeZone() != null) {
-            try {
-                ZoneId.of(c.timeZone());
-            } catch (DateTimeException ex) {
-                e.add("time_zone", "'" + c.timeZone() + "' is not a time zone id (e.g. Asia/Jakarta)");
-            }
-        }
         Frame frame = frame(c, e);
-        analysis(c, e);
         calibration(c, frame, e);
         Set<String> approachIds = c.approaches().stream().map(Approach::id).collect(Collectors.toSet());
         zones(c, frame, approachIds, e);
         countingLines(c, frame, e);
         Set<String> laneIds = lanes(c, frame, e);
         approaches(c, frame, laneIds, e);
-        thresholds(c.thresholds(), e);
         return e.list;
     }
 
@@ -82,25 +69,18 @@ public final class CameraConfigValidator {
             e.add("frame", "missing; give {\"width\": W, \"height\": H} of the analysed picture in pixels");
             return new Frame(0, 0, false);
         }
+        // the sizes' ranges are declared (CameraConfigOptions); here only what the geometry checks need
         boolean ok = true;
-        if (c.frame().width() == null || c.frame().width() <= 0) {
-            e.add("frame.width", "must be a positive number of pixels");
+        if (c.frame().width() == null) {
+            e.add("frame.width", "missing; give the width of the analysed picture in pixels");
             ok = false;
         }
-        if (c.frame().height() == null || c.frame().height() <= 0) {
-            e.add("frame.height", "must be a positive number of pixels");
+        if (c.frame().height() == null) {
+            e.add("frame.height", "missing; give the height of the analysed picture in pixels");
             ok = false;
         }
+        ok = ok && c.frame().width() > 0 && c.frame().height() > 0;
         return ok ? new Frame(c.frame().width(), c.frame().height(), true) : new Frame(0, 0, false);
-    }
-
-    private void analysis(CameraConfig c, Errors e) {
-        if (!(c.analysis().fps() > 0 && c.analysis().fps() <= 60)) {
-            e.add("analysis.fps", "must be in (0, 60], got " + c.analysis().fps());
-        }
-        if (!(c.analysis().intervalS() >= 1)) {
-            e.add("analysis.interval_s", "must be at least 1 second, got " + c.analysis().intervalS());
-        }
     }
 
     private void calibration(CameraConfig c, Frame frame, Errors e) {
@@ -232,6 +212,9 @@ public final class CameraConfigValidator {
             case CONTROLLER -> {
                 if (s.controllerGroup() == null || s.controllerGroup().isBlank()) {
                     e.add(f + ".controller_group", "missing; give the controller's signal-group id");
+                } else if (s.controllerGroup().length() > CameraConfigOptions.MAX_ID_LENGTH) {
+                    e.add(f + ".controller_group", "at most " + CameraConfigOptions.MAX_ID_LENGTH
+                            + " characters, got " + s.controllerGroup().length());
                 }
             }
         }
@@ -249,51 +232,11 @@ public final class CameraConfigValidator {
         }
     }
 
-    private void thresholds(Thresholds t, Errors e) {
-        positive(t.lineMarginPx(), "thresholds.line_margin_px", e);
-        nonNegative(t.redGraceS(), "thresholds.red_grace_s", e);
-        positive(t.violationDistanceM(), "thresholds.violation_distance_m", e);
-        positive(t.stoppedSpeedKmh(), "thresholds.stopped_speed_kmh", e);
-        positive(t.freeFlowSpeedKmh(), "thresholds.free_flow_speed_kmh", e);
-        nonNegative(t.losHysteresisPct(), "thresholds.los_hysteresis_pct", e);
-        nonNegative(t.minDwellS(), "thresholds.min_dwell_s", e);
-        nonNegative(t.signalConfirmS(), "thresholds.signal_confirm_s", e);
-        nonNegative(t.darkConfirmS(), "thresholds.dark_confirm_s", e);
-        positive(t.darkFaultS(), "thresholds.dark_fault_s", e);
-        positive(t.maxCycleS(), "thresholds.max_cycle_s", e);
-        if (!(t.lampMinBrightness() > 0 && t.lampMinBrightness() < 255)) {
-            e.add("thresholds.lamp_min_brightness", "must be in (0, 255), got " + t.lampMinBrightness());
-        }
-        List<Double> los = t.losOccupancyPct();
-        boolean ascending = los.size() == 5;
-        for (int i = 0; ascending && i < 5; i++) {
-            Double v = los.get(i);
-            ascending = v != null && v > 0 && v <= 100 && (i == 0 || v > los.get(i - 1));
-        }
-        if (!ascending) {
-            e.add("thresholds.los_occupancy_pct", "needs five ascending percentages in (0, 100] (limits of A..E),"
-                    + " got " + los);
-        }
-        if (!List.of("A", "B", "C", "D", "E", "F").contains(t.alertLevel())) {
-            e.add("thresholds.alert_level", "must be one of A-F, got '" + t.alertLevel() + "'");
-        }
-    }
-
-    private static void positive(Double v, String f, Errors e) {
-        if (!(v > 0)) {
-            e.add(f, "must be positive, got " + v);
-        }
-    }
-
-    private static void nonNegative(Double v, String f, Errors e) {
-        if (!(v >= 0)) {
-            e.add(f, "must not be negative, got " + v);
-        }
-    }
-
     private static void id(String id, String f, Set<String> seen, Errors e) {
         if (id == null || id.isBlank()) {
             e.add(f + ".id", "missing");
+        } else if (id.length() > CameraConfigOptions.MAX_ID_LENGTH) {
+            e.add(f + ".id", "at most " + CameraConfigOptions.MAX_ID_LENGTH + " characters, got " + id.length());
         } else if (!seen.add(id)) {
             e.add(f + ".id", "duplicate id '" + id + "'");
         }

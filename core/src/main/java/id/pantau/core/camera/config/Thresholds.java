@@ -6,7 +6,8 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.List;
 
 /**
- * Tunable thresholds; every one has a default (see docs/camera-config.md for the reasons behind them).
+ * Tunable thresholds; every one has a default, declared with its range in {@link CameraConfigOptions} (see
+ * docs/camera-config.md for the reasons behind them).
  *
  * @param lineMarginPx        hysteresis: a ground point must be this far past a line, on both sides, to count
  * @param redGraceS           a stop-line crossing this soon after red onset is not a violation
@@ -32,24 +33,108 @@ public record Thresholds(Double lineMarginPx, Double redGraceS, Double violation
     public static final Thresholds DEFAULTS = new Thresholds(null, null, null, null, null, null, null, null, null,
             null, null, null, null, null);
 
+    /** Absent values take the declared defaults ({@link CameraConfigOptions}). */
+    @SuppressWarnings("unchecked")
     public Thresholds {
-        lineMarginPx = or(lineMarginPx, 6.0);
-        redGraceS = or(redGraceS, 0.3);
-        violationDistanceM = or(violationDistanceM, 2.0);
-        stoppedSpeedKmh = or(stoppedSpeedKmh, 5.0);
-        freeFlowSpeedKmh = or(freeFlowSpeedKmh, 40.0);
-        losOccupancyPct = losOccupancyPct == null ? List.of(10.0, 20.0, 35.0, 50.0, 70.0) : List.copyOf(losOccupancyPct);
-        losHysteresisPct = or(losHysteresisPct, 10.0);
-        minDwellS = or(minDwellS, 120.0);
-        alertLevel = alertLevel == null ? "E" : alertLevel;
-        signalConfirmS = or(signalConfirmS, 0.25);
-        darkConfirmS = or(darkConfirmS, 1.0);
-        darkFaultS = or(darkFaultS, 5.0);
-        maxCycleS = or(maxCycleS, 300.0);
-        lampMinBrightness = or(lampMinBrightness, 120.0);
+        lineMarginPx = lineMarginPx == null ? (Double) CameraConfigOptions.LINE_MARGIN_PX.defaultValue() : lineMarginPx;
+        redGraceS = redGraceS == null ? (Double) CameraConfigOptions.RED_GRACE_S.defaultValue() : redGraceS;
+        violationDistanceM = violationDistanceM == null ? (Double) CameraConfigOptions.VIOLATION_DISTANCE_M.defaultValue() : violationDistanceM;
+        stoppedSpeedKmh = stoppedSpeedKmh == null ? (Double) CameraConfigOptions.STOPPED_SPEED_KMH.defaultValue() : stoppedSpeedKmh;
+        freeFlowSpeedKmh = freeFlowSpeedKmh == null ? (Double) CameraConfigOptions.FREE_FLOW_SPEED_KMH.defaultValue() : freeFlowSpeedKmh;
+        losOccupancyPct = losOccupancyPct == null ? (List<Double>) CameraConfigOptions.LOS_OCCUPANCY_PCT.defaultValue() : List.copyOf(losOccupancyPct);
+        losHysteresisPct = losHysteresisPct == null ? (Double) CameraConfigOptions.LOS_HYSTERESIS_PCT.defaultValue() : losHysteresisPct;
+        minDwellS = minDwellS == null ? (Double) CameraConfigOptions.MIN_DWELL_S.defaultValue() : minDwellS;
+        alertLevel = alertLevel == null ? (String) CameraConfigOptions.ALERT_LEVEL.defaultValue() : alertLevel;
+        signalConfirmS = signalConfirmS == null ? (Double) CameraConfigOptions.SIGNAL_CONFIRM_S.defaultValue() : signalConfirmS;
+        darkConfirmS = darkConfirmS == null ? (Double) CameraConfigOptions.DARK_CONFIRM_S.defaultValue() : darkConfirmS;
+        darkFaultS = darkFaultS == null ? (Double) CameraConfigOptions.DARK_FAULT_S.defaultValue() : darkFaultS;
+        maxCycleS = maxCycleS == null ? (Double) CameraConfigOptions.MAX_CYCLE_S.defaultValue() : maxCycleS;
+        lampMinBrightness = lampMinBrightness == null ? (Double) CameraConfigOptions.LAMP_MIN_BRIGHTNESS.defaultValue() : lampMinBrightness;
     }
 
-    private static Double or(Double v, double dflt) {
-        return v == null ? dflt : v;
+    // each accessor notes its option as read (ConfigReads): a test fails when the analytics stop reading one
+
+    @Override
+    public Double lineMarginPx() {
+        CameraConfigOptions.LINE_MARGIN_PX.markRead();
+        return lineMarginPx;
+    }
+
+    @Override
+    public Double redGraceS() {
+        CameraConfigOptions.RED_GRACE_S.markRead();
+        return redGraceS;
+    }
+
+    @Override
+    public Double violationDistanceM() {
+        CameraConfigOptions.VIOLATION_DISTANCE_M.markRead();
+        return violationDistanceM;
+    }
+
+    @Override
+    public Double stoppedSpeedKmh() {
+        CameraConfigOptions.STOPPED_SPEED_KMH.markRead();
+        return stoppedSpeedKmh;
+    }
+
+    @Override
+    public Double freeFlowSpeedKmh() {
+        CameraConfigOptions.FREE_FLOW_SPEED_KMH.markRead();
+        return freeFlowSpeedKmh;
+    }
+
+    @Override
+    public List<Double> losOccupancyPct() {
+        CameraConfigOptions.LOS_OCCUPANCY_PCT.markRead();
+        return losOccupancyPct;
+    }
+
+    @Override
+    public Double losHysteresisPct() {
+        CameraConfigOptions.LOS_HYSTERESIS_PCT.markRead();
+        return losHysteresisPct;
+    }
+
+    @Override
+    public Double minDwellS() {
+        CameraConfigOptions.MIN_DWELL_S.markRead();
+        return minDwellS;
+    }
+
+    @Override
+    public String alertLevel() {
+        CameraConfigOptions.ALERT_LEVEL.markRead();
+        return alertLevel;
+    }
+
+    @Override
+    public Double signalConfirmS() {
+        CameraConfigOptions.SIGNAL_CONFIRM_S.markRead();
+        return signalConfirmS;
+    }
+
+    @Override
+    public Double darkConfirmS() {
+        CameraConfigOptions.DARK_CONFIRM_S.markRead();
+        return darkConfirmS;
+    }
+
+    @Override
+    public Double darkFaultS() {
+        CameraConfigOptions.DARK_FAULT_S.markRead();
+        return darkFaultS;
+    }
+
+    @Override
+    public Double maxCycleS() {
+        CameraConfigOptions.MAX_CYCLE_S.markRead();
+        return maxCycleS;
+    }
+
+    @Override
+    public Double lampMinBrightness() {
+        CameraConfigOptions.LAMP_MIN_BRIGHTNESS.markRead();
+        return lampMinBrightness;
     }
 }

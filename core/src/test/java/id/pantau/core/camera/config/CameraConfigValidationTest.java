@@ -160,4 +160,39 @@ class CameraConfigValidationTest {
                 .isInstanceOf(InvalidCameraConfigException.class)
                 .hasMessageContaining("zones[0].polgon");
     }
+
+    @Test
+    void everyStringNumberAndTimerIsBounded() {
+        ObjectNode n = ConfigFixtures.valid();
+        n.put("location", "x".repeat(201));                      // the violations.location VARCHAR(200)
+        ((ObjectNode) n.at("/frame")).put("width", 9000);
+        ((ObjectNode) n.at("/zones/0")).put("id", "z".repeat(65));
+        n.putObject("thresholds").put("max_cycle_s", 1e308).put("red_grace_s", -1);
+        n.put("time_zone", "Mars/Olympus");
+        assertThat(errors(n)).containsExactlyInAnyOrder(
+                "location: at most 200 characters, got 201",
+                "frame.width: must be 1..8192, got 9000",
+                "zones[0].id: at most 64 characters, got 65",
+                "thresholds.max_cycle_s: must be in (0, 86400], got 1.0E308",
+                "thresholds.red_grace_s: must be in [0, 86400], got -1",
+                "time_zone: 'Mars/Olympus' is not a time zone id (e.g. Asia/Jakarta)");
+    }
+
+    @Test
+    void theAnalysisRateMovedToTheCameraList() {
+        ObjectNode n = ConfigFixtures.valid();
+        ((ObjectNode) n.at("/analysis")).put("fps", 10);
+        assertThat(errors(n)).singleElement().asString()
+                .startsWith("analysis.fps: removed: the analysis rate is the camera list's analysis_fps");
+    }
+
+    @Test
+    void aConfigMadeInCodeIsCheckedAgainstTheSameDeclarations() throws Exception {
+        CameraConfig good = loader.parse(ConfigFixtures.bytes(ConfigFixtures.valid()), "test");
+        CameraConfig bad = new CameraConfig(good.camera(), null, good.location(), null,
+                new CameraConfig.FrameSize(1280, 720), new CameraConfig.Analysis(0.5), good.calibration(),
+                good.zones(), good.countingLines(), good.lanes(), good.approaches(), good.thresholds());
+        assertThatThrownBy(() -> loader.validate(bad, "draft"))
+                .hasMessageContaining("analysis.interval_s: must be in [1, 86400], got 0.5");
+    }
 }

@@ -13,7 +13,7 @@ final class ConfigFixtures {
               "camera": "simpang-kawat-1",
               "location": "Simpang Kawat, Kota Jambi",
               "frame": {"width": 1280, "height": 720},
-              "analysis": {"fps": 10, "interval_s": 60},
+              "analysis": {"interval_s": 60},
               "calibration": {"points": [
                 {"image": [100, 700], "ground_m": [0, 0]},
                 {"image": [1180, 700], "ground_m": [14, 0]},

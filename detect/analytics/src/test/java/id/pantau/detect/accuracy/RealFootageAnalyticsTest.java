@@ -55,15 +55,15 @@ class RealFootageAnalyticsTest {
         return events;
     }
 
-    private static CameraConfig countingConfig(String camera, JsonNode line, int width, int height, double fps)
+    private static CameraConfig countingConfig(String camera, JsonNode line, int width, int height)
             throws Exception {
         String json = """
-                {"camera": "%s", "frame": {"width": %d, "height": %d}, "analysis": {"fps": %s},
+                {"camera": "%s", "frame": {"width": %d, "height": %d},
                  "calibration": {"points": [
                    {"image": [0, %d], "ground_m": [0, 0]}, {"image": [%d, %d], "ground_m": [8, 0]},
                    {"image": [%d, 0], "ground_m": [8, 40]}, {"image": [0, 0], "ground_m": [0, 40]}]},
                  "counting_lines": [{"id": "labelled", "a": %s, "b": %s, "in_direction": "down"}]}
-                """.formatted(camera, width, height, fps, height, width, height, width, line.get("a"), line.get("b"));
+                """.formatted(camera, width, height, height, width, height, width, line.get("a"), line.get("b"));
         return new CameraConfigLoader().parse(json.getBytes(), camera);
     }
 
@@ -76,7 +76,7 @@ class RealFootageAnalyticsTest {
 
         // 24 fps source analysed at 12 fps, a realistic analysis rate
         List<LineCrossing> crossings = run("ahmetozlu_vehicle_survaillance_road_38s.mp4",
-                countingConfig("road", line, 640, 352, 12), 2).stream()
+                countingConfig("road", line, 640, 352), 2).stream()
                 .filter(LineCrossing.class::isInstance).map(LineCrossing.class::cast).toList();
         long in = crossings.stream().filter(c -> c.direction() == CrossingDirection.IN).count();
         long out = crossings.stream().filter(c -> c.direction() == CrossingDirection.OUT).count();

@@ -40,7 +40,7 @@ final class Scenario {
               "version": 1,
               "location": "Simpang Kawat, Kota Jambi",
               "frame": {"width": 1280, "height": 720},
-              "analysis": {"fps": 10, "interval_s": 10},
+              "analysis": {"interval_s": 10},
               "calibration": {"points": [
                 {"image": [0, 720], "ground_m": [0, 0]}, {"image": [1280, 720], "ground_m": [64, 0]},
                 {"image": [1280, 0], "ground_m": [64, 36]}, {"image": [0, 0], "ground_m": [0, 36]}

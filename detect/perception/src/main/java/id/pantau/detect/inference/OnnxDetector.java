@@ -161,6 +161,12 @@ public final class OnnxDetector implements Detector {
             }
             // ONNX Runtime reports a symbolic dimension ("N", "batch") as -1: such a model takes any number of images
             int maxBatch = dims[0] < 0 ? settings.maxBatch() : 1;
+            if (dims[0] >= 0 && settings.maxBatch() > 1) {
+                // said, not silent: the setting asks for batches this model cannot take
+                LOG.warn("detector {}: max batch {} ignored, the model's input is fixed at batch {} (frames run one"
+                        + " by one); export a dynamic-batch copy (DynamicBatchExport) to batch", spec.name(),
+                        settings.maxBatch(), dims[0]);
+            }
             int h = dims[2] > 0 ? (int) dims[2] : spec.inputSize();
             int w = dims[3] > 0 ? (int) dims[3] : spec.inputSize();
             RoadUserMapping mapping = RoadUserMapping.forClassNames(spec.classNames(), settings.trainIsBus(),
