@@ -17,7 +17,7 @@ import static id.pantau.app.config.NodeOptions.*;
  *
  * <p>The accessors note their option as read ({@code ConfigReads}): a test fails when the node stops using one.
  */
-public record NodeConfig(Http http, Path dataDir, Path cameras, List<Stage> stages, Bus bus, JsonNode evidence,
+public record NodeConfig(Http http, Path dataDir, Path cameras, List<Stage> stages, Bus bus,
                          Database database, Detector detector) {
 
     /** The stages a node can run; a node runs any subset that keeps frames and tracks on one machine. */
@@ -43,11 +43,6 @@ public record NodeConfig(Http http, Path dataDir, Path cameras, List<Stage> stag
         return stages;
     }
 
-    @Override
-    public JsonNode evidence() {
-        EVIDENCE.markRead();
-        return evidence;
-    }
 
     public record Http(String host, Integer port) {
         @Override

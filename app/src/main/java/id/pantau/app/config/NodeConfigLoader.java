@@ -3,10 +3,10 @@ package id.pantau.app.config;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.pantau.core.config.Config;
+import id.pantau.core.config.ConfigReads;
 import id.pantau.core.json.Json;
 import id.pantau.storage.config.EvidenceStoreConfig;
 import id.pantau.storage.config.InvalidEvidenceConfigException;
@@ -27,10 +27,6 @@ import static id.pantau.app.config.NodeOptions.*;
  * (which stages need which, kafka needs brokers).
  */
 public final class NodeConfigLoader {
-    /** The evidence section is written in snake_case like the rest of the file. */
-    private static final ObjectMapper EVIDENCE_MAPPER = Json.yaml().copy()
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
-
     private NodeConfigLoader() {
     }
 
@@ -38,7 +34,7 @@ public final class NodeConfigLoader {
     public record Loaded(NodeConfig node, EvidenceStoreConfig evidence) {
         @Override
         public EvidenceStoreConfig evidence() {
-            NodeOptions.EVIDENCE.markRead();
+            EvidenceOptions.markRead();
             return evidence;
         }
     }
@@ -97,18 +93,9 @@ public final class NodeConfigLoader {
         if (dataDir == null) {
             throw new NodeConfigException(source, problems);   // data_dir is wrong, and reported
         }
-        JsonNode ev = c.section(EVIDENCE);
-        EvidenceStoreConfig evidence = null;
-        try {
-            evidence = ev == null
-                    ? EvidenceStoreConfig.local(dataDir.resolve("evidence"), dataDir.resolve("spool/evidence"),
-                    dataDir.resolve("keys/evidence-ed25519.pem"), dataDir.resolve("keys/evidence-ed25519.pub.pem"))
-                    : EVIDENCE_MAPPER.treeToValue(ev, EvidenceStoreConfig.class);
-        } catch (JsonProcessingException e) {
-            problems.add("evidence: " + e.getOriginalMessage());
-        }
-        // the embedded default creates its signing keys at first start; an explicit section must be complete
-        if (evidence != null && ev != null && stages.contains(NodeConfig.Stage.EVIDENCE)) {
+        EvidenceStoreConfig evidence = c.ok() ? ConfigReads.quietly(() -> EvidenceOptions.build(c)) : null;
+        // the default folder store creates its signing keys at first start; a given section must be complete
+        if (evidence != null && EvidenceOptions.given(c) && stages.contains(NodeConfig.Stage.EVIDENCE)) {
             try {
                 evidence.requireValidForVerification();
             } catch (InvalidEvidenceConfigException e) {
@@ -120,7 +107,7 @@ public final class NodeConfigLoader {
         }
         NodeConfig node = new NodeConfig(
                 new NodeConfig.Http(c.string(HTTP_HOST), c.intValue(HTTP_PORT)), dataDir, cameras, stages,
-                new NodeConfig.Bus(busType, brokers, c.intValue(BUS_PARTITIONS), c.string(BUS_CLIENT_ID)), ev,
+                new NodeConfig.Bus(busType, brokers, c.intValue(BUS_PARTITIONS), c.string(BUS_CLIENT_ID)),
                 new NodeConfig.Database(c.string(DATABASE_URL), c.string(DATABASE_USER), c.string(DATABASE_PASSWORD)),
                 new NodeConfig.Detector(c.string(DETECTOR_MODEL), c.string(DETECTOR_PROVIDER),
                         c.intValue(DETECTOR_INTRA_OP_THREADS), c.intValue(DETECTOR_SESSIONS),

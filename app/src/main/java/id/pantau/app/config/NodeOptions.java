@@ -87,9 +87,53 @@ public final class NodeOptions {
     public static final Option DETECTOR_BATCH_WAIT_MS = DEF.define(Option.of("detector.batch_wait_ms", OptionType.INT)
             .defaultValue(5).range(Range.closed(0, 1000))
             .doc("how long a part batch waits for more cameras' frames").readBy(ReadBy.PERCEPTION));
-    public static final Option EVIDENCE = DEF.define(Option.of("evidence", OptionType.SECTION)
-            .defaultDoc("local: `<data_dir>/evidence`, keys created in `<data_dir>/keys`")
-            .doc("evidence store, keys in snake_case (storage/README.md)").readBy(ReadBy.EVIDENCE));
+    // the evidence section (storage/README.md); EvidenceOptions builds the store settings from it
+    public static final Option EVIDENCE_TYPE = DEF.define(Option.of("evidence.type", OptionType.ENUM)
+            .derivedDefault(c -> EvidenceOptions.given(c) ? null : id.pantau.storage.config.EvidenceStoreConfig.LOCAL, "local without the section; required in it")
+            .allowed(id.pantau.storage.config.EvidenceStoreConfig.LOCAL, id.pantau.storage.config.EvidenceStoreConfig.S3).allowedText("local or s3")
+            .doc("where evidence packages are stored: a folder or an S3 bucket").readBy(ReadBy.EVIDENCE));
+    public static final Option EVIDENCE_DIR = DEF.define(Option.of("evidence.dir", OptionType.PATH)
+            .derivedDefault(c -> EvidenceOptions.given(c) ? null : EvidenceOptions.dataDir(c, "evidence"), "`<data_dir>/evidence` without the section")
+            .doc("local: the evidence folder").readBy(ReadBy.EVIDENCE));
+    public static final Option EVIDENCE_ENDPOINT = DEF.define(Option.of("evidence.endpoint", OptionType.STRING).maxLength(2000)
+            .check(v -> EvidenceOptions.uri((String) v) == null ? "is not a URL, e.g. http://minio:9000" : null)
+            .doc("s3: the server's URL, e.g. http://minio:9000").readBy(ReadBy.EVIDENCE));
+    public static final Option EVIDENCE_BUCKET = DEF.define(Option.of("evidence.bucket", OptionType.STRING).maxLength(63)
+            .doc("s3: the bucket (3-63 lower-case letters, digits, '.', '-'), created when missing").readBy(ReadBy.EVIDENCE));
+    public static final Option EVIDENCE_ACCESS_KEY = DEF.define(Option.of("evidence.access_key", OptionType.STRING).maxLength(200)
+            .doc("s3: access key").readBy(ReadBy.EVIDENCE));
+    public static final Option EVIDENCE_SECRET_KEY = DEF.define(Option.of("evidence.secret_key", OptionType.STRING).maxLength(200)
+            .doc("s3: secret key (never logged)").readBy(ReadBy.EVIDENCE));
+    public static final Option EVIDENCE_REGION = DEF.define(Option.of("evidence.region", OptionType.STRING).defaultValue("us-east-1")
+            .maxLength(100).doc("s3: region").readBy(ReadBy.EVIDENCE));
+    public static final Option EVIDENCE_RETENTION_DAYS = DEF.define(Option.of("evidence.retention_days", OptionType.INT).defaultValue(0)
+            .range(Range.closed(0, 36_500))
+            .doc("s3: object-lock retention in COMPLIANCE mode where the server supports it; 0 = none").readBy(ReadBy.EVIDENCE));
+    public static final Option EVIDENCE_TIMEOUT_SECONDS = DEF.define(Option.of("evidence.timeout_seconds", OptionType.INT).defaultValue(10)
+            .range(Range.closed(1, 600)).doc("s3: timeout of one request").readBy(ReadBy.EVIDENCE));
+    public static final Option EVIDENCE_SPOOL_DIR = DEF.define(Option.of("evidence.spool_dir", OptionType.PATH)
+            .derivedDefault(c -> EvidenceOptions.given(c) ? null : EvidenceOptions.dataDir(c, "spool/evidence"),
+                    "`<data_dir>/spool/evidence` without the section; no spool in it unless set")
+            .doc("where packages wait while the store is down").readBy(ReadBy.EVIDENCE));
+    public static final Option EVIDENCE_SPOOL_MIN_FREE_MB = DEF.define(Option.of("evidence.spool_min_free_mb", OptionType.INT)
+            .defaultValue(256).range(Range.closed(0, 10_000_000))
+            .doc("the spool refuses packages when its disk has less free space").readBy(ReadBy.EVIDENCE));
+    public static final Option EVIDENCE_SIGNING = DEF.define(Option.of("evidence.signing", OptionType.ENUM)
+            .defaultValue(id.pantau.storage.config.EvidenceStoreConfig.ED25519)
+            .allowed(id.pantau.storage.config.EvidenceStoreConfig.ED25519, id.pantau.storage.config.EvidenceStoreConfig.HMAC_SHA256).allowedText("ed25519 or hmac-sha256")
+            .doc("how manifests are signed").readBy(ReadBy.EVIDENCE));
+    public static final Option EVIDENCE_SIGNING_PRIVATE_KEY = DEF.define(Option.of("evidence.signing_private_key", OptionType.PATH)
+            .derivedDefault(c -> EvidenceOptions.given(c) ? null : EvidenceOptions.dataDir(c, "keys/evidence-ed25519.pem"),
+                    "`<data_dir>/keys/evidence-ed25519.pem`, created at first start, without the section")
+            .doc("ed25519: private key PEM (nodes that package evidence)").readBy(ReadBy.EVIDENCE));
+    public static final Option EVIDENCE_SIGNING_PUBLIC_KEY = DEF.define(Option.of("evidence.signing_public_key", OptionType.PATH)
+            .derivedDefault(c -> EvidenceOptions.given(c) ? null : EvidenceOptions.dataDir(c, "keys/evidence-ed25519.pub.pem"),
+                    "`<data_dir>/keys/evidence-ed25519.pub.pem` without the section")
+            .doc("ed25519: public key PEM (every node that verifies)").readBy(ReadBy.EVIDENCE));
+    public static final Option EVIDENCE_HMAC_KEY_FILE = DEF.define(Option.of("evidence.hmac_key_file", OptionType.PATH)
+            .doc("hmac-sha256: file with the base64 secret").readBy(ReadBy.EVIDENCE));
+    public static final Option EVIDENCE_ZONE = DEF.define(Option.of("evidence.zone", OptionType.STRING).defaultValue("Asia/Jakarta")
+            .maxLength(100).check(v -> EvidenceOptions.zone((String) v)).doc("time zone of the date folders in keys").readBy(ReadBy.EVIDENCE));
 
     private NodeOptions() {
     }
