@@ -30,8 +30,8 @@ public record CameraSource(CameraId id, String input, SourceKind kind, Transport
 
     public static final double DEFAULT_ANALYSIS_FPS = 5;
     public static final Duration DEFAULT_STALL_TIMEOUT = Duration.ofSeconds(5);
-    public static final Duration DEFAULT_RING_WINDOW = Duration.ofSeconds(10);
-    public static final long DEFAULT_RING_MAX_BYTES = 32L << 20;
+    public static final Duration DEFAULT_RING_WINDOW = Duration.ofSeconds(30);
+    public static final long DEFAULT_RING_MAX_BYTES = 64L << 20;
     public static final int DEFAULT_JPEG_QUALITY = 85;
     public static final int DEFAULT_QUEUE_CAPACITY = 8;
     /**

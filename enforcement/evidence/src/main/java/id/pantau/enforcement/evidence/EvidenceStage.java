@@ -111,7 +111,8 @@ public final class EvidenceStage {
         bus.publish(VIOLATIONS_TOPIC, v.camera(), codec.encode(published)).toCompletableFuture()
                 .get(30, TimeUnit.SECONDS);
         registry.counter("pantau.evidence.stage.published", "evidence",
-                published.evidence() == null ? "none" : "stored").increment();
+                published.evidence() == null || !published.evidence().has("key") ? "none"
+                        : published.evidence().path("complete").asBoolean() ? "stored" : "incomplete").increment();
         return published;
     }
 
@@ -120,7 +121,7 @@ public final class EvidenceStage {
      * until those frames have been captured (at most {@code clipAfter}, so a skewed clock cannot stall the stage).
      */
     private void awaitFootageAfter(RedLightViolation v) throws InterruptedException {
-        Duration after = assembler.settings().clipAfter();
+        Duration after = assembler.settings().clipAfter().plus(EvidenceSettings.EDGE);
         Duration wait = Duration.between(clock.instant(), v.time().toInstant().plus(after));
         if (wait.isPositive()) {
             Thread.sleep(wait.compareTo(after) > 0 ? after : wait);
@@ -135,10 +136,12 @@ public final class EvidenceStage {
         }
         EvidenceSettings s = assembler.settings();
         Instant t = v.time().toInstant();
-        List<ClipFrame> clip = frames.frames(CameraId.of(v.camera()), t.minus(s.clipBefore()), t.plus(s.clipAfter()));
+        // one second more either side: the clip takes the frame just beyond each edge of its window
+        List<ClipFrame> clip = frames.frames(CameraId.of(v.camera()), t.minus(s.clipBefore()).minus(EvidenceSettings.EDGE),
+                t.plus(s.clipAfter()).plus(EvidenceSettings.EDGE));
         try {
             ViolationCapture capture = new ViolationCapture(v, clip, sighting.get().vehicleBox(),
-                    sighting.get().plate());
+                    sighting.get().plate(), sighting.get().boxes());
             return assembler.assemble(capture).applyTo(v, sighting.get().plate());
         } catch (EvidenceAssemblyException e) {
             return without(v, e.getMessage());
@@ -146,12 +149,15 @@ public final class EvidenceStage {
     }
 
     /**
-     * The violation still goes to the back office, without evidence, so it is seen and can be dismissed
-     * there rather than vanish here.
+     * The violation still goes to the back office, without a package and flagged incomplete
+     * ({@code evidence: {"complete": false, "problems": [reason]}}), so it is seen and can be dismissed there
+     * rather than vanish here, and is never queued as a complete case.
      */
     private RedLightViolation without(RedLightViolation v, String reason) {
         registry.counter("pantau.evidence.unavailable").increment();
         log.error("violation {} published WITHOUT evidence: {}", v.eventId(), reason);
-        return v;
+        return new RedLightViolation(v.eventId(), v.camera(), v.approach(), v.trackId(), v.roadUserClass(), v.time(),
+                v.signalState(), v.timeIntoRedS(), v.amberDurationS(), v.speedKmh(), v.frames(), v.configVersion(),
+                v.location(), v.plate(), AssembledEvidence.unavailable(reason));
     }
 }
