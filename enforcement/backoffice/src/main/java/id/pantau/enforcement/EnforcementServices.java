@@ -6,6 +6,8 @@ import id.pantau.enforcement.auth.UserService;
 import id.pantau.enforcement.config.EnforcementConfig;
 import id.pantau.enforcement.db.Database;
 import id.pantau.enforcement.stored.EvidenceReader;
+import id.pantau.enforcement.stored.VerifiedEvidence;
+import id.pantau.storage.signing.ManifestSignatureVerifier;
 import id.pantau.enforcement.review.ReviewService;
 import id.pantau.enforcement.ticket.TicketIssuer;
 import id.pantau.enforcement.ticket.TicketService;
@@ -20,10 +22,19 @@ import java.time.Clock;
  */
 public record EnforcementServices(EnforcementConfig config, Database db, AuditTrail audit, UserService users,
                                   TokenService tokens, ReviewService reviews, TicketService tickets,
-                                  ViolationIngestor ingestor, EvidenceReader evidence, Clock clock,
+                                  ViolationIngestor ingestor, EvidenceReader evidence,
+                                  VerifiedEvidence verifiedEvidence, Clock clock,
                                   MeterRegistry registry) implements AutoCloseable {
 
+    /** Without the evidence key: every evidence file fails its integrity check and is never served. */
     public static EnforcementServices open(EnforcementConfig config, EvidenceReader evidence, Clock clock,
+                                           MeterRegistry registry) {
+        return open(config, evidence, VerifiedEvidence.noKey(), clock, registry);
+    }
+
+    /** @param evidenceKeys the key the evidence manifests are signed with (the node's public key) */
+    public static EnforcementServices open(EnforcementConfig config, EvidenceReader evidence,
+                                           ManifestSignatureVerifier evidenceKeys, Clock clock,
                                            MeterRegistry registry) {
         Database db = new Database(config);
         AuditTrail audit = new AuditTrail(clock);
@@ -33,7 +44,8 @@ public record EnforcementServices(EnforcementConfig config, Database db, AuditTr
         ReviewService reviews = new ReviewService(db, config, audit, issuer, clock, registry);
         TicketService tickets = new TicketService(db, audit, evidence, clock);
         ViolationIngestor ingestor = new ViolationIngestor(db, audit, clock, registry);
-        return new EnforcementServices(config, db, audit, users, tokens, reviews, tickets, ingestor, evidence, clock, registry);
+        return new EnforcementServices(config, db, audit, users, tokens, reviews, tickets, ingestor, evidence,
+                new VerifiedEvidence(evidence, evidenceKeys), clock, registry);
     }
 
     @Override

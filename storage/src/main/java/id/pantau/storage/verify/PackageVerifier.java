@@ -90,7 +90,7 @@ public final class PackageVerifier {
     }
 
     /** Why the package is not where its manifest says it belongs, or "" when it is (or nothing says where it is). */
-    static String misfiled(String prefix, String filedAs, Manifest manifest) {
+    public static String misfiled(String prefix, String filedAs, Manifest manifest) {
         String[] parts = prefix.isEmpty() ? new String[0] : prefix.substring(0, prefix.length() - 1).split("/");
         String id = filedAs != null ? filedAs : parts.length > 0 ? parts[parts.length - 1] : null;
         List<String> wrong = new ArrayList<>();
