@@ -42,10 +42,11 @@ public record EnforcementServices(EnforcementConfig config, Database db, AuditTr
         TokenService tokens = new TokenService(db, users, config.tokenTtl(), clock);
         TicketIssuer issuer = new TicketIssuer(config, audit, clock, registry);
         ReviewService reviews = new ReviewService(db, config, audit, issuer, clock, registry);
-        TicketService tickets = new TicketService(db, audit, evidence, clock);
+        VerifiedEvidence verified = new VerifiedEvidence(evidence, evidenceKeys);
+        TicketService tickets = new TicketService(db, audit, verified.asReader(), clock); // letters print only verified photos
         ViolationIngestor ingestor = new ViolationIngestor(db, audit, clock, registry);
         return new EnforcementServices(config, db, audit, users, tokens, reviews, tickets, ingestor, evidence,
-                new VerifiedEvidence(evidence, evidenceKeys), clock, registry);
+                verified, clock, registry);
     }
 
     @Override

@@ -44,6 +44,23 @@ public final class VerifiedEvidence {
     }
 
     /**
+     * The same check behind the {@link EvidenceReader} interface, for readers given a whole key (the letter): an
+     * integrity failure is logged and becomes an {@link IOException}, so the reader treats it as unreadable.
+     */
+    public EvidenceReader asReader() {
+        return key -> {
+            int slash = key.lastIndexOf('/');
+            try {
+                return read(slash < 0 ? "" : key.substring(0, slash + 1), key.substring(slash + 1));
+            } catch (EvidenceIntegrityException e) {
+                org.slf4j.LoggerFactory.getLogger(VerifiedEvidence.class).error("EVIDENCE INTEGRITY: {} refused: {}",
+                        key, e.getMessage());
+                throw new IOException("evidence " + key + " failed its integrity check: " + e.getMessage(), e);
+            }
+        };
+    }
+
+    /**
      * The bytes of {@code name} in the package at {@code evidenceKey}, verified.
      *
      * @throws NoSuchFileException        the file is not stored (nothing to verify: not tampering)
