@@ -47,7 +47,7 @@ public record ViolationEvent(
         }
 
         /** Complete: a package exists and the evidence stage did not flag it. */
-        public boolean isComplete() {
+        public boolean completeWithPackage() {
             return key != null && !Boolean.FALSE.equals(complete);
         }
     }

@@ -84,7 +84,7 @@ public final class ViolationIngestor implements EventBus.RecordHandler {
                             : Json.mapper().writeValueAsString(e.evidence().photos()));
                     ps.setString(12, new String(payload, StandardCharsets.UTF_8));
                     Sql.setInstant(ps, 13, clock.instant());
-                    boolean complete = e.evidence() != null && e.evidence().isComplete();
+                    boolean complete = e.evidence() != null && e.evidence().completeWithPackage();
                     ps.setBoolean(14, complete);
                     List<String> problems = e.evidence() == null ? List.of("the violation came without evidence")
                             : e.evidence().problems() != null && !e.evidence().problems().isEmpty()
