@@ -228,8 +228,8 @@ public final class EvidenceAssembler {
         return b.build();
     }
 
-    private static final String RING_ADVICE = "the camera's ring must reach back clip before + max(clip after,"
-            + " analytics lag) + 2 s = ";
+    private static final String RING_ADVICE = "the camera's ring (ring_seconds, and ring_max_mb large enough to"
+            + " hold them) must reach back clip before + max(clip after, analytics lag) + 2 s = ";
 
     private static String seconds(Duration d) {
         return String.format(java.util.Locale.ROOT, "%.2f", d.toNanos() / 1e9);

@@ -32,7 +32,20 @@ import org.slf4j.LoggerFactory;
  */
 public final class EvidenceStage {
     public static final String VIOLATIONS_TOPIC = "pantau.violations";
+    /** Violations whose crossing footage is pinned at most at once (each holds ~7 s of ring JPEG references). */
+    static final int MAX_PINNED = 64;
     private static final Logger log = LoggerFactory.getLogger(EvidenceStage.class);
+    /**
+     * The ring frames around each violation's crossing, taken the moment the violation arrived (by event id), so
+     * a backlog in packaging cannot let the ring evict them. References to the ring's JPEG arrays: no copy.
+     */
+    private final java.util.Map<String, List<ClipFrame>> pinned = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<String, List<ClipFrame>> eldest) {
+                    return size() > MAX_PINNED;
+                }
+            });
 
     private final FrameSource frames;
     private final VehicleSightings sightings;
@@ -80,7 +93,50 @@ public final class EvidenceStage {
             throw new IllegalArgumentException("the evidence stage publishes to " + VIOLATIONS_TOPIC
                     + " and cannot also consume it; subscribe it to the analytics topic (pantau.events)");
         }
-        return bus.subscribe(inputTopic, group, this::onRecord);
+        // A group of its own, never busy packaging: it pins each crossing's frames as soon as the violation arrives.
+        EventBus.Subscription pins = bus.subscribe(inputTopic, group + "-pin", this::onPinRecord);
+        EventBus.Subscription packages;
+        try {
+            packages = bus.subscribe(inputTopic, group, this::onRecord);
+        } catch (RuntimeException e) {
+            pins.close();
+            throw e;
+        }
+        return () -> {
+            packages.close();
+            pins.close();
+        };
+    }
+
+    private void onPinRecord(BusRecord record) {
+        try {
+            if (codec.decode(record.value()) instanceof RedLightViolation v && v.evidence() == null
+                    && capturedHere.test(v.camera())) {
+                pin(v);
+            }
+        } catch (IllegalArgumentException e) {
+            // unreadable: the packaging group counts and names it
+        }
+    }
+
+    /**
+     * Takes the ring frames around the crossing that exist now (from {@code clipBefore} + 1 s before it), so they
+     * survive however long the violation waits to be packaged; {@link #process} merges them with the ring's
+     * frames then. Called when the violation arrives.
+     */
+    public void pin(RedLightViolation v) {
+        EvidenceSettings s = assembler.settings();
+        Instant t = v.time().toInstant();
+        try {
+            List<ClipFrame> now = frames.frames(CameraId.of(v.camera()), t.minus(s.clipBefore()).minus(EvidenceSettings.EDGE),
+                    t.plus(s.clipAfter()).plus(EvidenceSettings.EDGE));
+            if (!now.isEmpty()) {
+                pinned.put(v.eventId(), now);
+            }
+        } catch (RuntimeException e) {
+            log.warn("violation {}: crossing frames not pinned ({}); the ring is read when it is packaged",
+                    v.eventId(), e.toString());
+        }
     }
 
     private void onRecord(BusRecord record) throws Exception {
@@ -137,8 +193,8 @@ public final class EvidenceStage {
         EvidenceSettings s = assembler.settings();
         Instant t = v.time().toInstant();
         // one second more either side: the clip takes the frame just beyond each edge of its window
-        List<ClipFrame> clip = frames.frames(CameraId.of(v.camera()), t.minus(s.clipBefore()).minus(EvidenceSettings.EDGE),
-                t.plus(s.clipAfter()).plus(EvidenceSettings.EDGE));
+        List<ClipFrame> clip = merge(pinned.remove(v.eventId()), frames.frames(CameraId.of(v.camera()),
+                t.minus(s.clipBefore()).minus(EvidenceSettings.EDGE), t.plus(s.clipAfter()).plus(EvidenceSettings.EDGE)));
         try {
             ViolationCapture capture = new ViolationCapture(v, clip, sighting.get().vehicleBox(),
                     sighting.get().plate(), sighting.get().boxes());
@@ -146,6 +202,17 @@ public final class EvidenceStage {
         } catch (EvidenceAssemblyException e) {
             return without(v, e.getMessage());
         }
+    }
+
+    /** The pinned frames and the ring's, each frame once (by sequence), oldest first. */
+    private static List<ClipFrame> merge(List<ClipFrame> pinnedFrames, List<ClipFrame> ring) {
+        if (pinnedFrames == null || pinnedFrames.isEmpty()) {
+            return ring;
+        }
+        java.util.TreeMap<Long, ClipFrame> bySequence = new java.util.TreeMap<>();
+        pinnedFrames.forEach(f -> bySequence.put(f.sequence(), f));
+        ring.forEach(f -> bySequence.putIfAbsent(f.sequence(), f));
+        return List.copyOf(bySequence.values());
     }
 
     /**

@@ -35,7 +35,8 @@
  * stage.subscribe("pantau.events", "evidence");                // publishes to pantau.violations
  * }</pre>
  * The ring buffer must hold {@link EvidenceSettings#requiredRingWindow()} (clip before + max(clip after, analytics
- * lag) + 2 s); {@code EdgeEvidence} widens each camera's ring to it. The stage waits until the footage after a
- * crossing exists before it reads the ring.
+ * lag) + 2 s); {@code EdgeEvidence} widens each camera's ring to it. The stage pins the ring frames around each
+ * crossing as soon as the violation arrives (a consumer group of its own, {@code <group>-pin}), and waits until the
+ * footage after a crossing exists before it reads the ring again and merges both.
  */
 package id.pantau.enforcement.evidence;

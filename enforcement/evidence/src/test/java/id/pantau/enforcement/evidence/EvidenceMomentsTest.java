@@ -156,6 +156,42 @@ class EvidenceMomentsTest {
         assertThat(m.at("/photos/2/frame").asLong()).isEqualTo(122);
     }
 
+    @Test
+    void framesPinnedWhenTheViolationArrivesSurviveABacklogThatOutlastsTheRing() throws Exception {
+        RedLightViolation v = HanoiFootage.event(HanoiFootage.violations().getFirst(), 45);
+        FrameRing ring = new FrameRing(Duration.ofSeconds(8), 64L << 20);
+        EvidenceStage stage = stage(ring, EvidenceSettings.defaults());
+        feed(ring, 0, 120);   // the violation arrives 0.7 s after its crossing: the ring holds 12.0 .. 20.0 s
+        stage.pin(v);
+        feed(ring, 121, 170); // packaging waits (a backlog) until 9 s after the crossing: frames 110, 116 evicted
+        assertThat(ring.snapshot().getFirst().sequence()).isGreaterThan(116);
+
+        RedLightViolation published = stage.process(v);
+        assertThat(published.evidence().get("complete").asBoolean())
+                .as(published.evidence().get("problems").toString()).isTrue();
+        JsonNode m = metadata(published);
+        assertThat(m.at("/photos/0/frame").asLong()).isEqualTo(110);
+        assertThat(m.at("/photos/1/frame").asLong()).isEqualTo(116);
+        assertThat(m.at("/photos/2/frame").asLong()).isEqualTo(122);
+        for (JsonNode p : m.get("photos")) {
+            assertWithinOneFramePeriod(p);
+        }
+        assertThat(m.at("/clip/before_crossing_s").asDouble()).isGreaterThanOrEqualTo(6.0);
+        assertThat(m.at("/clip/after_crossing_s").asDouble()).isGreaterThanOrEqualTo(6.0);
+
+        // the same backlog without the pin: the crossing is gone, and the package says so
+        RedLightViolation unpinned = HanoiFootage.event(HanoiFootage.violations().getFirst(), 46);
+        assertThat(stage.process(unpinned).evidence().get("complete").asBoolean()).isFalse();
+    }
+
+    private static void feed(FrameRing ring, long from, long to) {
+        for (ClipFrame f : HanoiFootage.frames()) {
+            if (f.sequence() >= from && f.sequence() <= to) {
+                ring.add(new RingFrame(CAMERA, f.sequence(), f.time(), 0, 640, 480, f.jpeg()));
+            }
+        }
+    }
+
     private static void assertWithinOneFramePeriod(JsonNode photo) {
         Instant stated = OffsetDateTime.parse(photo.get("stated_at").asText()).toInstant();
         Instant captured = OffsetDateTime.parse(photo.get("captured_at").asText()).toInstant();

@@ -94,7 +94,7 @@ class EvidenceStageTest {
 
         RedLightViolation out = published.getFirst();
         assertThat(out.eventId()).isEqualTo(raw.eventId());
-        assertThat(asked).containsExactly(CameraId.of(HanoiFootage.CAMERA));
+        assertThat(asked).containsOnly(CameraId.of(HanoiFootage.CAMERA)); // pinned on arrival, read when packaged
         JsonNode evidence = out.evidence();
         String key = evidence.get("key").asText();
         assertThat(key).startsWith("evidence/hanoi-lythuongkiet-01/2026/11/23/southbound_41_116-");
