@@ -128,7 +128,7 @@ public final class Pantau implements AutoCloseable {
 
         OpsServer http = new OpsServer(vertx, registry, this::health);
         if (runs(NodeConfig.Stage.ENFORCEMENT)) {
-            mountEnforcement(vertx, http, evidence, clock, announceAdminPassword);
+            mountEnforcement(vertx, http, evidence, loaded.evidence(), clock, announceAdminPassword);
         }
         geometry = new CameraConfigStore(c.dataDir().resolve("cameras"));
         if (runs(NodeConfig.Stage.INGEST)) {
@@ -227,12 +227,15 @@ public final class Pantau implements AutoCloseable {
         return EvidenceStorage.open(ec, registry);
     }
 
-    private void mountEnforcement(Vertx vertx, OpsServer http, EvidenceStorage evidence, Clock clock,
+    private void mountEnforcement(Vertx vertx, OpsServer http, EvidenceStorage evidence, EvidenceStoreConfig evidenceConfig,
+                                  Clock clock,
                                   Consumer<String> announceAdminPassword) {
         NodeConfig.Database db = config.database();
         EnforcementConfig ec = EnforcementConfig.defaults(config.dataDir()).withDatabase(db.url(), db.user(), db.password());
-        backOffice = BackOffice.start(ec, bus, key -> evidence.store().get(key), vertx, http.router(), clock, registry,
-                announceAdminPassword);
+        // evidence is served only when it matches its signed manifest, checked with the node's own key
+        backOffice = BackOffice.start(ec, bus, key -> evidence.store().get(key),
+                id.pantau.storage.signing.SigningKeys.verifier(evidenceConfig), vertx, http.router(), clock,
+                registry, announceAdminPassword);
         closeables.push(backOffice);
         enforcement = backOffice.services();
     }

@@ -50,7 +50,18 @@ public final class BackOffice implements AutoCloseable {
      */
     public static BackOffice start(EnforcementConfig config, EventBus bus, EvidenceReader evidence, Vertx vertx,
                                    Router root, Clock clock, MeterRegistry registry, Consumer<String> adminPassword) {
-        BackOffice office = new BackOffice(EnforcementServices.open(config, evidence, clock, registry));
+        return start(config, bus, evidence, id.pantau.enforcement.stored.VerifiedEvidence.noKey(), vertx, root, clock,
+                registry, adminPassword);
+    }
+
+    /**
+     * @param evidenceKeys the key evidence manifests are signed with: a file is served only when it matches its
+     *                     package's manifest and that manifest's signature verifies under this key
+     */
+    public static BackOffice start(EnforcementConfig config, EventBus bus, EvidenceReader evidence,
+                                   id.pantau.storage.signing.ManifestSignatureVerifier evidenceKeys, Vertx vertx,
+                                   Router root, Clock clock, MeterRegistry registry, Consumer<String> adminPassword) {
+        BackOffice office = new BackOffice(EnforcementServices.open(config, evidence, evidenceKeys, clock, registry));
         office.closeables.push(office.services);
         try {
             office.wire(config, bus, vertx, root, clock, registry, adminPassword);

@@ -6,7 +6,8 @@ package id.pantau.enforcement;
  */
 public final class EnforcementException extends RuntimeException {
 
-    public enum Kind { INVALID, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT }
+    /** INTEGRITY: stored evidence that does not match its signed manifest (never served). */
+    public enum Kind { INVALID, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, INTEGRITY }
 
     private final Kind kind;
 
@@ -29,6 +30,10 @@ public final class EnforcementException extends RuntimeException {
 
     public static EnforcementException conflict(String m) {
         return new EnforcementException(Kind.CONFLICT, m);
+    }
+
+    public static EnforcementException integrity(String m) {
+        return new EnforcementException(Kind.INTEGRITY, m);
     }
 
     public static EnforcementException forbidden(String m) {

@@ -6,6 +6,8 @@ import id.pantau.enforcement.auth.UserService;
 import id.pantau.enforcement.config.EnforcementConfig;
 import id.pantau.enforcement.db.Database;
 import id.pantau.enforcement.stored.EvidenceReader;
+import id.pantau.enforcement.stored.VerifiedEvidence;
+import id.pantau.storage.signing.ManifestSignatureVerifier;
 import id.pantau.enforcement.review.ReviewService;
 import id.pantau.enforcement.ticket.TicketIssuer;
 import id.pantau.enforcement.ticket.TicketService;
@@ -21,10 +23,19 @@ import java.time.Clock;
  */
 public record EnforcementServices(EnforcementConfig config, Database db, AuditTrail audit, UserService users,
                                   TokenService tokens, ReviewService reviews, TicketService tickets,
-                                  ViolationIngestor ingestor, DeadLetters deadLetters, EvidenceReader evidence, Clock clock,
+                                  ViolationIngestor ingestor, DeadLetters deadLetters, EvidenceReader evidence,
+                                  VerifiedEvidence verifiedEvidence, Clock clock,
                                   MeterRegistry registry) implements AutoCloseable {
 
+    /** Without the evidence key: every evidence file fails its integrity check and is never served. */
     public static EnforcementServices open(EnforcementConfig config, EvidenceReader evidence, Clock clock,
+                                           MeterRegistry registry) {
+        return open(config, evidence, VerifiedEvidence.noKey(), clock, registry);
+    }
+
+    /** @param evidenceKeys the key the evidence manifests are signed with (the node's public key) */
+    public static EnforcementServices open(EnforcementConfig config, EvidenceReader evidence,
+                                           ManifestSignatureVerifier evidenceKeys, Clock clock,
                                            MeterRegistry registry) {
         Database db = new Database(config);
         AuditTrail audit = new AuditTrail(clock);
@@ -32,11 +43,12 @@ public record EnforcementServices(EnforcementConfig config, Database db, AuditTr
         TokenService tokens = new TokenService(db, users, config.tokenTtl(), clock);
         TicketIssuer issuer = new TicketIssuer(config, audit, clock, registry);
         ReviewService reviews = new ReviewService(db, config, audit, issuer, clock, registry);
-        TicketService tickets = new TicketService(db, audit, evidence, clock);
+        VerifiedEvidence verified = new VerifiedEvidence(evidence, evidenceKeys);
+        TicketService tickets = new TicketService(db, audit, verified.asReader(), clock); // letters print only verified photos
         ViolationIngestor ingestor = new ViolationIngestor(db, audit, clock, registry);
         DeadLetters deadLetters = new DeadLetters(db, audit, ingestor, clock);
         return new EnforcementServices(config, db, audit, users, tokens, reviews, tickets, ingestor, deadLetters, evidence,
-                clock, registry);
+                verified, clock, registry);
     }
 
     @Override

@@ -12,6 +12,8 @@ import id.pantau.enforcement.support.Http;
 import id.pantau.enforcement.support.ServiceHarness;
 import id.pantau.enforcement.support.TestClock;
 import id.pantau.enforcement.violation.ViolationIngestor;
+import id.pantau.storage.evidence.Sha256;
+import java.io.ByteArrayInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -99,6 +101,66 @@ abstract class AbstractEnforcementFlowTest {
             return false;
         });
         return found[0];
+    }
+
+    @Test
+    void aTamperedEvidencePhotoIsRefusedWithAClearErrorAndTheIntactOnesAreServed() throws Exception {
+        String event = newEvent("BH 4321 AB", 0.95);
+        long id = publishAndAwaitCase(event).get("id").asLong();
+        JsonNode evidence = Json.mapper().readTree(event).get("evidence");
+        Path stored = h.evidenceRoot().resolve(evidence.get("key").asText()).resolve("frame_at.jpg");
+        byte[] original = java.nio.file.Files.readAllBytes(stored);
+        assertThat(ok(http.get("/api/violations/" + id + "/evidence/frame_at.jpg", police1)).body()).isEqualTo(original);
+
+        byte[] tampered = original.clone();
+        tampered[tampered.length / 2] ^= 0x10; // one bit of the picture, same size: still a JPEG
+        java.nio.file.Files.write(stored, tampered);
+        Http.Response refused = http.get("/api/violations/" + id + "/evidence/frame_at.jpg", police1);
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("error").asText()).isEqualTo("evidence_integrity");
+        assertThat(refused.text()).contains("frame_at.jpg", "does not match the signed manifest", "pantau evidence verify");
+        assertThat(refused.contentType()).doesNotContain("image"); // a problem, never the altered picture
+        // the untouched photos of the same package are still served
+        ok(http.get("/api/violations/" + id + "/evidence/frame_before.jpg", police1));
+
+        // a forged manifest (listing the altered photo's hash) fails on its signature
+        Path manifest = stored.resolveSibling("manifest.json");
+        String m = java.nio.file.Files.readString(manifest);
+        String oldHash = Sha256.of(new ByteArrayInputStream(original)).hex();
+        String newHash = Sha256.of(new ByteArrayInputStream(tampered)).hex();
+        java.nio.file.Files.writeString(manifest, m.replace(oldHash, newHash));
+        Http.Response forged = http.get("/api/violations/" + id + "/evidence/frame_at.jpg", police1);
+        assertThat(forged.status()).isEqualTo(409);
+        assertThat(forged.text()).contains("signature is INVALID");
+    }
+
+    @Test
+    void aViolationWithIncompleteEvidenceIsKeptOutOfTheQueueAndListedApartWithItsReasons() throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode e =
+                (com.fasterxml.jackson.databind.node.ObjectNode) Json.mapper().readTree(newEvent("BH 5555 CD", 0.9));
+        com.fasterxml.jackson.databind.node.ObjectNode ev = (com.fasterxml.jackson.databind.node.ObjectNode) e.get("evidence");
+        ev.put("complete", false);
+        ev.putArray("problems").add("frame_at.jpg left out: the ring holds no frame within one frame period");
+        String event = Json.mapper().writeValueAsString(e);
+        String eventId = ServiceHarness.eventId(event);
+        h.publish(event);
+        JsonNode[] found = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            for (JsonNode c : http.get("/api/violations?evidence=incomplete&limit=500", police1).json().get("items")) {
+                if (c.get("event_id").asText().equals(eventId)) {
+                    found[0] = c;
+                    return true;
+                }
+            }
+            return false;
+        });
+        assertThat(found[0].get("evidence_complete").asBoolean()).isFalse();
+        assertThat(found[0].get("evidence_problems").toString()).contains("frame_at.jpg left out");
+        for (JsonNode c : http.get("/api/violations?limit=500", police1).json().get("items")) {
+            assertThat(c.get("event_id").asText()).as("the normal queue").isNotEqualTo(eventId);
+            assertThat(c.get("evidence_complete").asBoolean()).isTrue();
+        }
+        assertThat(http.get("/api/violations?evidence=sometimes", police1).status()).isEqualTo(400);
     }
 
     private Http.Response ok(Http.Response r) {

@@ -43,13 +43,14 @@ public final class CameraListOptions {
             .defaultValue(5.0).range(Range.above(0, MAX_SECONDS))
             .doc("no frame for this long = disconnected: close and reconnect with back-off").readBy(ReadBy.INGEST));
     public static final Option RING_SECONDS = DEF.define(Option.of("ring_seconds", OptionType.SECONDS)
-            .defaultValue(10.0).range(Range.from(0, MAX_SECONDS))
-            .doc("how far back the evidence ring buffer reaches").readBy(ReadBy.INGEST));
+            .defaultValue(30.0).range(Range.from(0, MAX_SECONDS))
+            .doc("how far back the evidence ring buffer reaches (the evidence stage widens it to its clip window"
+                    + " plus the analytics' lag)").readBy(ReadBy.INGEST));
     public static final Option RING_FPS = DEF.define(Option.of("ring_fps", OptionType.DOUBLE)
             .derivedDefault(c -> c.doubleValue(CameraListOptions.ANALYSIS_FPS), "analysis_fps")
             .range(Range.above(0, MAX_FPS)).doc("frames a second kept in the ring buffer").readBy(ReadBy.INGEST));
     public static final Option RING_MAX_MB = DEF.define(Option.of("ring_max_mb", OptionType.DOUBLE)
-            .defaultValue(32.0).range(Range.from(0, 4096))
+            .defaultValue(64.0).range(Range.from(0, 4096))
             .doc("memory bound of the ring buffer (JPEG bytes); the oldest frames go first").readBy(ReadBy.INGEST));
     public static final Option JPEG_QUALITY = DEF.define(Option.of("jpeg_quality", OptionType.INT).defaultValue(85)
             .range(Range.closed(1, 100)).doc("JPEG quality of the ring buffer copies").readBy(ReadBy.INGEST));

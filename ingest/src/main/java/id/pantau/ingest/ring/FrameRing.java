@@ -21,7 +21,7 @@ import java.util.List;
  * Thread-safe: one worker adds, any thread reads.
  */
 public final class FrameRing {
-    private final Duration window;
+    private volatile Duration window;
     private final long maxBytes;
     private final ArrayDeque<RingFrame> frames = new ArrayDeque<>();
     private long bytes;
@@ -78,6 +78,20 @@ public final class FrameRing {
 
     public long maxBytes() {
         return maxBytes;
+    }
+
+    /**
+     * Widens the window to at least {@code min} (never narrows it): the evidence stage sizes the ring from its clip
+     * and the analytics' lag, so a crossing's frames are still held when its violation is packaged. Frames already
+     * evicted do not come back; the byte bound is unchanged.
+     *
+     * @return the window now in force
+     */
+    public synchronized Duration ensureWindow(Duration min) {
+        if (min.compareTo(window) > 0) {
+            window = min;
+        }
+        return window;
     }
 
     public Duration window() {

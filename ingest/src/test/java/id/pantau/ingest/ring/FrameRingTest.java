@@ -68,6 +68,20 @@ class FrameRingTest {
     }
 
     @Test
+    void theEvidenceStageCanWidenTheWindowButNeverNarrowIt() {
+        FrameRing ring = new FrameRing(Duration.ofSeconds(2), 64L << 20);
+        assertThat(ring.ensureWindow(Duration.ofSeconds(1))).isEqualTo(Duration.ofSeconds(2));
+        assertThat(ring.ensureWindow(Duration.ofSeconds(5))).isEqualTo(Duration.ofSeconds(5));
+        assertThat(ring.window()).isEqualTo(Duration.ofSeconds(5));
+        try (JpegCodec codec = new JpegCodec(85)) {
+            encodeAll(codec, 30, Duration.ofMillis(200)).forEach(ring::add); // 6 s of frames at 5 fps
+        }
+        // newest at 5.8 s: the widened 5 s window keeps 0.8 s .. 5.8 s, the crossing at 1 s included
+        assertThat(ring.snapshot()).hasSize(26);
+        assertThat(ring.window(T0.plusMillis(1_000), T0.plusMillis(1_000))).hasSize(1);
+    }
+
+    @Test
     void neverHoldsMoreBytesThanItsBound() {
         long bound = 1L << 20; // 1 MiB: a handful of 720p JPEGs
         FrameRing ring = new FrameRing(Duration.ofSeconds(60), bound);

@@ -36,6 +36,17 @@ public final class PackageVerifier {
 
     /** {@code prefix}: the package prefix ("evidence/cam/2026/11/23/v1/"), its manifest key, or "" for a folder. */
     public VerificationReport verify(String prefix) {
+        return verify(prefix, null);
+    }
+
+    /**
+     * Checks the package and that it is filed where its signed manifest says it belongs: the manifest names the
+     * violation (and camera), so a valid package copied under another case's key or folder is NOT OK.
+     *
+     * @param filedAs the violation id the package is filed under (a package folder's name); null = the last part
+     *                of {@code prefix} (and the camera part of an {@code evidence/<camera>/...} key)
+     */
+    public VerificationReport verify(String prefix, String filedAs) {
         String p = PackageLayout.normalizePrefix(prefix);
         String location = p.isEmpty() ? store.describe() : p + " in " + store.describe();
         byte[] manifestBytes;
@@ -75,7 +86,25 @@ public final class PackageVerifier {
         }
         Map<String, ManifestEntry> listed = manifest.byName();
         checks.addAll(unexpected(store.list(p), p, listed.keySet()));
-        return new VerificationReport(location, sig, sigDetail, checks, "");
+        return new VerificationReport(location, sig, sigDetail, checks, misfiled(p, filedAs, manifest));
+    }
+
+    /** Why the package is not where its manifest says it belongs, or "" when it is (or nothing says where it is). */
+    public static String misfiled(String prefix, String filedAs, Manifest manifest) {
+        String[] parts = prefix.isEmpty() ? new String[0] : prefix.substring(0, prefix.length() - 1).split("/");
+        String id = filedAs != null ? filedAs : parts.length > 0 ? parts[parts.length - 1] : null;
+        List<String> wrong = new ArrayList<>();
+        if (id != null && !id.equals(manifest.violationId())) {
+            wrong.add("the signed manifest names violation " + manifest.violationId() + " but the package is filed"
+                    + " as violation " + id);
+        }
+        if (filedAs == null && parts.length == 6 && (parts[0] + "/").equals(PackageLayout.ROOT)
+                && !parts[1].equals(manifest.cameraId())) {
+            wrong.add("the signed manifest names camera " + manifest.cameraId() + " but the package is filed under"
+                    + " camera " + parts[1]);
+        }
+        return wrong.isEmpty() ? "" : String.join("; ", wrong) + ": it is another case's evidence (copied or moved"
+                + " here), it does not prove this case";
     }
 
     private FileCheck check(String prefix, ManifestEntry entry) {

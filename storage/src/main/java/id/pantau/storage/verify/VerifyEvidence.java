@@ -38,9 +38,19 @@ public final class VerifyEvidence {
         }
     }
 
-    /** A package folder on this machine, e.g. one copied off the store for a court. */
+    /**
+     * A package folder on this machine, e.g. one copied off the store for a court. The folder's name must be the
+     * violation id its signed manifest names (as in the store), so a package copied into another case's folder is
+     * NOT OK.
+     */
     public static VerificationReport verifyFolder(Path packageFolder, ManifestSignatureVerifier keys) {
-        return verifyKey(new LocalEvidenceStore(packageFolder), "", keys);
+        EvidenceStore store = new LocalEvidenceStore(packageFolder);
+        Path name = packageFolder.toAbsolutePath().normalize().getFileName();
+        try {
+            return new PackageVerifier(store, keys).verify("", name == null ? null : name.toString());
+        } catch (IllegalArgumentException | StorageException e) {
+            return failed(packageFolder + "", e.getMessage());
+        }
     }
 
     public static VerificationReport verifyKey(EvidenceStore store, String key, ManifestSignatureVerifier keys) {

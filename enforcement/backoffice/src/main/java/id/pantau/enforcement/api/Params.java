@@ -45,7 +45,8 @@ final class Params {
         return new QueueFilter(q.getParam("camera"), time(q.getParam("from"), "from"), time(q.getParam("to"), "to"),
                 status == null ? null : ViolationStatus.parse(status), score(q.getParam("min_score"), "min_score"),
                 score(q.getParam("max_score"), "max_score"), intParam(ctx, "limit", 100, 1, 500),
-                intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE));
+                intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE),
+                q.getParam("evidence") == null ? null : QueueFilter.Evidence.parse(q.getParam("evidence")));
     }
 
     static Instant time(String v, String name) {

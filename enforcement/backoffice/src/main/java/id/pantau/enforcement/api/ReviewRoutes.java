@@ -4,7 +4,8 @@ import id.pantau.enforcement.EnforcementException;
 import id.pantau.enforcement.EnforcementServices;
 import id.pantau.enforcement.http.Guard;
 import id.pantau.enforcement.http.Reply;
-import id.pantau.enforcement.stored.EvidenceKeys;
+import id.pantau.enforcement.stored.EvidenceIntegrityException;
+import id.pantau.enforcement.stored.VerifiedEvidence;
 import id.pantau.enforcement.violation.Violation;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -18,6 +19,7 @@ import static id.pantau.enforcement.api.Roles.POLICE;
 
 /** The police review queue: cases, claims, plate corrections, decisions, evidence files. */
 final class ReviewRoutes {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReviewRoutes.class);
     private final EnforcementServices s;
 
     private ReviewRoutes(EnforcementServices s) {
@@ -45,6 +47,11 @@ final class ReviewRoutes {
         return r;
     }
 
+    /**
+     * One evidence photo, served only when it matches the package's signed manifest (see {@link VerifiedEvidence});
+     * a file that does not is refused with 409 {@code evidence_integrity} and an {@code EVIDENCE INTEGRITY} error
+     * line in the log naming the case, the file and why.
+     */
     private Reply evidence(long id, String name) throws IOException {
         Violation v = s.reviews().get(id);
         if (!v.photos().contains(name)) {
@@ -52,7 +59,12 @@ final class ReviewRoutes {
         }
         try {
             return Reply.bytes(name.endsWith(".png") ? "image/png" : "image/jpeg",
-                    s.evidence().read(EvidenceKeys.photo(v.evidenceKey(), name)));
+                    s.verifiedEvidence().read(v.evidenceKey(), name));
+        } catch (EvidenceIntegrityException e) {
+            log.error("EVIDENCE INTEGRITY: case {} ({}) file {} refused: {}", id, v.eventId(), e.key(), e.getMessage());
+            throw EnforcementException.integrity("evidence photo '" + name + "' of case " + id + " is not served: "
+                    + e.getMessage() + ". The stored evidence does not match what was signed; check the package with"
+                    + " 'pantau evidence verify " + v.evidenceKey() + "' and report it");
         } catch (NoSuchFileException e) {
             throw EnforcementException.notFound("evidence photo '" + name + "' of case " + id + " is not in the evidence store");
         } catch (UncheckedIOException e) {

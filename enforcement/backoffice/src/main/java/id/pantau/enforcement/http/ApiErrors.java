@@ -25,6 +25,7 @@ public final class ApiErrors {
                 case FORBIDDEN -> new Problem(403, "forbidden", e.getMessage());
                 case NOT_FOUND -> new Problem(404, "not_found", e.getMessage());
                 case CONFLICT -> new Problem(409, "conflict", e.getMessage());
+                case INTEGRITY -> new Problem(409, "evidence_integrity", e.getMessage());
             };
         }
         if (t instanceof JacksonException j) {

@@ -9,12 +9,34 @@ import java.time.Instant;
  * {@code minPlateScore} the confident ones; a missing reading counts as score 0.
  */
 public record QueueFilter(String camera, Instant from, Instant to, ViolationStatus status, Double minPlateScore,
-                          Double maxPlateScore, int limit, int offset) {
+                          Double maxPlateScore, int limit, int offset, Evidence evidence) {
+
+    /**
+     * Which cases by their evidence: the normal queue holds only cases with complete evidence; those whose photos
+     * could not all be taken from their stated moment are listed apart.
+     */
+    public enum Evidence { COMPLETE, INCOMPLETE, ANY;
+
+        public static Evidence parse(String s) {
+            for (Evidence e : values()) {
+                if (e.name().equalsIgnoreCase(s)) {
+                    return e;
+                }
+            }
+            throw new IllegalArgumentException("evidence must be complete, incomplete or any; was '" + s + "'");
+        }
+    }
+
+    public QueueFilter(String camera, Instant from, Instant to, ViolationStatus status, Double minPlateScore,
+                       Double maxPlateScore, int limit, int offset) {
+        this(camera, from, to, status, minPlateScore, maxPlateScore, limit, offset, Evidence.COMPLETE);
+    }
 
     public QueueFilter {
         if (limit < 1 || limit > 500) {
             throw new IllegalArgumentException("limit must be 1..500, was " + limit);
         }
+        evidence = evidence == null ? Evidence.COMPLETE : evidence;
         if (offset < 0) {
             throw new IllegalArgumentException("offset must be >= 0, was " + offset);
         }

@@ -59,6 +59,10 @@ public final class ReviewService {
         } else {
             sql.append(" AND status IN ('pending', 'awaiting_second_approval')");
         }
+        if (f.evidence() != QueueFilter.Evidence.ANY) {
+            sql.append(f.evidence() == QueueFilter.Evidence.COMPLETE ? " AND evidence_complete = TRUE"
+                    : " AND evidence_complete = FALSE");
+        }
         if (f.camera() != null) {
             sql.append(" AND camera = ?");
             args.add(f.camera());

@@ -30,7 +30,9 @@ public record Violation(
         @JsonProperty("claimed_by") Long claimedBy,
         @JsonProperty("claim_expires_at") Instant claimExpiresAt,
         @JsonProperty("first_approver") Long firstApprover,
-        @JsonProperty("reject_reason") String rejectReason) {
+        @JsonProperty("reject_reason") String rejectReason,
+        @JsonProperty("evidence_complete") boolean evidenceComplete,
+        @JsonProperty("evidence_problems") List<String> evidenceProblems) {
 
     /** The plate text a ticket would carry: the officer's correction if there is one, else the reading. */
     @JsonProperty("plate")
@@ -40,9 +42,12 @@ public record Violation(
 
     public static Violation from(ResultSet rs) throws SQLException {
         List<String> photos;
+        List<String> problems;
         try {
             String p = rs.getString("photos");
             photos = p == null ? List.of() : Json.mapper().readValue(p, new TypeReference<List<String>>() { });
+            String q = rs.getString("evidence_problems");
+            problems = q == null ? List.of() : Json.mapper().readValue(q, new TypeReference<List<String>>() { });
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -51,6 +56,7 @@ public record Violation(
                 rs.getString("location"), rs.getString("plate_read"), Sql.nullableDouble(rs, "plate_score"),
                 rs.getString("plate_corrected"), rs.getString("evidence_key"), photos,
                 ViolationStatus.parse(rs.getString("status")), Sql.nullableLong(rs, "claimed_by"),
-                Sql.instant(rs, "claim_expires_at"), Sql.nullableLong(rs, "first_approver"), rs.getString("reject_reason"));
+                Sql.instant(rs, "claim_expires_at"), Sql.nullableLong(rs, "first_approver"), rs.getString("reject_reason"),
+                rs.getBoolean("evidence_complete"), problems);
     }
 }

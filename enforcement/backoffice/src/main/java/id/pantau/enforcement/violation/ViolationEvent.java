@@ -34,6 +34,21 @@ public record ViolationEvent(
     public record Plate(String text, String region, Double score) {
     }
 
-    public record Evidence(String key, @JsonProperty("manifest_sha256") String manifestSha256, List<String> photos) {
+    /**
+     * @param complete false when the evidence stage could not take every photo from its stated moment (or made
+     *                 no package): the case is kept out of the normal review queue; null (older producers) = true
+     *                 when there is a package
+     * @param problems why it is not complete
+     */
+    public record Evidence(String key, @JsonProperty("manifest_sha256") String manifestSha256, List<String> photos,
+                           Boolean complete, List<String> problems) {
+        public Evidence(String key, String manifestSha256, List<String> photos) {
+            this(key, manifestSha256, photos, null, null);
+        }
+
+        /** Complete: a package exists and the evidence stage did not flag it. */
+        public boolean completeWithPackage() {
+            return key != null && !Boolean.FALSE.equals(complete);
+        }
     }
 }

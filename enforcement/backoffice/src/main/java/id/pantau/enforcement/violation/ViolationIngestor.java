@@ -19,6 +19,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -71,7 +72,8 @@ public final class ViolationIngestor implements EventBus.RecordHandler {
                 long newId;
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO violations (event_id, type, camera, approach,"
                         + " vehicle_class, occurred_at, location, plate_read, plate_score, evidence_key, photos, status,"
-                        + " event_json, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)",
+                        + " event_json, received_at, evidence_complete, evidence_problems)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?)",
                         Statement.RETURN_GENERATED_KEYS)) {
                     ps.setString(1, e.eventId());
                     ps.setString(2, e.type());
@@ -88,6 +90,20 @@ public final class ViolationIngestor implements EventBus.RecordHandler {
                             : Json.mapper().writeValueAsString(e.evidence().photos()));
                     ps.setString(12, new String(payload, StandardCharsets.UTF_8));
                     Sql.setInstant(ps, 13, clock.instant());
+                    boolean complete = e.evidence() != null && e.evidence().completeWithPackage();
+                    ps.setBoolean(14, complete);
+                    List<String> problems = e.evidence() == null ? List.of("the violation came without evidence")
+                            : e.evidence().problems() != null && !e.evidence().problems().isEmpty()
+                            ? e.evidence().problems()
+                            : e.evidence().key() == null ? List.of("no evidence package") : List.of();
+                    String problemsJson = Json.mapper().writeValueAsString(problems);
+                    ps.setString(15, complete ? null : problemsJson.length() > 8000
+                            ? Json.mapper().writeValueAsString(List.of(problemsJson.substring(0, 7000) + "…"))
+                            : problemsJson);
+                    if (!complete) {
+                        log.warn("violation {} has INCOMPLETE evidence, kept out of the review queue: {}", e.eventId(),
+                                problems);
+                    }
                     ps.executeUpdate();
                     try (ResultSet k = ps.getGeneratedKeys()) {
                         k.next();

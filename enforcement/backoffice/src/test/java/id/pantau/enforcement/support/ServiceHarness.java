@@ -7,7 +7,14 @@ import id.pantau.core.json.Json;
 import id.pantau.enforcement.BackOffice;
 import id.pantau.enforcement.api.MetricsJson;
 import id.pantau.enforcement.config.EnforcementConfig;
+import id.pantau.core.camera.CameraId;
 import id.pantau.enforcement.stored.FolderEvidenceReader;
+import id.pantau.storage.EvidenceStorage;
+import id.pantau.storage.config.EvidenceStoreConfig;
+import id.pantau.storage.evidence.EvidencePackage;
+import id.pantau.storage.evidence.StoredPackage;
+import id.pantau.storage.signing.Ed25519SignatureVerifier;
+import id.pantau.storage.signing.PemKeys;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -59,7 +66,8 @@ public final class ServiceHarness implements AutoCloseable {
         registry = new SimpleMeterRegistry(); // a fresh process has fresh meters
         vertx = Vertx.vertx();
         Router root = Router.router(vertx);
-        service = BackOffice.start(config, bus, new FolderEvidenceReader(evidenceRoot()), vertx, root, clock, registry,
+        service = BackOffice.start(config, bus, new FolderEvidenceReader(evidenceRoot()),
+                new Ed25519SignatureVerifier(PemKeys.readEd25519PublicKey(publicKey())), vertx, root, clock, registry,
                 adminOneTimePassword::set);
         // what the node's ops server adds around the back office: health from the database, metrics
         BackOffice office = service;
@@ -100,6 +108,21 @@ public final class ServiceHarness implements AutoCloseable {
 
     public Path evidenceRoot() {
         return dir.resolve("evidence");
+    }
+
+    /** The node's evidence signing key pair (made once per harness folder), as a node keeps it. */
+    private synchronized Path publicKey() {
+        Path priv = dir.resolve("keys/evidence-ed25519.pem");
+        Path pub = dir.resolve("keys/evidence-ed25519.pub.pem");
+        if (!Files.exists(pub)) {
+            try {
+                Files.createDirectories(pub.getParent());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            PemKeys.generateEd25519(priv, pub);
+        }
+        return pub;
     }
 
     public String oneTimeAdminPassword() {
@@ -143,7 +166,7 @@ public final class ServiceHarness implements AutoCloseable {
         String eventId = camera + ":north:" + trackId + ":" + (1000 + trackId);
         String key = "evidence/" + camera + "/2026/11/23/" + eventId.replace(':', '_') + "/";
         List<String> photos = List.of("frame_before.jpg", "frame_at.jpg", "frame_after.jpg");
-        writePhotos(key, photos);
+        writePackage(camera, eventId.replace(':', '_'), key, photos);
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("type", "red_light_violation");
         e.put("event_id", eventId);
@@ -200,13 +223,19 @@ public final class ServiceHarness implements AutoCloseable {
         }
     }
 
-    private void writePhotos(String key, List<String> names) {
-        try {
-            Path target = Files.createDirectories(evidenceRoot().resolve(key));
+    /** The photos as the evidence stage stores them: a package with a manifest signed by the node's key. */
+    private void writePackage(String camera, String violationId, String key, List<String> names) {
+        publicKey();
+        try (EvidenceStorage storage = EvidenceStorage.open(EvidenceStoreConfig.local(evidenceRoot(), null,
+                dir.resolve("keys/evidence-ed25519.pem"), publicKey()), new SimpleMeterRegistry())) {
             List<Path> jpegs = realJpegs();
+            EvidencePackage.Builder b = EvidencePackage.builder(CameraId.of(camera), violationId,
+                    java.time.OffsetDateTime.parse("2026-11-23T10:00:01.234+07:00").toInstant());
             for (int i = 0; i < names.size(); i++) {
-                Files.copy(jpegs.get(i), target.resolve(names.get(i)), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                b.add(names.get(i), Files.readAllBytes(jpegs.get(i)), "image/jpeg");
             }
+            StoredPackage p = storage.write(b.build());
+            assertThat(p.prefix()).isEqualTo(key);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -67,7 +67,9 @@ public final class EdgeEvidence implements AutoCloseable {
         EdgeEvidence edge = new EdgeEvidence(sightings);
         edge.closeables.push(plates);
         try {
-            EvidenceAssembler assembler = new EvidenceAssembler(storage, Assets.defaults(), EvidenceSettings.defaults(),
+            EvidenceSettings evidenceSettings = EvidenceSettings.defaults();
+            sizeRings(ingest, evidenceSettings);
+            EvidenceAssembler assembler = new EvidenceAssembler(storage, Assets.defaults(), evidenceSettings,
                     registry);
             FrameSource ring = (camera, from, to) -> ingest.camera(camera).ring().window(from, to).stream()
                     .map(f -> new ClipFrame(f.sequence(), f.captureTime(), f.jpeg())).toList();
@@ -78,6 +80,26 @@ public final class EdgeEvidence implements AutoCloseable {
         } catch (RuntimeException e) {
             edge.close();
             throw e;
+        }
+    }
+
+    /**
+     * Widens every camera's ring to the evidence window plus the analytics' lag, so a violation that arrives late
+     * still finds its crossing frame. A ring too small in bytes for that window is named: its packages come out
+     * marked incomplete when the frames were evicted.
+     */
+    static void sizeRings(IngestManager ingest, EvidenceSettings settings) {
+        java.time.Duration required = settings.requiredRingWindow();
+        for (var worker : ingest.cameras()) {
+            var ring = worker.ring();
+            java.time.Duration before = ring.window();
+            java.time.Duration now = ring.ensureWindow(required);
+            if (!now.equals(before)) {
+                org.slf4j.LoggerFactory.getLogger(EdgeEvidence.class).info("camera {}: evidence ring widened from {} s"
+                        + " to {} s (clip {} s + {} s, analytics lag up to {} s)", worker.id(), before.toSeconds(),
+                        now.toSeconds(), settings.clipBefore().toSeconds(), settings.clipAfter().toSeconds(),
+                        settings.analyticsLag().toSeconds());
+            }
         }
     }
 

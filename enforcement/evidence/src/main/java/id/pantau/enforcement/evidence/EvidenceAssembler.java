@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -128,7 +129,8 @@ public final class EvidenceAssembler {
         }
         log.info("evidence for {} stored at {}: {} files in {} ms, manifest sha256 {}", v.eventId(), prefix,
                 stored.files().size(), nanos / 1_000_000, stored.manifestSha256());
-        return new AssembledEvidence(stored.key(), stored.manifestSha256(), stored.photos(), stored.files(), false);
+        return new AssembledEvidence(stored.key(), stored.manifestSha256(), stored.photos(), stored.files(), false,
+                stored.complete(), stored.problems());
     }
 
     private static CameraId cameraOf(RedLightViolation v) {
@@ -143,78 +145,201 @@ public final class EvidenceAssembler {
     private EvidencePackage build(ViolationCapture capture, CameraId camera, String violationId, Instant occurredAt,
                                   Path clipFile) {
         RedLightViolation v = capture.violation();
-        List<ClipFrame> frames = capture.frames();
-        if (frames.size() < 3) {
-            throw new EvidenceAssemblyException("violation " + v.eventId() + ": only " + frames.size()
+        List<ClipFrame> ring = capture.frames();
+        if (ring.size() < 3) {
+            throw new EvidenceAssemblyException("violation " + v.eventId() + ": only " + ring.size()
                     + " frame(s) around the crossing, at least 3 are needed (before, at, after); make the camera's"
-                    + " ring buffer hold at least " + (settings.clipBefore().plus(settings.clipAfter()).toSeconds())
-                    + " s of footage");
+                    + " ring buffer hold at least " + settings.requiredRingWindow().toSeconds() + " s of footage");
         }
+        Moments moments = Moments.of(v, ring);
+        List<String> problems = new ArrayList<>();
         EvidencePackage.Builder b = EvidencePackage.builder(camera, violationId, occurredAt);
         List<EvidenceMetadata.Photo> photos = new ArrayList<>();
         ClipFrame at = null;
         BufferedImage atPicture = null;
         for (FrameRole role : FrameRole.values()) {
-            ClipFrame f = pick(v, frames, role);
+            Instant stated = moments.stated(role);
+            Optional<ClipFrame> found = moments.frameAt(role, stated);
+            if (found.isEmpty()) {
+                String reason = role.fileName() + " left out: the ring holds no frame within one frame period ("
+                        + moments.period().toMillis() + " ms) of its moment " + stated.atZone(settings.zone())
+                        .toOffsetDateTime() + " (" + moments.describeNearest(stated) + "); " + RING_ADVICE
+                        + settings.requiredRingWindow().toSeconds() + " s";
+                problems.add(reason);
+                photos.add(EvidenceMetadata.Photo.missing(role, stated, reason));
+                log.warn("violation {}: {}", v.eventId(), reason);
+                continue;
+            }
+            ClipFrame f = found.get();
             BufferedImage picture = JpegImages.decode(f);
-            BufferedImage stamped = FrameStamper.stamp(picture, BannerText.lines(v, role, f, settings.zone()));
+            BoundingBox box = role == FrameRole.AT ? capture.vehicleBox() : capture.boxes().get(f.sequence());
+            BufferedImage stamped = FrameStamper.stamp(picture, BannerText.lines(v, role, f, settings.zone()), box);
             b.add(role.fileName(), JpegImages.encode(stamped, settings.jpegQuality()), "image/jpeg");
-            photos.add(new EvidenceMetadata.Photo(role, f));
+            photos.add(EvidenceMetadata.Photo.of(role, f, stated, box));
             if (role == FrameRole.AT) {
                 at = f;
                 atPicture = picture;
             }
         }
         List<EvidenceMetadata.Crop> crops = new ArrayList<>();
-        BoundingBox vehicleBox = expand(capture.vehicleBox(), VEHICLE_MARGIN);
-        b.add(VEHICLE_CROP, JpegImages.encode(crop(atPicture, vehicleBox, v, "vehicle"), settings.jpegQuality()),
-                "image/jpeg");
-        crops.add(new EvidenceMetadata.Crop(VEHICLE_CROP, at.sequence(), capture.vehicleBox()));
+        if (at != null) {
+            BoundingBox vehicleBox = expand(capture.vehicleBox(), VEHICLE_MARGIN);
+            b.add(VEHICLE_CROP, JpegImages.encode(crop(atPicture, vehicleBox, v, "vehicle"), settings.jpegQuality()),
+                    "image/jpeg");
+            crops.add(new EvidenceMetadata.Crop(VEHICLE_CROP, at.sequence(), capture.vehicleBox()));
+        } else {
+            problems.add(VEHICLE_CROP + " left out: it is cut from the crossing frame, which the ring no longer held");
+        }
         if (capture.plate().isPresent()) {
             PlateEvidence plate = capture.plate().get();
-            ClipFrame plateFrame = nearestBySequence(frames, plate.frameSequence());
-            BufferedImage source = plateFrame == at ? atPicture : JpegImages.decode(plateFrame);
-            b.add(PLATE_CROP, JpegImages.encode(crop(source, expand(plate.box(), PLATE_MARGIN), v, "plate"),
-                    settings.jpegQuality()), "image/jpeg");
-            crops.add(new EvidenceMetadata.Crop(PLATE_CROP, plateFrame.sequence(), plate.box()));
+            Instant stated = moments.ofSequence(plate.frameSequence());
+            Optional<ClipFrame> plateFrame = moments.frameNear(plate.frameSequence(), stated);
+            if (plateFrame.isPresent()) {
+                ClipFrame pf = plateFrame.get();
+                BufferedImage source = pf == at ? atPicture : JpegImages.decode(pf);
+                b.add(PLATE_CROP, JpegImages.encode(crop(source, expand(plate.box(), PLATE_MARGIN), v, "plate"),
+                        settings.jpegQuality()), "image/jpeg");
+                crops.add(new EvidenceMetadata.Crop(PLATE_CROP, pf.sequence(), plate.box()));
+            } else {
+                problems.add(PLATE_CROP + " left out: the plate was read in frame " + plate.frameSequence()
+                        + ", which the ring no longer held (" + moments.describeNearest(stated) + ")");
+            }
         }
-        ClipEncoder.ClipInfo clip = ClipEncoder.encode(frames, clipFile);
+        List<ClipFrame> clipFrames = clipFrames(ring, occurredAt);
+        Duration before = Duration.between(clipFrames.getFirst().time(), occurredAt);
+        Duration after = Duration.between(occurredAt, clipFrames.getLast().time());
+        if (before.plus(moments.period()).compareTo(settings.clipBefore()) < 0
+                || after.plus(moments.period()).compareTo(settings.clipAfter()) < 0) {
+            problems.add("clip.mp4 covers only " + seconds(before.isNegative() ? Duration.ZERO : before)
+                    + " s before and " + seconds(after.isNegative() ? Duration.ZERO : after)
+                    + " s after the crossing, " + seconds(settings.clipBefore()) + " s and "
+                    + seconds(settings.clipAfter()) + " s are required; " + RING_ADVICE
+                    + settings.requiredRingWindow().toSeconds() + " s");
+        }
+        ClipEncoder.ClipInfo clip = ClipEncoder.encode(clipFrames, clipFile);
         b.add(CLIP, clipFile, "video/mp4");
-        b.add(METADATA, EvidenceMetadata.toJson(v, photos, crops, capture.plate(), capture.vehicleBox(), clip, models,
-                settings.zone()), "application/json");
+        if (!problems.isEmpty()) {
+            registry.counter("pantau.evidence.incomplete").increment();
+            log.error("violation {}: evidence package INCOMPLETE, it goes to the back office flagged so: {}",
+                    v.eventId(), problems);
+        }
+        b.add(METADATA, EvidenceMetadata.toJson(v, photos, crops, capture.plate(), capture.vehicleBox(), clip,
+                before, after, models, problems, settings.zone()), "application/json");
         return b.build();
     }
 
-    /**
-     * The frame for a photo: the analysed frame number the event names, or the nearest one the ring still holds.
-     * Events without frame numbers get the crossing frame by time and its neighbours one second either side.
-     */
-    private static ClipFrame pick(RedLightViolation v, List<ClipFrame> frames, FrameRole role) {
-        RedLightViolation.Frames f = v.frames();
-        if (f != null) {
-            long wanted = switch (role) {
-                case BEFORE -> f.before();
-                case AT -> f.at();
-                case AFTER -> f.after();
-            };
-            ClipFrame got = nearestBySequence(frames, wanted);
-            if (got.sequence() != wanted) {
-                log.warn("violation {}: frame {} ({}) is not in the ring any more, using frame {}", v.eventId(),
-                        wanted, role, got.sequence());
-            }
-            return got;
-        }
-        Instant crossing = v.time().toInstant();
-        Instant wanted = switch (role) {
-            case BEFORE -> crossing.minusSeconds(1);
-            case AT -> crossing;
-            case AFTER -> crossing.plusSeconds(1);
-        };
-        return frames.stream().min(Comparator.comparing(c -> Duration.between(c.time(), wanted).abs())).orElseThrow();
+    private static final String RING_ADVICE = "the camera's ring (ring_seconds, and ring_max_mb large enough to"
+            + " hold them) must reach back clip before + max(clip after, analytics lag) + 2 s = ";
+
+    private static String seconds(Duration d) {
+        return String.format(java.util.Locale.ROOT, "%.2f", d.toNanos() / 1e9);
     }
 
-    private static ClipFrame nearestBySequence(List<ClipFrame> frames, long wanted) {
-        return frames.stream().min(Comparator.comparingLong(c -> Math.abs(c.sequence() - wanted))).orElseThrow();
+    /**
+     * The clip: every ring frame from {@code clipBefore} before to {@code clipAfter} after the crossing, plus the
+     * nearest frame beyond each edge, so the clip covers at least the whole window whatever the frames' phase.
+     */
+    private List<ClipFrame> clipFrames(List<ClipFrame> ring, Instant crossing) {
+        Instant from = crossing.minus(settings.clipBefore());
+        Instant to = crossing.plus(settings.clipAfter());
+        int first = 0;
+        int last = ring.size() - 1;
+        for (int i = 0; i < ring.size(); i++) {
+            if (!ring.get(i).time().isAfter(from)) {
+                first = i; // the last frame at or before the window's start
+            }
+        }
+        for (int i = ring.size() - 1; i >= 0; i--) {
+            if (!ring.get(i).time().isBefore(to)) {
+                last = i; // the first frame at or after the window's end
+            }
+        }
+        return ring.subList(first, last + 1);
+    }
+
+    /**
+     * When each photo's moment is and which ring frame shows it. A photo's moment is stated by the event: the
+     * crossing time for "at"; for "before" and "after" the capture time of the frame the event names (its own
+     * time when the ring holds it, else the crossing time moved by the frame-number difference at the camera's
+     * rate). A ring frame shows a moment when it was captured within one ring frame period of it; a frame further
+     * away shows another moment and is never used in its place.
+     */
+    private record Moments(RedLightViolation v, List<ClipFrame> ring, Duration period, double secondsPerFrameNumber) {
+        static Moments of(RedLightViolation v, List<ClipFrame> ring) {
+            List<Long> gaps = new ArrayList<>();
+            for (int i = 1; i < ring.size(); i++) {
+                gaps.add(Duration.between(ring.get(i - 1).time(), ring.get(i).time()).toNanos());
+            }
+            gaps.sort(null);
+            Duration period = Duration.ofNanos(Math.max(1_000_000, gaps.get(gaps.size() / 2)));
+            // frame numbers count decoded frames; the ring may keep only some of them
+            double perNumber = period.toNanos() / 1e9;
+            for (int i = 1; i < ring.size(); i++) {
+                long dn = ring.get(i).sequence() - ring.get(i - 1).sequence();
+                long dt = Duration.between(ring.get(i - 1).time(), ring.get(i).time()).toNanos();
+                if (dn > 0 && dt == gaps.get(gaps.size() / 2)) {
+                    perNumber = dt / 1e9 / dn;
+                    break;
+                }
+            }
+            return new Moments(v, ring, period, perNumber);
+        }
+
+        Instant stated(FrameRole role) {
+            Instant crossing = v.time().toInstant();
+            RedLightViolation.Frames f = v.frames();
+            if (role == FrameRole.AT) {
+                return crossing;
+            }
+            if (f == null) {
+                return role == FrameRole.BEFORE ? crossing.minusSeconds(1) : crossing.plusSeconds(1);
+            }
+            return ofSequence(role == FrameRole.BEFORE ? f.before() : f.after());
+        }
+
+        /** The capture time of frame number {@code n}: its own when the ring holds it, else estimated. */
+        Instant ofSequence(long n) {
+            for (ClipFrame c : ring) {
+                if (c.sequence() == n) {
+                    return c.time();
+                }
+            }
+            long at = v.frames() == null ? n : v.frames().at();
+            return v.time().toInstant().plusNanos(Math.round((n - at) * secondsPerFrameNumber * 1e9));
+        }
+
+        Optional<ClipFrame> frameAt(FrameRole role, Instant stated) {
+            if (role != FrameRole.AT && v.frames() != null) {
+                long wanted = role == FrameRole.BEFORE ? v.frames().before() : v.frames().after();
+                return frameNear(wanted, stated);
+            }
+            return within(nearest(stated), stated);
+        }
+
+        /** Frame number {@code n} itself, or the ring frame nearest its moment if that is within one period. */
+        Optional<ClipFrame> frameNear(long n, Instant stated) {
+            for (ClipFrame c : ring) {
+                if (c.sequence() == n) {
+                    return within(c, stated);
+                }
+            }
+            return within(nearest(stated), stated);
+        }
+
+        ClipFrame nearest(Instant t) {
+            return ring.stream().min(Comparator.comparing(c -> Duration.between(c.time(), t).abs())).orElseThrow();
+        }
+
+        Optional<ClipFrame> within(ClipFrame c, Instant stated) {
+            Duration off = Duration.between(c.time(), stated).abs();
+            return off.compareTo(period.plusMillis(1)) <= 0 ? Optional.of(c) : Optional.empty();
+        }
+
+        String describeNearest(Instant t) {
+            ClipFrame c = nearest(t);
+            return "its nearest frame " + c.sequence() + " is " + seconds(Duration.between(t, c.time())) + " s away"
+                    + "; the ring holds frames " + ring.getFirst().sequence() + ".." + ring.getLast().sequence();
+        }
     }
 
     private static BoundingBox expand(BoundingBox b, double margin) {
@@ -274,7 +399,22 @@ public final class EvidenceAssembler {
         }
         List<String> files = manifest.files().stream().map(ManifestEntry::name).toList();
         List<String> photos = PHOTOS.stream().filter(files::contains).toList();
-        return new AssembledEvidence(prefix, sha256(manifestBytes), photos, files, true);
+        boolean complete = false;
+        List<String> problems = new ArrayList<>();
+        try {
+            com.fasterxml.jackson.databind.JsonNode m = id.pantau.core.json.Json.mapper()
+                    .readTree(storage.store().get(prefix + METADATA));
+            if (m.path("complete").isBoolean()) {
+                complete = m.get("complete").asBoolean();
+                m.path("problems").forEach(p -> problems.add(p.asText()));
+            } else {
+                problems.add("the package was made before each photo's moment was checked (" + m.path("format")
+                        .asText() + "): review its photos against the clip");
+            }
+        } catch (IOException | RuntimeException e) {
+            problems.add("metadata.json of the stored package is unreadable: " + e.getMessage());
+        }
+        return new AssembledEvidence(prefix, sha256(manifestBytes), photos, files, true, complete, problems);
     }
 
     private static String sha256(String s) {

@@ -23,14 +23,26 @@ import java.util.Optional;
  * <p>It holds no time of writing, so the same violation always gives the same bytes (idempotent rewrites).
  */
 final class EvidenceMetadata {
-    static final String FORMAT = "pantau-evidence-metadata/1";
+    static final String FORMAT = "pantau-evidence-metadata/2";
     private static final ObjectMapper MAPPER = Json.mapper();
     private static final EventCodec CODEC = new EventCodec();
 
     private EvidenceMetadata() {
     }
 
-    record Photo(FrameRole role, ClipFrame frame) {
+    /**
+     * One of the three photos: the frame that shows its stated moment, or (frame null) why there is none.
+     *
+     * @param box the vehicle box drawn on it, or null
+     */
+    record Photo(FrameRole role, ClipFrame frame, java.time.Instant stated, BoundingBox box, String missingReason) {
+        static Photo of(FrameRole role, ClipFrame frame, java.time.Instant stated, BoundingBox box) {
+            return new Photo(role, frame, stated, box, null);
+        }
+
+        static Photo missing(FrameRole role, java.time.Instant stated, String reason) {
+            return new Photo(role, null, stated, null, reason);
+        }
     }
 
     record Crop(String file, long frameSequence, BoundingBox box) {
@@ -38,9 +50,14 @@ final class EvidenceMetadata {
 
     static byte[] toJson(RedLightViolation violation, List<Photo> photos, List<Crop> crops,
                          Optional<PlateEvidence> plate, BoundingBox vehicleBox, ClipEncoder.ClipInfo clip,
-                         List<ModelSpec> models, ZoneId zone) {
+                         java.time.Duration clipBefore, java.time.Duration clipAfter, List<ModelSpec> models,
+                         List<String> problems, ZoneId zone) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("format", FORMAT);
+        // complete: every photo and crop shows its stated moment and the clip covers the whole window
+        root.put("complete", problems.isEmpty());
+        root.putArray("problems").addAll(problems.stream().map(p -> (JsonNode) root.textNode(p)).toList());
+        root.set("data", data(violation, zone));
         root.set("violation", eventTree(violation));
         root.set("plate", plate.map(EvidenceMetadata::plate).orElse(null));
         ObjectNode vehicle = root.putObject("vehicle");
@@ -50,10 +67,24 @@ final class EvidenceMetadata {
         ArrayNode frames = root.putArray("photos");
         for (Photo p : photos) {
             ObjectNode f = frames.addObject();
-            f.put("file", p.role().fileName());
             f.put("role", p.role().name().toLowerCase(java.util.Locale.ROOT));
+            f.put("stated_at", p.stated().atZone(zone).toOffsetDateTime().toString());
+            if (p.frame() == null) {
+                f.putNull("file");
+                f.put("missing", true);
+                f.put("reason", p.missingReason());
+                continue;
+            }
+            f.put("file", p.role().fileName());
+            f.put("missing", false);
             f.put("frame", p.frame().sequence());
             f.put("captured_at", p.frame().time().atZone(zone).toOffsetDateTime().toString());
+            f.put("offset_ms", java.time.Duration.between(p.stated(), p.frame().time()).toNanos() / 1e6);
+            if (p.box() != null) {
+                f.set("vehicle_box_drawn", box(p.box()));
+            } else {
+                f.putNull("vehicle_box_drawn");
+            }
             f.put("stamp", String.join(" / ", BannerText.lines(violation, p.role(), p.frame(), zone)));
         }
         ArrayNode cropNodes = root.putArray("crops");
@@ -75,6 +106,8 @@ final class EvidenceMetadata {
         clipNode.put("first_frame", clip.firstSequence());
         clipNode.put("last_frame", clip.lastSequence());
         clipNode.put("duration_s", clip.span().toMillis() / 1000.0);
+        clipNode.put("before_crossing_s", clipBefore.toMillis() / 1000.0);
+        clipNode.put("after_crossing_s", clipAfter.toMillis() / 1000.0);
         ArrayNode modelNodes = root.putArray("models");
         for (ModelSpec m : models) {
             ObjectNode n = modelNodes.addObject();
@@ -89,6 +122,29 @@ final class EvidenceMetadata {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("metadata of " + violation.eventId() + " not serializable: " + e, e);
         }
+    }
+
+    /**
+     * The data block a reviewer (and a court) reads first, every field always present (null when the analytics
+     * did not know it): when, where, which approach and camera, the signal, the vehicle, and the configuration.
+     */
+    private static ObjectNode data(RedLightViolation v, ZoneId zone) {
+        ObjectNode d = MAPPER.createObjectNode();
+        d.put("violation_id", EvidenceAssembler.violationId(v));
+        d.put("event_id", v.eventId());
+        d.put("time", v.time().toInstant().toString());
+        d.put("time_local", v.time().toInstant().atZone(zone).toOffsetDateTime().toString());
+        d.put("location", v.location());
+        d.put("approach", v.approach());
+        d.put("camera", v.camera());
+        d.put("signal_state", v.signalState() == null ? null : v.signalState().name().toLowerCase(java.util.Locale.ROOT));
+        d.put("time_into_red_s", v.timeIntoRedS());
+        d.put("amber_duration_s", v.amberDurationS());
+        d.put("speed_kmh", v.speedKmh());
+        d.put("vehicle_class", v.roadUserClass());
+        d.put("track_id", v.trackId());
+        d.put("config_version", v.configVersion());
+        return d;
     }
 
     /** The event exactly as it is encoded on the bus (contract field names), without a previous evidence block. */

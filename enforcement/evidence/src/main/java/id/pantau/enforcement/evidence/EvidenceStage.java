@@ -32,7 +32,20 @@ import org.slf4j.LoggerFactory;
  */
 public final class EvidenceStage {
     public static final String VIOLATIONS_TOPIC = "pantau.violations";
+    /** Violations whose crossing footage is pinned at most at once (each holds ~7 s of ring JPEG references). */
+    static final int MAX_PINNED = 64;
     private static final Logger log = LoggerFactory.getLogger(EvidenceStage.class);
+    /**
+     * The ring frames around each violation's crossing, taken the moment the violation arrived (by event id), so
+     * a backlog in packaging cannot let the ring evict them. References to the ring's JPEG arrays: no copy.
+     */
+    private final java.util.Map<String, List<ClipFrame>> pinned = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<String, List<ClipFrame>> eldest) {
+                    return size() > MAX_PINNED;
+                }
+            });
 
     private final FrameSource frames;
     private final VehicleSightings sightings;
@@ -80,7 +93,50 @@ public final class EvidenceStage {
             throw new IllegalArgumentException("the evidence stage publishes to " + VIOLATIONS_TOPIC
                     + " and cannot also consume it; subscribe it to the analytics topic (pantau.events)");
         }
-        return bus.subscribe(inputTopic, group, this::onRecord);
+        // A group of its own, never busy packaging: it pins each crossing's frames as soon as the violation arrives.
+        EventBus.Subscription pins = bus.subscribe(inputTopic, group + "-pin", this::onPinRecord);
+        EventBus.Subscription packages;
+        try {
+            packages = bus.subscribe(inputTopic, group, this::onRecord);
+        } catch (RuntimeException e) {
+            pins.close();
+            throw e;
+        }
+        return () -> {
+            packages.close();
+            pins.close();
+        };
+    }
+
+    private void onPinRecord(BusRecord record) {
+        try {
+            if (codec.decode(record.value()) instanceof RedLightViolation v && v.evidence() == null
+                    && capturedHere.test(v.camera())) {
+                pin(v);
+            }
+        } catch (IllegalArgumentException e) {
+            // unreadable: the packaging group counts and names it
+        }
+    }
+
+    /**
+     * Takes the ring frames around the crossing that exist now (from {@code clipBefore} + 1 s before it), so they
+     * survive however long the violation waits to be packaged; {@link #process} merges them with the ring's
+     * frames then. Called when the violation arrives.
+     */
+    public void pin(RedLightViolation v) {
+        EvidenceSettings s = assembler.settings();
+        Instant t = v.time().toInstant();
+        try {
+            List<ClipFrame> now = frames.frames(CameraId.of(v.camera()), t.minus(s.clipBefore()).minus(EvidenceSettings.EDGE),
+                    t.plus(s.clipAfter()).plus(EvidenceSettings.EDGE));
+            if (!now.isEmpty()) {
+                pinned.put(v.eventId(), now);
+            }
+        } catch (RuntimeException e) {
+            log.warn("violation {}: crossing frames not pinned ({}); the ring is read when it is packaged",
+                    v.eventId(), e.toString());
+        }
     }
 
     private void onRecord(BusRecord record) throws Exception {
@@ -111,7 +167,8 @@ public final class EvidenceStage {
         bus.publish(VIOLATIONS_TOPIC, v.camera(), codec.encode(published)).toCompletableFuture()
                 .get(30, TimeUnit.SECONDS);
         registry.counter("pantau.evidence.stage.published", "evidence",
-                published.evidence() == null ? "none" : "stored").increment();
+                published.evidence() == null || !published.evidence().has("key") ? "none"
+                        : published.evidence().path("complete").asBoolean() ? "stored" : "incomplete").increment();
         return published;
     }
 
@@ -120,7 +177,7 @@ public final class EvidenceStage {
      * until those frames have been captured (at most {@code clipAfter}, so a skewed clock cannot stall the stage).
      */
     private void awaitFootageAfter(RedLightViolation v) throws InterruptedException {
-        Duration after = assembler.settings().clipAfter();
+        Duration after = assembler.settings().clipAfter().plus(EvidenceSettings.EDGE);
         Duration wait = Duration.between(clock.instant(), v.time().toInstant().plus(after));
         if (wait.isPositive()) {
             Thread.sleep(wait.compareTo(after) > 0 ? after : wait);
@@ -135,23 +192,39 @@ public final class EvidenceStage {
         }
         EvidenceSettings s = assembler.settings();
         Instant t = v.time().toInstant();
-        List<ClipFrame> clip = frames.frames(CameraId.of(v.camera()), t.minus(s.clipBefore()), t.plus(s.clipAfter()));
+        // one second more either side: the clip takes the frame just beyond each edge of its window
+        List<ClipFrame> clip = merge(pinned.remove(v.eventId()), frames.frames(CameraId.of(v.camera()),
+                t.minus(s.clipBefore()).minus(EvidenceSettings.EDGE), t.plus(s.clipAfter()).plus(EvidenceSettings.EDGE)));
         try {
             ViolationCapture capture = new ViolationCapture(v, clip, sighting.get().vehicleBox(),
-                    sighting.get().plate());
+                    sighting.get().plate(), sighting.get().boxes());
             return assembler.assemble(capture).applyTo(v, sighting.get().plate());
         } catch (EvidenceAssemblyException e) {
             return without(v, e.getMessage());
         }
     }
 
+    /** The pinned frames and the ring's, each frame once (by sequence), oldest first. */
+    private static List<ClipFrame> merge(List<ClipFrame> pinnedFrames, List<ClipFrame> ring) {
+        if (pinnedFrames == null || pinnedFrames.isEmpty()) {
+            return ring;
+        }
+        java.util.TreeMap<Long, ClipFrame> bySequence = new java.util.TreeMap<>();
+        pinnedFrames.forEach(f -> bySequence.put(f.sequence(), f));
+        ring.forEach(f -> bySequence.putIfAbsent(f.sequence(), f));
+        return List.copyOf(bySequence.values());
+    }
+
     /**
-     * The violation still goes to the back office, without evidence, so it is seen and can be dismissed
-     * there rather than vanish here.
+     * The violation still goes to the back office, without a package and flagged incomplete
+     * ({@code evidence: {"complete": false, "problems": [reason]}}), so it is seen and can be dismissed there
+     * rather than vanish here, and is never queued as a complete case.
      */
     private RedLightViolation without(RedLightViolation v, String reason) {
         registry.counter("pantau.evidence.unavailable").increment();
         log.error("violation {} published WITHOUT evidence: {}", v.eventId(), reason);
-        return v;
+        return new RedLightViolation(v.eventId(), v.camera(), v.approach(), v.trackId(), v.roadUserClass(), v.time(),
+                v.signalState(), v.timeIntoRedS(), v.amberDurationS(), v.speedKmh(), v.frames(), v.configVersion(),
+                v.location(), v.plate(), AssembledEvidence.unavailable(reason));
     }
 }

@@ -25,7 +25,20 @@ final class FrameStamper {
         return lines * lineHeight(width) + 2 * padding(width);
     }
 
+    /** The colour of the box drawn around the offending vehicle: pure yellow, rare in street scenes. */
+    static final Color VEHICLE_BOX = new Color(255, 255, 0);
+    /** Thickness of that box in pixels; it is drawn just outside the vehicle's box, never over the vehicle. */
+    static final int BOX_LINE = 3;
+
     static BufferedImage stamp(BufferedImage picture, List<String> lines) {
+        return stamp(picture, lines, null);
+    }
+
+    /**
+     * The picture under a banner, with the offending vehicle boxed ({@code vehicle} in the picture's pixels, null =
+     * no box): a {@value #BOX_LINE}-pixel {@link #VEHICLE_BOX} frame just outside the box.
+     */
+    static BufferedImage stamp(BufferedImage picture, List<String> lines, id.pantau.core.perception.BoundingBox vehicle) {
         int w = picture.getWidth();
         int banner = bannerHeight(w, lines.size());
         BufferedImage out = new BufferedImage(w, picture.getHeight() + banner, BufferedImage.TYPE_3BYTE_BGR);
@@ -44,6 +57,16 @@ final class FrameStamper {
                 g.setColor(i == lines.size() - 1 ? ACCENT : TEXT);
                 g.drawString(lines.get(i), pad, y);
                 y += lineHeight(w);
+            }
+            if (vehicle != null) {
+                g.setColor(VEHICLE_BOX);
+                int x1 = (int) Math.floor(vehicle.x1());
+                int y1 = (int) Math.floor(vehicle.y1()) + banner;
+                int x2 = (int) Math.ceil(vehicle.x2());
+                int y2 = (int) Math.ceil(vehicle.y2()) + banner;
+                for (int i = 1; i <= BOX_LINE; i++) {
+                    g.drawRect(x1 - i, Math.max(banner, y1 - i), x2 - x1 + 2 * i, y2 + i - Math.max(banner, y1 - i));
+                }
             }
         } finally {
             g.dispose();

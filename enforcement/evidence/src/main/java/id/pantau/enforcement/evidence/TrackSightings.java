@@ -100,7 +100,12 @@ public final class TrackSightings implements VehicleSightings, Consumer<TrackedF
         }
         withTrack.sort(Comparator.comparingLong(s -> Math.abs(s.sequence() - at)));
         BoundingBox atCrossing = withTrack.getFirst().boxes().get(violation.trackId());
-        return Optional.of(new Sighting(atCrossing, readPlate(violation, withTrack.subList(0, Math.min(PLATE_FRAMES, withTrack.size())))));
+        Map<Long, BoundingBox> boxes = new java.util.HashMap<>();
+        for (Seen s : withTrack) {
+            boxes.put(s.sequence(), s.boxes().get(violation.trackId()));
+        }
+        return Optional.of(new Sighting(atCrossing, readPlate(violation, withTrack.subList(0, Math.min(PLATE_FRAMES,
+                withTrack.size()))), boxes));
     }
 
     private Optional<PlateEvidence> readPlate(RedLightViolation violation, List<Seen> nearest) {

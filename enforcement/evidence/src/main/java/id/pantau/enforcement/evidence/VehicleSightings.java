@@ -17,7 +17,16 @@ public interface VehicleSightings {
     /**
      * @param vehicleBox the vehicle's box in the crossing frame ({@code frames.at})
      * @param plate      the plate reading, when there is one
+     * @param boxes      the vehicle's box in other analysed frames (frame number → box), so the photos before and
+     *                   after the crossing box it too; empty when unknown
      */
-    record Sighting(BoundingBox vehicleBox, Optional<PlateEvidence> plate) {
+    record Sighting(BoundingBox vehicleBox, Optional<PlateEvidence> plate, java.util.Map<Long, BoundingBox> boxes) {
+        public Sighting {
+            boxes = boxes == null ? java.util.Map.of() : java.util.Map.copyOf(boxes);
+        }
+
+        public Sighting(BoundingBox vehicleBox, Optional<PlateEvidence> plate) {
+            this(vehicleBox, plate, java.util.Map.of());
+        }
     }
 }

@@ -12,11 +12,18 @@ import java.util.Optional;
  * (sorted here by sequence), the vehicle's box in the crossing frame and the plate reading, if any.
  */
 public record ViolationCapture(RedLightViolation violation, List<ClipFrame> frames, BoundingBox vehicleBox,
-                               Optional<PlateEvidence> plate) {
+                               Optional<PlateEvidence> plate, java.util.Map<Long, BoundingBox> boxes) {
     public ViolationCapture {
         Objects.requireNonNull(violation, "violation");
         Objects.requireNonNull(vehicleBox, "vehicleBox");
         plate = plate == null ? Optional.empty() : plate;
         frames = frames.stream().sorted(Comparator.comparingLong(ClipFrame::sequence)).toList();
+        boxes = boxes == null ? java.util.Map.of() : java.util.Map.copyOf(boxes);
+    }
+
+    /** Without the vehicle's boxes in other frames: only the crossing photo gets its box drawn. */
+    public ViolationCapture(RedLightViolation violation, List<ClipFrame> frames, BoundingBox vehicleBox,
+                            Optional<PlateEvidence> plate) {
+        this(violation, frames, vehicleBox, plate, java.util.Map.of());
     }
 }

@@ -79,8 +79,8 @@ class EvidenceAssemblerTest {
         assertThat(label.frame()).isEqualTo(116);
         assertThat(label.certainty()).isEqualTo("definite");
         RedLightViolation v = HanoiFootage.event(label, 41);
-        capture = new ViolationCapture(v, HanoiFootage.between(v.time().toInstant().minusSeconds(5),
-                v.time().toInstant().plusSeconds(5)), MOTORCYCLE,
+        capture = new ViolationCapture(v, HanoiFootage.between(v.time().toInstant().minusSeconds(7),
+                v.time().toInstant().plusSeconds(7)), MOTORCYCLE,
                 Optional.of(new PlateEvidence(null, null, 0.21, PLATE, 116)));
         localPackage = toLocal.assemble(capture);
         s3Package = toS3.assemble(capture);
@@ -94,7 +94,7 @@ class EvidenceAssemblerTest {
     private static void keepForInspection(Path pkg) throws Exception {
         String keep = System.getProperty("evidence.keep");
         if (keep != null) {
-            Path dir = Path.of(keep).resolve("package");
+            Path dir = Path.of(keep).resolve(pkg.getFileName()); // a package is checked under its own id
             Files.createDirectories(dir);
             Files.copy(tmp.resolve("keys/evidence-signing.pub.pem"), Path.of(keep).resolve("evidence-signing.pub.pem"),
                     StandardCopyOption.REPLACE_EXISTING);
@@ -162,7 +162,7 @@ class EvidenceAssemblerTest {
                 HanoiFootage.CAMERA, HanoiFootage.LOCATION);
         assertThat(m.at("/clip/codec").asText()).isEqualTo("h264");
         assertThat(m.at("/clip/encoder").asText()).isEqualTo("libopenh264");
-        assertThat(m.at("/clip/frames").asInt()).isEqualTo(capture.frames().size());
+        assertThat(m.at("/clip/frames").asInt()).isBetween(72, 75); // 6 s either side + the frame beyond each edge
 
         List<String> names = new ArrayList<>();
         m.get("models").forEach(n -> names.add(n.get("name").asText()));
@@ -188,17 +188,27 @@ class EvidenceAssemblerTest {
             assertThat(g.getVideoCodecName()).isEqualTo("h264");
             assertThat(g.getImageWidth()).isEqualTo(640);
             assertThat(g.getImageHeight()).isEqualTo(480);
-            assertThat(g.getLengthInTime() / 1e6).isBetween(9.0, 11.5);
+            assertThat(g.getLengthInTime() / 1e6).isBetween(12.0, 13.0);
             Frame f = g.grabImage();
-            firstFrameDiff = meanAbsDiff(conv.getBufferedImage(f), JpegImages.decode(capture.frames().getFirst()), 0, 0);
+            long firstFrame = Json.mapper().readTree(remote.store().get(s3Package.key() + "metadata.json"))
+                    .at("/clip/first_frame").asLong();
+            firstFrameDiff = meanAbsDiff(conv.getBufferedImage(f), JpegImages.decode(HanoiFootage.frame(firstFrame)), 0, 0);
+            long firstTs = f.timestamp;
+            long lastTs = firstTs;
             decoded = 1;
-            while (g.grabImage() != null) {
+            while ((f = g.grabImage()) != null) {
                 decoded++;
+                lastTs = f.timestamp;
             }
+            // what a player shows: from the first picture to the end of the last one
+            double played = (lastTs - firstTs) / 1e6 + 1 / g.getFrameRate();
+            assertThat(played).as("decoded duration of the clip").isGreaterThanOrEqualTo(12.0);
             g.stop();
         }
-        assertThat(capture.frames()).hasSizeBetween(55, 65); // 10 s at 6 fps
-        assertThat(decoded).isEqualTo(capture.frames().size());
+        assertThat(decoded).isBetween(72, 75); // 12 s at 6 fps and the frame beyond each edge
+        JsonNode m = Json.mapper().readTree(remote.store().get(s3Package.key() + "metadata.json"));
+        assertThat(m.at("/clip/before_crossing_s").asDouble()).isGreaterThanOrEqualTo(6.0);
+        assertThat(m.at("/clip/after_crossing_s").asDouble()).isGreaterThanOrEqualTo(6.0);
         // It is the footage, not just any H.264: the first picture matches the first ring frame.
         assertThat(firstFrameDiff).isLessThan(8);
     }
@@ -238,7 +248,7 @@ class EvidenceAssemblerTest {
     @Test
     void verifierReportsAnAlteredAndAMissingFile() throws Exception {
         Path original = tmp.resolve("evidence").resolve(localPackage.key());
-        Path copy = tmp.resolve("tampered");
+        Path copy = tmp.resolve("tampered").resolve(original.getFileName()); // checked under its own id
         try (Stream<Path> files = Files.list(original)) {
             Files.createDirectories(copy);
             for (Path f : files.toList()) {
@@ -306,6 +316,123 @@ class EvidenceAssemblerTest {
         assertThat(EvidenceAssembler.violationId(v)).matches("southbound_41_116-[0-9a-f]{10}");
         RedLightViolation other = HanoiFootage.event(HanoiFootage.violations().get(1), 41);
         assertThat(EvidenceAssembler.violationId(other)).isNotEqualTo(EvidenceAssembler.violationId(v));
+    }
+
+    @Test
+    void everyPhotoWasCapturedWithinOneFramePeriodOfItsStatedMoment() throws Exception {
+        JsonNode m = Json.mapper().readTree(remote.store().get(s3Package.key() + "metadata.json"));
+        assertThat(m.get("complete").asBoolean()).as(m.get("problems").toString()).isTrue();
+        assertThat(m.get("problems")).isEmpty();
+        double framePeriodMs = EvidenceMomentsTest.FRAME_PERIOD_MS;
+        RedLightViolation v = capture.violation();
+        assertThat(java.time.OffsetDateTime.parse(m.at("/photos/1/stated_at").asText()).toInstant())
+                .isEqualTo(v.time().toInstant()); // "at" is the crossing the event states
+        for (JsonNode p : m.get("photos")) {
+            assertThat(p.get("missing").asBoolean()).isFalse();
+            java.time.Instant stated = java.time.OffsetDateTime.parse(p.get("stated_at").asText()).toInstant();
+            java.time.Instant captured = java.time.OffsetDateTime.parse(p.get("captured_at").asText()).toInstant();
+            assertThat(Math.abs(java.time.Duration.between(stated, captured).toNanos() / 1e6))
+                    .as("%s: captured %s, stated %s", p.get("role").asText(), captured, stated)
+                    .isLessThanOrEqualTo(framePeriodMs);
+            // and the frame it names is the ring frame of that capture time
+            assertThat(HanoiFootage.frame(p.get("frame").asLong()).time()).isEqualTo(captured);
+        }
+        assertThat(local.store().exists(localPackage.key() + "frame_at.jpg")).isTrue();
+    }
+
+    @Test
+    void theOffendingVehicleIsBoxedInTheCrossingPhoto() throws Exception {
+        BufferedImage stamped = ImageIO.read(new ByteArrayInputStream(remote.store().get(s3Package.key() + "frame_at.jpg")));
+        BufferedImage original = JpegImages.decode(HanoiFootage.frame(116));
+        int banner = FrameStamper.bannerHeight(640, 3);
+        // The middle of the box's 3-pixel frame runs 2 pixels outside the vehicle box, all the way round.
+        int x1 = (int) MOTORCYCLE.x1() - 2;
+        int y1 = (int) MOTORCYCLE.y1() - 2;
+        int x2 = (int) MOTORCYCLE.x2() + 2;
+        int y2 = (int) MOTORCYCLE.y2() + 2;
+        int yellow = 0;
+        int yellowBefore = 0;
+        int n = 0;
+        for (int x = x1; x <= x2; x++) {
+            for (int y : new int[] {y1, y2}) {
+                yellow += isBoxColour(stamped.getRGB(x, y + banner)) ? 1 : 0;
+                yellowBefore += isBoxColour(original.getRGB(x, y)) ? 1 : 0;
+                n++;
+            }
+        }
+        for (int y = y1; y <= y2; y++) {
+            for (int x : new int[] {x1, x2}) {
+                yellow += isBoxColour(stamped.getRGB(x, y + banner)) ? 1 : 0;
+                yellowBefore += isBoxColour(original.getRGB(x, y)) ? 1 : 0;
+                n++;
+            }
+        }
+        assertThat(yellow).as("box-coloured pixels on the box outline").isGreaterThan(n * 9 / 10);
+        assertThat(yellowBefore).as("box-coloured pixels there in the camera frame").isLessThan(n / 20);
+        // inside the box the vehicle is untouched
+        assertThat(meanAbsDiff(stamped.getSubimage((int) MOTORCYCLE.x1() + 2, (int) MOTORCYCLE.y1() + 2 + banner, 36, 80),
+                original.getSubimage((int) MOTORCYCLE.x1() + 2, (int) MOTORCYCLE.y1() + 2, 36, 80), 0, 0)).isLessThan(6);
+        JsonNode m = Json.mapper().readTree(remote.store().get(s3Package.key() + "metadata.json"));
+        assertThat(m.at("/photos/1/vehicle_box_drawn/x1").asDouble()).isEqualTo(MOTORCYCLE.x1());
+    }
+
+    private static boolean isBoxColour(int rgb) {
+        return ((rgb >> 16) & 0xff) > 190 && ((rgb >> 8) & 0xff) > 190 && (rgb & 0xff) < 110;
+    }
+
+    @Test
+    void theDataBlockNamesTimePlaceApproachSignalSpeedCameraAndConfiguration() throws Exception {
+        JsonNode d = Json.mapper().readTree(remote.store().get(s3Package.key() + "metadata.json")).get("data");
+        RedLightViolation v = capture.violation();
+        for (String field : List.of("violation_id", "event_id", "time", "time_local", "location", "approach",
+                "camera", "signal_state", "time_into_red_s", "amber_duration_s", "speed_kmh", "vehicle_class",
+                "track_id", "config_version")) {
+            assertThat(d.has(field)).as("data.%s present", field).isTrue();
+        }
+        assertThat(d.get("violation_id").asText()).isEqualTo(EvidenceAssembler.violationId(v));
+        assertThat(d.get("time").asText()).isEqualTo(v.time().toInstant().toString());
+        assertThat(d.get("time_local").asText()).endsWith("+07:00");
+        assertThat(d.get("location").asText()).isEqualTo(HanoiFootage.LOCATION);
+        assertThat(d.get("approach").asText()).isEqualTo("southbound");
+        assertThat(d.get("camera").asText()).isEqualTo(HanoiFootage.CAMERA);
+        assertThat(d.get("signal_state").asText()).isEqualTo("red");
+        assertThat(d.get("time_into_red_s").asDouble()).isCloseTo(18.828, within(1e-9));
+        assertThat(d.get("amber_duration_s").isNull()).isTrue(); // not observed in this clip: present, null
+        assertThat(d.get("speed_kmh").asDouble()).isEqualTo(14.0);
+        assertThat(d.get("config_version").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void aValidPackageCopiedUnderAnotherViolationFailsVerificationNamingTheMismatch() throws Exception {
+        Path original = tmp.resolve("evidence").resolve(localPackage.key());
+        String otherId = EvidenceAssembler.violationId(HanoiFootage.event(HanoiFootage.violations().get(1), 99));
+        // a copy for a court, under its own id: valid
+        Path own = tmp.resolve("court").resolve(original.getFileName());
+        // the same bytes filed as another case
+        Path other = tmp.resolve("court").resolve(otherId);
+        for (Path target : List.of(own, other)) {
+            Files.createDirectories(target);
+            try (Stream<Path> files = Files.list(original)) {
+                for (Path f : files.toList()) {
+                    Files.copy(f, target.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        assertThat(VerifyEvidence.verify(own.toString(), localConfig).ok()).isTrue();
+        VerificationReport copied = VerifyEvidence.verify(other.toString(), localConfig);
+        assertThat(copied.ok()).isFalse();
+        assertThat(copied.problem()).contains(EvidenceAssembler.violationId(capture.violation()), otherId);
+        assertThat(copied.toString()).contains("NOT OK");
+
+        // the same inside a store: the package's objects under another case's key
+        String otherKey = localPackage.key().replace(EvidenceAssembler.violationId(capture.violation()), otherId);
+        for (String key : local.store().list(localPackage.key())) {
+            local.store().put(otherKey + key.substring(localPackage.key().length()), local.store().get(key),
+                    "application/octet-stream");
+        }
+        VerificationReport inStore = local.verify(otherKey);
+        assertThat(inStore.ok()).isFalse();
+        assertThat(inStore.problem()).contains(otherId, EvidenceAssembler.violationId(capture.violation()));
     }
 
     private static double meanAbsDiff(BufferedImage a, BufferedImage b, int aTop, int bTop) {

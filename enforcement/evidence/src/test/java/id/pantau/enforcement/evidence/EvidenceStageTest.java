@@ -94,12 +94,14 @@ class EvidenceStageTest {
 
         RedLightViolation out = published.getFirst();
         assertThat(out.eventId()).isEqualTo(raw.eventId());
-        assertThat(asked).containsExactly(CameraId.of(HanoiFootage.CAMERA));
+        assertThat(asked).containsOnly(CameraId.of(HanoiFootage.CAMERA)); // pinned on arrival, read when packaged
         JsonNode evidence = out.evidence();
         String key = evidence.get("key").asText();
         assertThat(key).startsWith("evidence/hanoi-lythuongkiet-01/2026/11/23/southbound_41_116-");
         assertThat(evidence.get("manifest_sha256").asText()).hasSize(64);
         assertThat(evidence.get("photos")).hasSize(5);
+        assertThat(evidence.get("complete").asBoolean()).as(evidence.toString()).isTrue();
+        assertThat(evidence.get("problems")).isEmpty();
         assertThat(out.plate().get("text").asText()).isEqualTo("B 1234 XY");
         assertThat(storage.verify(key).ok()).isTrue();
         int objects = storage.store().list("evidence/").size();
@@ -121,7 +123,10 @@ class EvidenceStageTest {
         bus.publish("pantau.events", unknownTrack.camera(), codec.encode(unknownTrack));
         await().atMost(Duration.ofSeconds(30)).until(() -> published.size() == 1);
         assertThat(published.getFirst().eventId()).isEqualTo(unknownTrack.eventId());
-        assertThat(published.getFirst().evidence()).isNull();
+        // no package, and flagged so: the back office never queues it as a complete case
+        assertThat(published.getFirst().evidence().has("key")).isFalse();
+        assertThat(published.getFirst().evidence().get("complete").asBoolean()).isFalse();
+        assertThat(published.getFirst().evidence().get("problems").toString()).contains("track 77");
         assertThat(registry.counter("pantau.evidence.stage.unreadable").count()).isEqualTo(1);
 
         // Footage gone from the ring (fewer than 3 frames): published without evidence, nothing stored.
@@ -130,11 +135,14 @@ class EvidenceStageTest {
                 v -> Optional.of(new VehicleSightings.Sighting(EvidenceAssemblerTest.MOTORCYCLE, Optional.empty())),
                 new EvidenceAssembler(storage, Assets.defaults(), EvidenceSettings.defaults(), registry), bus, registry,
                 LATER);
-        assertThat(emptyRing.process(noFootage).evidence()).isNull();
+        JsonNode none = emptyRing.process(noFootage).evidence();
+        assertThat(none.get("complete").asBoolean()).isFalse();
+        assertThat(none.get("problems").toString()).contains("at least 3 are needed");
         assertThat(registry.counter("pantau.evidence.unavailable").count()).isEqualTo(2);
         assertThat(storage.store().list("evidence/")).isEmpty();
         assertThat(Files.exists(tmp.resolve("evidence"))).isTrue();
-        assertThat(Json.mapper().readTree(codec.encode(published.getFirst())).has("evidence")).isFalse();
+        assertThat(Json.mapper().readTree(codec.encode(published.getFirst())).at("/evidence/complete").asBoolean(true))
+                .isFalse();
     }
 
     @Test

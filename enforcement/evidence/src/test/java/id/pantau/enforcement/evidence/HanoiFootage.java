@@ -29,11 +29,11 @@ final class HanoiFootage {
     /** Capture time of frame 0: 2026-11-23 08:15:00 WIB. */
     static final Instant T0 = Instant.parse("2026-11-23T01:15:00Z");
     /**
-     * The ring buffer the tests read: frames 80..150, i.e. 5 s either side of the violations at frames 116 and
-     * 130 used here (decoding and re-compressing only these keeps the tests fast).
+     * The ring buffer the tests read: frames 70..170, i.e. 7 s either side of the violation at frame 116 and more
+     * than 2 s either side of the others used here (decoding and re-compressing only these keeps the tests fast).
      */
-    private static final int FIRST_KEPT = 80;
-    private static final int LAST_KEPT = 150;
+    static final int FIRST_KEPT = 70;
+    static final int LAST_KEPT = 170;
     private static volatile List<ClipFrame> frames;
 
     private HanoiFootage() {
@@ -43,7 +43,7 @@ final class HanoiFootage {
         return Assets.defaults().data(path);
     }
 
-    /** Frames 80..150 of the clip, each re-compressed to JPEG as the ingest ring buffer keeps them. */
+    /** Frames 70..170 of the clip, each re-compressed to JPEG as the ingest ring buffer keeps them. */
     static List<ClipFrame> frames() {
         if (frames == null) {
             synchronized (HanoiFootage.class) {
