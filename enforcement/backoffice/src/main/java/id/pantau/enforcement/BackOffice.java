@@ -2,6 +2,7 @@ package id.pantau.enforcement;
 
 import id.pantau.core.bus.EventBus;
 import id.pantau.enforcement.api.EnforcementApi;
+import id.pantau.enforcement.audit.AuditCheckpoints;
 import id.pantau.enforcement.auth.AdminBootstrap;
 import id.pantau.enforcement.config.EnforcementConfig;
 import id.pantau.enforcement.stored.EvidenceReader;
@@ -49,7 +50,17 @@ public final class BackOffice implements AutoCloseable {
      */
     public static BackOffice start(EnforcementConfig config, EventBus bus, EvidenceReader evidence, Vertx vertx,
                                    Router root, Clock clock, MeterRegistry registry, Consumer<String> adminPassword) {
-        BackOffice office = new BackOffice(EnforcementServices.open(config, evidence, clock, registry));
+        return start(config, bus, evidence, AuditCheckpoints.none(), vertx, root, clock, registry, adminPassword);
+    }
+
+    /**
+     * Starts the back office with its audit chain anchored: a signed checkpoint of the chain head is written every
+     * {@link AuditCheckpoints#interval()}, after each ticket and when the back office stops.
+     */
+    public static BackOffice start(EnforcementConfig config, EventBus bus, EvidenceReader evidence,
+                                   AuditCheckpoints checkpoints, Vertx vertx, Router root, Clock clock,
+                                   MeterRegistry registry, Consumer<String> adminPassword) {
+        BackOffice office = new BackOffice(EnforcementServices.open(config, evidence, clock, registry, checkpoints));
         office.closeables.push(office.services);
         try {
             office.wire(config, bus, vertx, root, clock, registry, adminPassword);
@@ -77,6 +88,18 @@ public final class BackOffice implements AutoCloseable {
                     }
                 }));
         closeables.push(() -> vertx.cancelTimer(timer));
+        AuditCheckpoints checkpoints = services.checkpoints();
+        if (checkpoints.enabled()) {
+            checkpoints.checkpointQuietly(services.db());
+            long every = checkpoints.interval().toMillis();
+            long cpTimer = vertx.setPeriodic(every, every, id ->
+                    vertx.executeBlocking(() -> checkpoints.checkpointQuietly(services.db()), false));
+            // pushed last, popped first: the final checkpoint is written while the database is still open
+            closeables.push(() -> {
+                vertx.cancelTimer(cpTimer);
+                checkpoints.checkpointQuietly(services.db());
+            });
+        }
     }
 
     /** True when the database answers; blocking, call it off the event loop. */

@@ -6,13 +6,28 @@ package id.pantau.enforcement;
  */
 public final class EnforcementException extends RuntimeException {
 
-    public enum Kind { INVALID, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT }
+    public enum Kind { INVALID, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, THROTTLED }
 
     private final Kind kind;
+    private final long retryAfterSeconds;
 
     public EnforcementException(Kind kind, String message) {
+        this(kind, message, 0);
+    }
+
+    private EnforcementException(Kind kind, String message, long retryAfterSeconds) {
         super(message);
         this.kind = kind;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** Seconds the client should wait before trying again ({@link Kind#THROTTLED}; 0 otherwise). */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
+    public static EnforcementException throttled(String m, long retryAfterSeconds) {
+        return new EnforcementException(Kind.THROTTLED, m, Math.max(1, retryAfterSeconds));
     }
 
     public Kind kind() {

@@ -1,6 +1,9 @@
 package id.pantau.enforcement;
 
+import id.pantau.enforcement.audit.AuditCheckpoints;
+import id.pantau.enforcement.audit.AuditRecorder;
 import id.pantau.enforcement.audit.AuditTrail;
+import id.pantau.enforcement.auth.LoginThrottle;
 import id.pantau.enforcement.auth.TokenService;
 import id.pantau.enforcement.auth.UserService;
 import id.pantau.enforcement.config.EnforcementConfig;
@@ -21,19 +24,40 @@ import java.time.Clock;
 public record EnforcementServices(EnforcementConfig config, Database db, AuditTrail audit, UserService users,
                                   TokenService tokens, ReviewService reviews, TicketService tickets,
                                   ViolationIngestor ingestor, EvidenceReader evidence, Clock clock,
-                                  MeterRegistry registry) implements AutoCloseable {
+                                  MeterRegistry registry, AuditCheckpoints checkpoints)
+        implements AutoCloseable, AuditRecorder {
 
+    /** Services without audit checkpoints (a bare rig): verification reports the chain as not anchored. */
     public static EnforcementServices open(EnforcementConfig config, EvidenceReader evidence, Clock clock,
                                            MeterRegistry registry) {
+        return open(config, evidence, clock, registry, AuditCheckpoints.none());
+    }
+
+    public static EnforcementServices open(EnforcementConfig config, EvidenceReader evidence, Clock clock,
+                                           MeterRegistry registry, AuditCheckpoints checkpoints) {
         Database db = new Database(config);
         AuditTrail audit = new AuditTrail(clock);
         UserService users = new UserService(db, audit, clock, config.bcryptCost());
-        TokenService tokens = new TokenService(db, users, config.tokenTtl(), clock);
+        TokenService tokens = new TokenService(db, users, config.tokenTtl(), clock, audit,
+                new LoginThrottle(LoginThrottle.Settings.defaults(), clock));
         TicketIssuer issuer = new TicketIssuer(config, audit, clock, registry);
-        ReviewService reviews = new ReviewService(db, config, audit, issuer, clock, registry);
+        ReviewService reviews = new ReviewService(db, config, audit, issuer, clock, registry,
+                () -> checkpoints.checkpointQuietly(db));
         TicketService tickets = new TicketService(db, audit, evidence, clock);
         ViolationIngestor ingestor = new ViolationIngestor(db, audit, clock, registry);
-        return new EnforcementServices(config, db, audit, users, tokens, reviews, tickets, ingestor, evidence, clock, registry);
+        return new EnforcementServices(config, db, audit, users, tokens, reviews, tickets, ingestor, evidence, clock, registry,
+                checkpoints);
+    }
+
+    /** Appends one audit entry in a transaction of its own (views, downloads, logins, geometry saves). */
+    @Override
+    public void record(String actor, String action, String entity, String entityId, Object before, Object after) {
+        db.inTransaction(c -> audit.append(c, actor, action, entity, entityId, before, after));
+    }
+
+    /** The chain check plus the signed checkpoints outside the database. */
+    public id.pantau.enforcement.audit.AuditVerification verifyAudit() {
+        return db.inTransaction(c -> AuditTrail.verifyAnchored(c, checkpoints));
     }
 
     @Override

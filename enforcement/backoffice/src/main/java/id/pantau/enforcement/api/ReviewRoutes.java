@@ -2,6 +2,7 @@ package id.pantau.enforcement.api;
 
 import id.pantau.enforcement.EnforcementException;
 import id.pantau.enforcement.EnforcementServices;
+import id.pantau.enforcement.auth.User;
 import id.pantau.enforcement.http.Guard;
 import id.pantau.enforcement.http.Reply;
 import id.pantau.enforcement.stored.EvidenceKeys;
@@ -40,19 +41,20 @@ final class ReviewRoutes {
             return Reply.ok(s.reviews().reject(u, Params.id(ctx), rej.reasonCode()));
         }));
         r.get("/violations/:id/evidence/:name").handler(ctx -> guard.as(ctx, POLICE,
-                u -> routes.evidence(Params.id(ctx), ctx.pathParam("name"))));
+                u -> routes.evidence(u, Params.id(ctx), ctx.pathParam("name"))));
         r.get("/reason-codes").handler(ctx -> guard.as(ctx, POLICE, u -> Reply.ok(Map.of("reason_codes", s.config().reasonCodes()))));
         return r;
     }
 
-    private Reply evidence(long id, String name) throws IOException {
+    private Reply evidence(User u, long id, String name) throws IOException {
         Violation v = s.reviews().get(id);
         if (!v.photos().contains(name)) {
             throw EnforcementException.notFound("case " + id + " has no evidence photo '" + name + "'; it has " + v.photos());
         }
         try {
-            return Reply.bytes(name.endsWith(".png") ? "image/png" : "image/jpeg",
-                    s.evidence().read(EvidenceKeys.photo(v.evidenceKey(), name)));
+            byte[] photo = s.evidence().read(EvidenceKeys.photo(v.evidenceKey(), name));
+            s.record(u.username(), "evidence.view", "violation", Long.toString(id), null, Map.of("photo", name));
+            return Reply.bytes(name.endsWith(".png") ? "image/png" : "image/jpeg", photo);
         } catch (NoSuchFileException e) {
             throw EnforcementException.notFound("evidence photo '" + name + "' of case " + id + " is not in the evidence store");
         } catch (UncheckedIOException e) {

@@ -32,7 +32,12 @@ final class TicketRoutes {
             return Reply.ok(s.tickets().changeStatus(u.username(), Params.id(ctx), next));
         }));
         r.get("/tickets/:id/letter.pdf").handler(ctx -> guard.as(ctx, POLICE,
-                u -> Reply.bytes("application/pdf", s.tickets().letter(Params.id(ctx)))));
+                u -> {
+                    long id = Params.id(ctx);
+                    byte[] pdf = s.tickets().letter(id);
+                    s.record(u.username(), "ticket.letter_download", "ticket", Long.toString(id), null, null);
+                    return Reply.bytes("application/pdf", pdf);
+                }));
         return r;
     }
 }

@@ -25,6 +25,8 @@ public final class ApiErrors {
                 case FORBIDDEN -> new Problem(403, "forbidden", e.getMessage());
                 case NOT_FOUND -> new Problem(404, "not_found", e.getMessage());
                 case CONFLICT -> new Problem(409, "conflict", e.getMessage());
+                case THROTTLED -> new Problem(429, "too_many_requests", e.getMessage(),
+                        java.util.Map.of(Problem.RETRY_AFTER, e.retryAfterSeconds()));
             };
         }
         if (t instanceof JacksonException j) {

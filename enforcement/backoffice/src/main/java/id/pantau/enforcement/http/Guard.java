@@ -50,6 +50,15 @@ public final class Guard {
         run(ctx, () -> work.apply(u));
     }
 
+    /** As {@link #as}, on a route a user who must still change the password may use (the change itself, logout, /me). */
+    public void asDuringPasswordChange(RoutingContext ctx, Set<Role> roles, UserWork work) {
+        if (!BearerAuth.allowedDuringPasswordChange(ctx, roles)) {
+            return;
+        }
+        User u = BearerAuth.user(ctx);
+        run(ctx, () -> work.apply(u));
+    }
+
     /** Runs work that needs no user (sign-in). */
     public void run(RoutingContext ctx, Callable<Reply> work) {
         vertx.executeBlocking(work, false).onComplete(ar -> {

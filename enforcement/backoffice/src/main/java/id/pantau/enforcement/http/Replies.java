@@ -35,6 +35,9 @@ public final class Replies {
         body.put("error", p.error());
         body.put("message", p.message());
         body.putAll(p.extra());
+        if (p.extra().get(Problem.RETRY_AFTER) instanceof Number n && !ctx.response().ended()) {
+            ctx.response().putHeader("retry-after", Long.toString(n.longValue()));
+        }
         json(ctx, p.status(), body);
     }
 
@@ -57,6 +60,7 @@ public final class Replies {
             case 409 -> "conflict";
             case 413 -> "body_too_large";
             case 415 -> "unsupported_media_type";
+            case 429 -> "too_many_requests";
             default -> "internal_error";
         };
     }

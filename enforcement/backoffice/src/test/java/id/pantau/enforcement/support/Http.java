@@ -20,7 +20,7 @@ public final class Http {
         this.base = "http://127.0.0.1:" + port;
     }
 
-    public record Response(int status, byte[] body, String contentType) {
+    public record Response(int status, byte[] body, String contentType, String retryAfter) {
         public JsonNode json() {
             try {
                 return Json.mapper().readTree(body);
@@ -59,7 +59,8 @@ public final class Http {
         }
         try {
             HttpResponse<byte[]> r = client.send(b.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Response(r.statusCode(), r.body(), r.headers().firstValue("content-type").orElse(""));
+            return new Response(r.statusCode(), r.body(), r.headers().firstValue("content-type").orElse(""),
+                    r.headers().firstValue("retry-after").orElse(null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
