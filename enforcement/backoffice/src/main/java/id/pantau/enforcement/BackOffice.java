@@ -5,6 +5,7 @@ import id.pantau.enforcement.api.EnforcementApi;
 import id.pantau.enforcement.audit.AuditCheckpoints;
 import id.pantau.enforcement.auth.AdminBootstrap;
 import id.pantau.enforcement.config.EnforcementConfig;
+import id.pantau.enforcement.http.Guard;
 import id.pantau.enforcement.stored.EvidenceReader;
 import id.pantau.enforcement.ticket.OutboxRelay;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -79,6 +80,7 @@ public final class BackOffice implements AutoCloseable {
         closeables.push(relay);
         closeables.push(bus.subscribe(config.violationsTopic(), config.ingestGroup(), services.ingestor()));
         root.route("/api/*").subRouter(EnforcementApi.router(vertx, services, relay::pending));
+        Guard.answerMalformedRequests(root);
         root.get("/openapi").handler(ctx -> ctx.response()
                 .putHeader("content-type", "application/yaml").end(EnforcementApi.openApiDocument()));
         long timer = vertx.setPeriodic(FIRST_SWEEP.toMillis(), EXPIRY_SWEEP.toMillis(), id ->
