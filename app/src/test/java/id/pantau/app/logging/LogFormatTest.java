@@ -21,6 +21,11 @@ class LogFormatTest {
 
     @SuppressWarnings("unchecked")
     private static List<String> logWith(String config) throws Exception {
+        return logWith(config, "camera {} STREAMING", "simpang-kawat");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> logWith(String config, String format, String arg) throws Exception {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         LoggerContext ctx = new LoggerContext();
         ctx.setMDCAdapter(MDC.getMDCAdapter());   // the same MDC the application code writes to
@@ -32,7 +37,7 @@ class LogFormatTest {
             ((OutputStreamAppender<ILoggingEvent>) ctx.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("OUT"))
                     .setOutputStream(captured);
             MDC.put("camera", "simpang-kawat");
-            ctx.getLogger("id.pantau.ingest.CameraWorker").info("camera {} STREAMING", "simpang-kawat");
+            ctx.getLogger("id.pantau.ingest.CameraWorker").info(format, arg);
         } finally {
             MDC.remove("camera");
             ctx.stop();
@@ -45,6 +50,23 @@ class LogFormatTest {
         List<String> lines = logWith("logback-text.xml");
         assertThat(lines).singleElement().asString()
                 .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}.* INFO .*CameraWorker - camera simpang-kawat STREAMING");
+    }
+
+    private static final String FORGERY = "BH 1\r\n2026-12-06T03:00:00.000+07:00 ERROR [main] Pantau - admin password reset\u001b[0m";
+
+    @Test
+    void controlCharactersInATextMessageAreEscapedSoNoLineCanBeForged() throws Exception {
+        List<String> lines = logWith("logback-text.xml", "PUT /api/violations/1/plate -> 400 plate '{}'", FORGERY);
+        assertThat(lines).singleElement().asString()
+                .contains("plate 'BH 1\\r\\n2026-12-06T03:00:00.000+07:00 ERROR [main] Pantau - admin password reset\\u001b[0m'")
+                .doesNotContain("\u001b");
+    }
+
+    @Test
+    void controlCharactersInAJsonMessageStayInsideTheirString() throws Exception {
+        List<String> lines = logWith("logback-json.xml", "plate '{}'", FORGERY);
+        assertThat(lines).hasSize(1);
+        assertThat(Json.mapper().readTree(lines.getFirst()).path("message").asText()).isEqualTo("plate '" + FORGERY + "'");
     }
 
     @Test
