@@ -17,6 +17,9 @@ public interface AuditAnchor {
      */
     List<Stored> read();
 
+    /** True when a checkpoint of this sequence is already stored (a restarted node does not sign its head twice). */
+    boolean exists(long seq);
+
     /** Where the checkpoints live, for reports. */
     String describe();
 

@@ -82,6 +82,11 @@ public final class AuditCheckpoints {
         if (seq == 0 || seq == lastWrittenSeq) {
             return null;
         }
+        if (lastWrittenSeq < 0 && anchor.exists(seq)) {
+            // a restart with no entry since the last checkpoint: the store is write-once, keep the one there
+            lastWrittenSeq = seq;
+            return null;
+        }
         Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         ManifestSignature sig = signer.sign(Checkpoint.signedBytes(seq, hash, at));
         Checkpoint cp = new Checkpoint(seq, hash, at, sig.algorithm(), sig.keyId(), sig.signature());

@@ -46,6 +46,11 @@ public final class StoreAuditAnchor implements AuditAnchor {
     }
 
     @Override
+    public boolean exists(long seq) {
+        return store.exists(Checkpoint.keyFor(seq));
+    }
+
+    @Override
     public String describe() {
         return store.describe() + " (" + PREFIX + ")";
     }

@@ -56,6 +56,15 @@ public final class LoginThrottle {
             }
         }
 
+        /** The check could not be made (the database is down): neither a failure nor a success. */
+        public synchronized void abandoned() {
+            if (!done) {
+                done = true;
+                entry(userKey(user)).release();
+                entry(addressKey(address)).release();
+            }
+        }
+
         public synchronized void succeeded() {
             if (!done) {
                 done = true;

@@ -61,7 +61,7 @@ public final class TokenService {
         try {
             u = users.authenticate(name, password == null ? "" : password).orElse(null);
         } catch (RuntimeException e) {
-            attempt.failed();
+            attempt.abandoned();
             throw e;
         }
         if (u == null) {
