@@ -144,6 +144,22 @@ class AccountSecurityTest {
     }
 
     @Test
+    void guessingTheCurrentPasswordWithAStolenTokenIsThrottledToo() {
+        String token = h.user("rudi.polisi", "police");
+        int refused = 0;
+        for (int i = 0; i < 12; i++) {
+            int status = http.post("/api/auth/password", token, "{\"current_password\":\"tebakan-" + i
+                    + "-xyz\",\"new_password\":\"sandi-baru-yang-panjang\"}").status();
+            if (status == 429) {
+                refused++;
+            } else {
+                assertThat(status).isEqualTo(403);
+            }
+        }
+        assertThat(refused).isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
     void theLastAdminCannotBeDemotedOrDisabled() {
         String admin = h.admin();
         long self = http.get("/api/me", admin).json().get("id").asLong();

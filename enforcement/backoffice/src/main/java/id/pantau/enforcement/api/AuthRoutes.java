@@ -18,9 +18,13 @@ final class AuthRoutes {
     static void login(Router r, Guard guard, EnforcementServices s) {
         r.post("/auth/login").handler(ctx -> guard.run(ctx, () -> {
             Requests.Login l = Params.body(ctx, Requests.Login.class);
-            return Reply.ok(s.tokens().login(l.username(), l.password(), ctx.request().remoteAddress() == null ? null
-                    : ctx.request().remoteAddress().hostAddress()));
+            return Reply.ok(s.tokens().login(l.username(), l.password(), address(ctx)));
         }));
+    }
+
+    /** The client's address as the socket sees it (a proxy in front makes every client one address). */
+    private static String address(io.vertx.ext.web.RoutingContext ctx) {
+        return ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress();
     }
 
     static Router router(Vertx vertx, Guard guard, EnforcementServices s) {
@@ -32,7 +36,7 @@ final class AuthRoutes {
         }));
         r.post("/auth/password").handler(ctx -> guard.asDuringPasswordChange(ctx, ANY, u -> {
             Requests.PasswordChange p = Params.body(ctx, Requests.PasswordChange.class);
-            s.users().changePassword(u, p.currentPassword(), p.newPassword(), BearerAuth.bearer(ctx));
+            s.tokens().changePassword(u, p.currentPassword(), p.newPassword(), BearerAuth.bearer(ctx), address(ctx));
             return Reply.noContent();
         }));
         return r;

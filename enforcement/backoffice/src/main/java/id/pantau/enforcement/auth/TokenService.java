@@ -93,6 +93,34 @@ public final class TokenService {
         return new Login(token, expires, u);
     }
 
+    /**
+     * Changes the signed-in user's password (see {@link UserService#changePassword}); the check of the current
+     * password is throttled like a sign-in, so a stolen token cannot be used to guess the password at bcrypt speed.
+     */
+    public void changePassword(User user, String currentPassword, String newPassword, String keepToken, String address) {
+        String from = address == null ? "unknown" : address;
+        java.util.Optional<LoginThrottle.Refusal> refused = throttle.admit(user.username(), from);
+        if (refused.isPresent()) {
+            long s = Math.max(1, (refused.get().retryAfter().toMillis() + 999) / 1000);
+            throw EnforcementException.throttled(refused.get().reason() + "; try again in " + s + " s", s);
+        }
+        LoginThrottle.Attempt attempt = throttle.attempt(user.username(), from);
+        try {
+            users.changePassword(user, currentPassword, newPassword, keepToken);
+            attempt.succeeded();
+        } catch (EnforcementException e) {
+            if (e.kind() == EnforcementException.Kind.FORBIDDEN) {
+                attempt.failed();
+            } else {
+                attempt.abandoned();
+            }
+            throw e;
+        } catch (RuntimeException e) {
+            attempt.abandoned();
+            throw e;
+        }
+    }
+
     /** The user a bearer token belongs to; 401 when unknown or expired. */
     public User authenticate(String token) {
         return db.inTransaction(c -> {
