@@ -63,6 +63,32 @@ class LogFormatTest {
     }
 
     @Test
+    void anExceptionMessageInATextStackTraceCannotForgeALineEither() throws Exception {
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        LoggerContext ctx = new LoggerContext();
+        ctx.setMDCAdapter(MDC.getMDCAdapter());
+        try {
+            JoranConfigurator joran = new JoranConfigurator();
+            joran.setContext(ctx);
+            joran.doConfigure(LogFormatTest.class.getClassLoader().getResource("logback-text.xml"));
+            @SuppressWarnings("unchecked")
+            OutputStreamAppender<ILoggingEvent> out = (OutputStreamAppender<ILoggingEvent>)
+                    ctx.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("OUT");
+            out.setOutputStream(captured);
+            ctx.getLogger("id.pantau.enforcement.http.Guard").error("unexpected failure",
+                    new IllegalStateException("bad " + FORGERY, new RuntimeException("cause " + FORGERY)));
+        } finally {
+            ctx.stop();
+        }
+        List<String> lines = captured.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines.getFirst()).contains("ERROR").endsWith("unexpected failure");
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("java.lang.IllegalStateException: bad BH 1\\r\\n2026"));
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("Caused by: java.lang.RuntimeException: cause BH 1\\r\\n"));
+        assertThat(lines.stream().skip(1)).as("every other line belongs to the stack trace")
+                .allSatisfy(l -> assertThat(l).matches("(java\\.lang\\.|Caused by: |\\s+at |\\s+\\.\\.\\. ).*"));
+    }
+
+    @Test
     void controlCharactersInAJsonMessageStayInsideTheirString() throws Exception {
         List<String> lines = logWith("logback-json.xml", "plate '{}'", FORGERY);
         assertThat(lines).hasSize(1);
