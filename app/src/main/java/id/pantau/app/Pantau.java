@@ -26,6 +26,9 @@ import id.pantau.core.bus.InProcessEventBus;
 import id.pantau.core.bus.kafka.KafkaBusConfig;
 import id.pantau.core.bus.kafka.KafkaEventBus;
 import id.pantau.enforcement.BackOffice;
+import id.pantau.enforcement.audit.AuditCheckpoints;
+import id.pantau.enforcement.audit.StoreAuditAnchor;
+import id.pantau.storage.signing.SigningKeys;
 import id.pantau.enforcement.EnforcementServices;
 import id.pantau.enforcement.auth.AdminBootstrap;
 import id.pantau.enforcement.evidence.EdgeEvidence;
@@ -64,6 +67,9 @@ import java.util.function.Consumer;
  */
 public final class Pantau implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Pantau.class);
+
+    /** How often the audit chain's head is signed into the evidence store (besides after every ticket). */
+    static final java.time.Duration AUDIT_CHECKPOINT_INTERVAL = java.time.Duration.ofMinutes(5);
 
     private final PrometheusMeterRegistry registry;
     private final NodeConfig config;
@@ -155,7 +161,7 @@ public final class Pantau implements AutoCloseable {
         }
         if (runs(NodeConfig.Stage.CONSOLE)) {
             ConsoleApi console = ConsoleApi.start(vertx, new NodeConsoleBackend(ingest, geometry, bus, registry),
-                    BearerAuth.create(vertx, enforcement.tokens()), registry);
+                    BearerAuth.create(vertx, enforcement.tokens()), enforcement, registry);
             closeables.push(console);
             http.router().route("/console-api/*").subRouter(console.router());
             ConsoleStatic.mount(http.router());
@@ -227,14 +233,16 @@ public final class Pantau implements AutoCloseable {
         return EvidenceStorage.open(ec, registry);
     }
 
-    private void mountEnforcement(Vertx vertx, OpsServer http, EvidenceStorage evidence, EvidenceStoreConfig evidenceConfig,
-                                  Clock clock,
-                                  Consumer<String> announceAdminPassword) {
+    private void mountEnforcement(Vertx vertx, OpsServer http, EvidenceStorage evidence, EvidenceStoreConfig keys,
+                                  Clock clock, Consumer<String> announceAdminPassword) {
         NodeConfig.Database db = config.database();
         EnforcementConfig ec = EnforcementConfig.defaults(config.dataDir()).withDatabase(db.url(), db.user(), db.password());
+        // the audit chain is anchored in the evidence store, signed with the node's evidence key
+        AuditCheckpoints checkpoints = new AuditCheckpoints(new StoreAuditAnchor(evidence.store()),
+                SigningKeys.signer(keys), SigningKeys.verifier(keys), AUDIT_CHECKPOINT_INTERVAL, clock);
         // evidence is served only when it matches its signed manifest, checked with the node's own key
-        backOffice = BackOffice.start(ec, bus, key -> evidence.store().get(key),
-                id.pantau.storage.signing.SigningKeys.verifier(evidenceConfig), vertx, http.router(), clock,
+        backOffice = BackOffice.start(ec, bus, key -> evidence.store().get(key), SigningKeys.verifier(keys), checkpoints,
+                vertx, http.router(), clock,
                 registry, announceAdminPassword);
         closeables.push(backOffice);
         enforcement = backOffice.services();

@@ -44,7 +44,22 @@ class NodeEnforcementTest {
             // the admin must change the one-time password before anything else; police-only paths stay closed
             assertThat(get(http, node.url() + "api/violations", token).statusCode()).isEqualTo(403);
             assertThat(dir.resolve("data/keys/evidence-ed25519.pem")).exists();
+            // a path the router cannot read is the client's 400, as JSON
+            URI base = URI.create(node.url());
+            try (java.net.Socket s = new java.net.Socket(base.getHost(), base.getPort())) {
+                s.getOutputStream().write("GET /api/violations/%E0%A4%A HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                String reply = new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+                assertThat(reply).startsWith("HTTP/1.1 400").contains("malformed request");
+            }
         }
+        // the audit chain's head was signed into the evidence store, and the database file is the node's alone
+        try (var files = Files.walk(dir.resolve("data"))) {
+            assertThat(files.map(p -> dir.relativize(p).toString().replace('\\', '/')))
+                    .anySatisfy(p -> assertThat(p).matches(".*audit/checkpoints/\\d{12}\\.json"));
+        }
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(dir.resolve("data/enforcement.mv.db")))).isEqualTo("rw-------");
     }
 
     @Test

@@ -10,6 +10,7 @@ import id.pantau.core.camera.config.ConfigError;
 import id.pantau.core.camera.config.InvalidCameraConfigException;
 import id.pantau.core.json.Json;
 import id.pantau.enforcement.http.ApiErrors;
+import id.pantau.enforcement.audit.AuditRecorder;
 import id.pantau.enforcement.http.BearerAuth;
 import id.pantau.enforcement.http.Guard;
 import id.pantau.enforcement.http.Problem;
@@ -61,6 +62,7 @@ public final class ConsoleApi implements AutoCloseable {
     private final Vertx vertx;
     private final ConsoleBackend backend;
     private final BearerAuth auth;
+    private final AuditRecorder audit;
     private final LiveEvents live;
     private final CongestionBoard board = new CongestionBoard();
     private final CameraConfigLoader loader = new CameraConfigLoader();
@@ -69,7 +71,8 @@ public final class ConsoleApi implements AutoCloseable {
     private final Router router;
     private final Guard guard;
 
-    private ConsoleApi(Vertx vertx, ConsoleBackend backend, BearerAuth auth, MeterRegistry registry) {
+    private ConsoleApi(Vertx vertx, ConsoleBackend backend, BearerAuth auth, AuditRecorder audit, MeterRegistry registry) {
+        this.audit = audit;
         this.vertx = vertx;
         this.backend = backend;
         this.auth = auth;
@@ -94,10 +97,13 @@ public final class ConsoleApi implements AutoCloseable {
      * Subscribes to the backend's events and builds the router. Mount it with
      * {@code root.route("/console-api/*").subRouter(api.router())}; {@link #close} when the server stops.
      *
-     * @param auth {@code BearerAuth.create(vertx, enforcementServices.tokens())}
+     * @param auth  {@code BearerAuth.create(vertx, enforcementServices.tokens())}
+     * @param audit the back office's audit trail ({@code enforcementServices}): geometry saves and activations are
+     *              recorded there, beside logins and case decisions
      */
-    public static ConsoleApi start(Vertx vertx, ConsoleBackend backend, BearerAuth auth, MeterRegistry registry) {
-        return new ConsoleApi(vertx, backend, auth, registry);
+    public static ConsoleApi start(Vertx vertx, ConsoleBackend backend, BearerAuth auth, AuditRecorder audit,
+                                   MeterRegistry registry) {
+        return new ConsoleApi(vertx, backend, auth, audit, registry);
     }
 
     public Router router() {
@@ -135,6 +141,8 @@ public final class ConsoleApi implements AutoCloseable {
             storedVersion(ctx, id, v);
             CameraConfig c = backend.configs().activate(id, v);
             log.info("camera {} configuration v{} activated by {}", id, v, BearerAuth.user(ctx).username());
+            audit.record(BearerAuth.user(ctx).username(), "camera_config.activate", "camera_config", id.value(), null,
+                    Map.of("version", v));
             return c;
         }));
 
@@ -163,7 +171,8 @@ public final class ConsoleApi implements AutoCloseable {
             tree = Json.mapper().readTree(body.getBytes());
         } catch (IOException e) {
             throw new InvalidCameraConfigException("from the editor",
-                    List.of(new ConfigError("(document)", "not valid JSON: " + e.getMessage())));
+                    List.of(new ConfigError("(document)", "not valid JSON: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j
+                            ? j.getOriginalMessage() : "unreadable"))));
         }
         if (!(tree instanceof ObjectNode draft)) {
             throw new InvalidCameraConfigException("from the editor",
@@ -179,7 +188,17 @@ public final class ConsoleApi implements AutoCloseable {
         CameraConfig parsed = loader.parse(Json.mapper().writeValueAsBytes(draft), "for camera " + id);
         CameraConfig stored = backend.configs().save(parsed);
         log.info("camera {} configuration v{} saved by {}", id, stored.version(), BearerAuth.user(ctx).username());
+        audit.record(BearerAuth.user(ctx).username(), "camera_config.save", "camera_config", id.value(), null,
+                Map.of("version", stored.version(), "sha256", sha256(Json.mapper().writeValueAsBytes(stored))));
         return stored;
+    }
+
+    private static String sha256(byte[] b) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(b));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void snapshot(RoutingContext ctx) {

@@ -1,5 +1,6 @@
 package id.pantau.app.http;
 
+import id.pantau.enforcement.http.Guard;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -14,6 +15,7 @@ import java.util.function.Supplier;
  * console) are mounted on the same server by the caller.
  */
 public final class OpsServer implements AutoCloseable {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OpsServer.class);
     private final Vertx vertx;
     private final Router router;
     private HttpServer server;
@@ -21,10 +23,15 @@ public final class OpsServer implements AutoCloseable {
     public OpsServer(Vertx vertx, PrometheusMeterRegistry registry, Supplier<Health> health) {
         this.vertx = vertx;
         this.router = Router.router(vertx);
+        // a path the router cannot read (a broken %-escape) is a JSON 400 at INFO, not an ERROR
+        Guard.answerMalformedRequests(router);
         // off the event loop: health asks the database
         router.get("/health").handler(ctx -> vertx.executeBlocking(health::get, false).onComplete(ar -> {
+            if (ar.failed()) {
+                log.warn("health check failed", ar.cause());
+            }
             Health h = ar.succeeded() ? ar.result()
-                    : new Health(false, new JsonObject().put("error", String.valueOf(ar.cause())));
+                    : new Health(false, new JsonObject().put("error", "the health check failed; see the node's log"));
             ctx.response().setStatusCode(h.healthy() ? 200 : 503)
                     .putHeader("content-type", "application/json")
                     .end(new JsonObject().put("status", h.status()).put("details", h.details()).encode());

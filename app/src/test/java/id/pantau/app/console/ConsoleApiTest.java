@@ -153,6 +153,18 @@ class ConsoleApiTest {
         assertThat(rig.store.current(hanoi).orElseThrow().version()).isEqualTo(previous);
         assertThat(rig.store.versions(hanoi)).contains(version);   // nothing is deleted by a rollback
         assertThat(rig.send("GET", config + "/versions/" + version, tokens.get(Role.OPERATOR), null).body()).contains("far_side");
+        // both are in the back office's audit trail, with who did it
+        JsonNode trail = ConsoleTestRig.json(rig.send("GET", "/api/audit?entity=camera_config&entity_id=" + HANOI,
+                tokens.get(Role.ADMIN), null)).get("items");
+        assertThat(trail).anySatisfy(e -> {
+            assertThat(e.get("action").asText()).isEqualTo("camera_config.save");
+            assertThat(e.get("actor").asText()).isEqualTo("operator1");
+            assertThat(e.get("after").asText()).contains("\"version\":" + version);
+        });
+        assertThat(trail).anySatisfy(e -> {
+            assertThat(e.get("action").asText()).isEqualTo("camera_config.activate");
+            assertThat(e.get("actor").asText()).isEqualTo("admin1");
+        });
 
         HttpResponse<String> missing = rig.send("POST", config + "/versions/999/activate", tokens.get(Role.OPERATOR), null);
         assertThat(missing.statusCode()).isEqualTo(404);

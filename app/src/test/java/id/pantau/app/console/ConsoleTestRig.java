@@ -61,7 +61,7 @@ final class ConsoleTestRig implements AutoCloseable {
         for (Role r : Role.values()) {
             services.users().create("test", r.wire() + "1", PASSWORD, r, false);
         }
-        console = ConsoleApi.start(vertx, backend, BearerAuth.create(vertx, services.tokens()), registry);
+        console = ConsoleApi.start(vertx, backend, BearerAuth.create(vertx, services.tokens()), services, registry);
         Router root = Router.router(vertx);
         root.route("/api/*").subRouter(EnforcementApi.router(vertx, services, () -> 0));
         root.route("/console-api/*").subRouter(console.router());

@@ -21,6 +21,11 @@ class LogFormatTest {
 
     @SuppressWarnings("unchecked")
     private static List<String> logWith(String config) throws Exception {
+        return logWith(config, "camera {} STREAMING", "simpang-kawat");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> logWith(String config, String format, String arg) throws Exception {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         LoggerContext ctx = new LoggerContext();
         ctx.setMDCAdapter(MDC.getMDCAdapter());   // the same MDC the application code writes to
@@ -32,7 +37,7 @@ class LogFormatTest {
             ((OutputStreamAppender<ILoggingEvent>) ctx.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("OUT"))
                     .setOutputStream(captured);
             MDC.put("camera", "simpang-kawat");
-            ctx.getLogger("id.pantau.ingest.CameraWorker").info("camera {} STREAMING", "simpang-kawat");
+            ctx.getLogger("id.pantau.ingest.CameraWorker").info(format, arg);
         } finally {
             MDC.remove("camera");
             ctx.stop();
@@ -45,6 +50,49 @@ class LogFormatTest {
         List<String> lines = logWith("logback-text.xml");
         assertThat(lines).singleElement().asString()
                 .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}.* INFO .*CameraWorker - camera simpang-kawat STREAMING");
+    }
+
+    private static final String FORGERY = "BH 1\r\n2026-12-06T03:00:00.000+07:00 ERROR [main] Pantau - admin password reset\u001b[0m";
+
+    @Test
+    void controlCharactersInATextMessageAreEscapedSoNoLineCanBeForged() throws Exception {
+        List<String> lines = logWith("logback-text.xml", "PUT /api/violations/1/plate -> 400 plate '{}'", FORGERY);
+        assertThat(lines).singleElement().asString()
+                .contains("plate 'BH 1\\r\\n2026-12-06T03:00:00.000+07:00 ERROR [main] Pantau - admin password reset\\u001b[0m'")
+                .doesNotContain("\u001b");
+    }
+
+    @Test
+    void anExceptionMessageInATextStackTraceCannotForgeALineEither() throws Exception {
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        LoggerContext ctx = new LoggerContext();
+        ctx.setMDCAdapter(MDC.getMDCAdapter());
+        try {
+            JoranConfigurator joran = new JoranConfigurator();
+            joran.setContext(ctx);
+            joran.doConfigure(LogFormatTest.class.getClassLoader().getResource("logback-text.xml"));
+            @SuppressWarnings("unchecked")
+            OutputStreamAppender<ILoggingEvent> out = (OutputStreamAppender<ILoggingEvent>)
+                    ctx.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("OUT");
+            out.setOutputStream(captured);
+            ctx.getLogger("id.pantau.enforcement.http.Guard").error("unexpected failure",
+                    new IllegalStateException("bad " + FORGERY, new RuntimeException("cause " + FORGERY)));
+        } finally {
+            ctx.stop();
+        }
+        List<String> lines = captured.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines.getFirst()).contains("ERROR").endsWith("unexpected failure");
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("java.lang.IllegalStateException: bad BH 1\\r\\n2026"));
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("Caused by: java.lang.RuntimeException: cause BH 1\\r\\n"));
+        assertThat(lines.stream().skip(1)).as("every other line belongs to the stack trace")
+                .allSatisfy(l -> assertThat(l).matches("(java\\.lang\\.|Caused by: |\\s+at |\\s+\\.\\.\\. ).*"));
+    }
+
+    @Test
+    void controlCharactersInAJsonMessageStayInsideTheirString() throws Exception {
+        List<String> lines = logWith("logback-json.xml", "plate '{}'", FORGERY);
+        assertThat(lines).hasSize(1);
+        assertThat(Json.mapper().readTree(lines.getFirst()).path("message").asText()).isEqualTo("plate '" + FORGERY + "'");
     }
 
     @Test

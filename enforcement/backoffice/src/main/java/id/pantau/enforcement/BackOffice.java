@@ -2,8 +2,10 @@ package id.pantau.enforcement;
 
 import id.pantau.core.bus.EventBus;
 import id.pantau.enforcement.api.EnforcementApi;
+import id.pantau.enforcement.audit.AuditCheckpoints;
 import id.pantau.enforcement.auth.AdminBootstrap;
 import id.pantau.enforcement.config.EnforcementConfig;
+import id.pantau.enforcement.http.Guard;
 import id.pantau.enforcement.stored.EvidenceReader;
 import id.pantau.enforcement.ticket.OutboxRelay;
 import io.micrometer.core.instrument.Gauge;
@@ -50,18 +52,40 @@ public final class BackOffice implements AutoCloseable {
      */
     public static BackOffice start(EnforcementConfig config, EventBus bus, EvidenceReader evidence, Vertx vertx,
                                    Router root, Clock clock, MeterRegistry registry, Consumer<String> adminPassword) {
-        return start(config, bus, evidence, id.pantau.enforcement.stored.VerifiedEvidence.noKey(), vertx, root, clock,
-                registry, adminPassword);
+        return start(config, bus, evidence, id.pantau.enforcement.stored.VerifiedEvidence.noKey(),
+                AuditCheckpoints.none(), vertx, root, clock, registry, adminPassword);
     }
 
-    /**
-     * @param evidenceKeys the key evidence manifests are signed with: a file is served only when it matches its
-     *                     package's manifest and that manifest's signature verifies under this key
-     */
+    /** With the evidence key (files served only when they match their signed manifest), no audit checkpoints. */
     public static BackOffice start(EnforcementConfig config, EventBus bus, EvidenceReader evidence,
                                    id.pantau.storage.signing.ManifestSignatureVerifier evidenceKeys, Vertx vertx,
                                    Router root, Clock clock, MeterRegistry registry, Consumer<String> adminPassword) {
-        BackOffice office = new BackOffice(EnforcementServices.open(config, evidence, evidenceKeys, clock, registry));
+        return start(config, bus, evidence, evidenceKeys, AuditCheckpoints.none(), vertx, root, clock, registry,
+                adminPassword);
+    }
+
+    /** With audit checkpoints, without the evidence key (every evidence file refused). */
+    public static BackOffice start(EnforcementConfig config, EventBus bus, EvidenceReader evidence,
+                                   AuditCheckpoints checkpoints, Vertx vertx, Router root, Clock clock,
+                                   MeterRegistry registry, Consumer<String> adminPassword) {
+        return start(config, bus, evidence, id.pantau.enforcement.stored.VerifiedEvidence.noKey(), checkpoints, vertx,
+                root, clock, registry, adminPassword);
+    }
+
+    /**
+     * Starts the back office as a node runs it.
+     *
+     * @param evidenceKeys the key evidence manifests are signed with: a file is served only when it matches its
+     *                     package's manifest and that manifest's signature verifies under this key
+     * @param checkpoints  the audit chain is anchored: a signed checkpoint of the chain head is written every
+     *                     {@link AuditCheckpoints#interval()}, after each ticket and when the back office stops
+     */
+    public static BackOffice start(EnforcementConfig config, EventBus bus, EvidenceReader evidence,
+                                   id.pantau.storage.signing.ManifestSignatureVerifier evidenceKeys,
+                                   AuditCheckpoints checkpoints, Vertx vertx, Router root, Clock clock,
+                                   MeterRegistry registry, Consumer<String> adminPassword) {
+        BackOffice office = new BackOffice(EnforcementServices.open(config, evidence, evidenceKeys, clock, registry,
+                checkpoints));
         office.closeables.push(office.services);
         try {
             office.wire(config, bus, vertx, root, clock, registry, adminPassword);
@@ -82,6 +106,7 @@ public final class BackOffice implements AutoCloseable {
         closeables.push(relay);
         closeables.push(bus.subscribe(config.violationsTopic(), config.ingestGroup(), services.ingestor()));
         root.route("/api/*").subRouter(EnforcementApi.router(vertx, services, relay::pending));
+        Guard.answerMalformedRequests(root);
         root.get("/openapi").handler(ctx -> ctx.response()
                 .putHeader("content-type", "application/yaml").end(EnforcementApi.openApiDocument()));
         long timer = vertx.setPeriodic(FIRST_SWEEP.toMillis(), EXPIRY_SWEEP.toMillis(), id ->
@@ -91,6 +116,18 @@ public final class BackOffice implements AutoCloseable {
                     }
                 }));
         closeables.push(() -> vertx.cancelTimer(timer));
+        AuditCheckpoints checkpoints = services.checkpoints();
+        if (checkpoints.enabled()) {
+            checkpoints.checkpointQuietly(services.db());
+            long every = checkpoints.interval().toMillis();
+            long cpTimer = vertx.setPeriodic(every, every, id ->
+                    vertx.executeBlocking(() -> checkpoints.checkpointQuietly(services.db()), false));
+            // pushed last, popped first: the final checkpoint is written while the database is still open
+            closeables.push(() -> {
+                vertx.cancelTimer(cpTimer);
+                checkpoints.checkpointQuietly(services.db());
+            });
+        }
     }
 
     /** What /health reports of the back office: the database answers; violations kept as dead letters. */

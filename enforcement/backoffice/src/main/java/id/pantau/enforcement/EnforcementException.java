@@ -6,14 +6,29 @@ package id.pantau.enforcement;
  */
 public final class EnforcementException extends RuntimeException {
 
-    /** INTEGRITY: stored evidence that does not match its signed manifest (never served). */
-    public enum Kind { INVALID, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, INTEGRITY }
+    /** INTEGRITY: stored evidence that does not match its signed manifest (never served); THROTTLED: too many tries. */
+    public enum Kind { INVALID, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, INTEGRITY, THROTTLED }
 
     private final Kind kind;
+    private final long retryAfterSeconds;
 
     public EnforcementException(Kind kind, String message) {
+        this(kind, message, 0);
+    }
+
+    private EnforcementException(Kind kind, String message, long retryAfterSeconds) {
         super(message);
         this.kind = kind;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** Seconds the client should wait before trying again ({@link Kind#THROTTLED}; 0 otherwise). */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
+    public static EnforcementException throttled(String m, long retryAfterSeconds) {
+        return new EnforcementException(Kind.THROTTLED, m, Math.max(1, retryAfterSeconds));
     }
 
     public Kind kind() {

@@ -1,6 +1,9 @@
 package id.pantau.enforcement;
 
+import id.pantau.enforcement.audit.AuditCheckpoints;
+import id.pantau.enforcement.audit.AuditRecorder;
 import id.pantau.enforcement.audit.AuditTrail;
+import id.pantau.enforcement.auth.LoginThrottle;
 import id.pantau.enforcement.auth.TokenService;
 import id.pantau.enforcement.auth.UserService;
 import id.pantau.enforcement.config.EnforcementConfig;
@@ -24,31 +27,62 @@ import java.time.Clock;
 public record EnforcementServices(EnforcementConfig config, Database db, AuditTrail audit, UserService users,
                                   TokenService tokens, ReviewService reviews, TicketService tickets,
                                   ViolationIngestor ingestor, DeadLetters deadLetters, EvidenceReader evidence,
-                                  VerifiedEvidence verifiedEvidence, Clock clock,
-                                  MeterRegistry registry) implements AutoCloseable {
+                                  VerifiedEvidence verifiedEvidence, Clock clock, MeterRegistry registry,
+                                  AuditCheckpoints checkpoints) implements AutoCloseable, AuditRecorder {
 
-    /** Without the evidence key: every evidence file fails its integrity check and is never served. */
+    /**
+     * A bare rig: without the evidence key every evidence file fails its integrity check and is never served, and
+     * without checkpoints verification reports the audit chain as not anchored.
+     */
     public static EnforcementServices open(EnforcementConfig config, EvidenceReader evidence, Clock clock,
                                            MeterRegistry registry) {
-        return open(config, evidence, VerifiedEvidence.noKey(), clock, registry);
+        return open(config, evidence, VerifiedEvidence.noKey(), clock, registry, AuditCheckpoints.none());
     }
 
     /** @param evidenceKeys the key the evidence manifests are signed with (the node's public key) */
     public static EnforcementServices open(EnforcementConfig config, EvidenceReader evidence,
                                            ManifestSignatureVerifier evidenceKeys, Clock clock,
                                            MeterRegistry registry) {
+        return open(config, evidence, evidenceKeys, clock, registry, AuditCheckpoints.none());
+    }
+
+    public static EnforcementServices open(EnforcementConfig config, EvidenceReader evidence, Clock clock,
+                                           MeterRegistry registry, AuditCheckpoints checkpoints) {
+        return open(config, evidence, VerifiedEvidence.noKey(), clock, registry, checkpoints);
+    }
+
+    /**
+     * @param evidenceKeys the key the evidence manifests are signed with (the node's public key)
+     * @param checkpoints  where the audit chain's signed checkpoints go (outside the database)
+     */
+    public static EnforcementServices open(EnforcementConfig config, EvidenceReader evidence,
+                                           ManifestSignatureVerifier evidenceKeys, Clock clock,
+                                           MeterRegistry registry, AuditCheckpoints checkpoints) {
         Database db = new Database(config);
         AuditTrail audit = new AuditTrail(clock);
         UserService users = new UserService(db, audit, clock, config.bcryptCost());
-        TokenService tokens = new TokenService(db, users, config.tokenTtl(), clock);
+        TokenService tokens = new TokenService(db, users, config.tokenTtl(), clock, audit,
+                new LoginThrottle(LoginThrottle.Settings.defaults(), clock));
         TicketIssuer issuer = new TicketIssuer(config, audit, clock, registry);
-        ReviewService reviews = new ReviewService(db, config, audit, issuer, clock, registry);
+        ReviewService reviews = new ReviewService(db, config, audit, issuer, clock, registry,
+                () -> checkpoints.checkpointQuietly(db));
         VerifiedEvidence verified = new VerifiedEvidence(evidence, evidenceKeys);
         TicketService tickets = new TicketService(db, audit, verified.asReader(), clock); // letters print only verified photos
         ViolationIngestor ingestor = new ViolationIngestor(db, audit, clock, registry);
         DeadLetters deadLetters = new DeadLetters(db, audit, ingestor, clock);
         return new EnforcementServices(config, db, audit, users, tokens, reviews, tickets, ingestor, deadLetters, evidence,
-                verified, clock, registry);
+                verified, clock, registry, checkpoints);
+    }
+
+    /** Appends one audit entry in a transaction of its own (views, downloads, logins, geometry saves). */
+    @Override
+    public void record(String actor, String action, String entity, String entityId, Object before, Object after) {
+        db.inTransaction(c -> audit.append(c, actor, action, entity, entityId, before, after));
+    }
+
+    /** The chain check plus the signed checkpoints outside the database. */
+    public id.pantau.enforcement.audit.AuditVerification verifyAudit() {
+        return db.inTransaction(c -> AuditTrail.verifyAnchored(c, checkpoints));
     }
 
     @Override

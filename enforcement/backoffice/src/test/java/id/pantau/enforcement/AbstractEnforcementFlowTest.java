@@ -7,7 +7,9 @@ import id.pantau.core.bus.BusRecord;
 import id.pantau.core.bus.EventBus;
 import id.pantau.core.bus.InProcessEventBus;
 import id.pantau.core.json.Json;
+import id.pantau.enforcement.audit.Checkpoint;
 import id.pantau.enforcement.config.EnforcementConfig;
+import id.pantau.enforcement.db.Sql;
 import id.pantau.enforcement.support.Http;
 import id.pantau.enforcement.support.ServiceHarness;
 import id.pantau.enforcement.support.TestClock;
@@ -548,6 +550,127 @@ abstract class AbstractEnforcementFlowTest {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    void aChainRewrittenWithRecomputedHashesIsCaughtByTheSignedCheckpoint() throws Exception {
+        JsonNode c = publishAndAwaitCase(newEvent("BH 3131 CP", 0.97));
+        long id = c.get("id").asLong();
+        ok(http.post("/api/violations/" + id + "/claim", police1, null));
+        ok(http.post("/api/violations/" + id + "/approve", police1, null)); // a ticket: a checkpoint is signed at once
+        JsonNode before = ok(http.get("/api/audit/verify", h.admin())).json();
+        assertThat(before.get("ok").asBoolean()).as(before.toString()).isTrue();
+        JsonNode cps = before.get("checkpoints");
+        assertThat(cps.get("anchored").asBoolean()).isTrue();
+        assertThat(cps.get("checked").asInt()).isPositive();
+        long signed = cps.get("latest_seq").asLong();
+        assertThat(signed).isGreaterThan(5);
+        assertThat(h.anchorStore().exists(Checkpoint.keyFor(signed))).isTrue();
+
+        // an attacker with database access edits an entry and recomputes the whole chain after it, head included
+        long victim = signed - 3;
+        String original = rewriteChain(victim, "mallory");
+        try {
+            JsonNode after = ok(http.get("/api/audit/verify", h.admin())).json();
+            assertThat(after.get("ok").asBoolean()).as(after.toString()).isFalse();
+            // the SHA-256 chain alone now passes: every break comes from a signed checkpoint
+            assertThat(after.get("breaks")).isNotEmpty().allSatisfy(b -> {
+                assertThat(b.get("problem").asText()).contains("does not match signed checkpoint audit/checkpoints/");
+                assertThat(b.get("seq").asLong()).isGreaterThanOrEqualTo(victim);
+            });
+            assertThat(after.get("breaks")).anySatisfy(b -> assertThat(b.get("problem").asText())
+                    .contains(String.format("audit/checkpoints/%012d.json", signed)));
+        } finally {
+            rewriteChain(victim, original);
+        }
+        assertThat(ok(http.get("/api/audit/verify", h.admin())).json().get("ok").asBoolean()).isTrue();
+    }
+
+    /** What an attacker with database access does: change one entry's actor, recompute every hash after it. */
+    private String rewriteChain(long victim, String actor) throws Exception {
+        try (Connection conn = h.service().services().db().dataSource().getConnection(); Statement s = conn.createStatement()) {
+            if (postgres()) {
+                s.execute("ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only");
+            }
+            String original;
+            try (ResultSet rs = s.executeQuery("SELECT actor FROM audit_log WHERE seq = " + victim)) {
+                rs.next();
+                original = rs.getString(1);
+            }
+            s.executeUpdate("UPDATE audit_log SET actor = '" + actor + "' WHERE seq = " + victim);
+            String prev;
+            try (ResultSet rs = s.executeQuery("SELECT hash FROM audit_log WHERE seq = " + (victim - 1))) {
+                rs.next();
+                prev = rs.getString(1);
+            }
+            long last = victim;
+            try (PreparedStatement q = conn.prepareStatement("SELECT * FROM audit_log WHERE seq >= ? ORDER BY seq");
+                 PreparedStatement u = conn.prepareStatement("UPDATE audit_log SET prev_hash = ?, hash = ? WHERE seq = ?")) {
+                q.setLong(1, victim);
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        String material = String.join("\u001f", Long.toString(rs.getLong("seq")),
+                                Sql.instant(rs, "at").toString(), rs.getString("actor"),
+                                rs.getString("action"), rs.getString("entity"), rs.getString("entity_id"),
+                                nz(rs.getString("before_json")), nz(rs.getString("after_json")), prev);
+                        String hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                                .digest(material.getBytes(StandardCharsets.UTF_8)));
+                        u.setString(1, prev);
+                        u.setString(2, hash);
+                        u.setLong(3, rs.getLong("seq"));
+                        u.executeUpdate();
+                        prev = hash;
+                        last = rs.getLong("seq");
+                    }
+                }
+            }
+            s.executeUpdate("UPDATE audit_head SET last_seq = " + last + ", last_hash = '" + prev + "' WHERE id = 1");
+            if (postgres()) {
+                s.execute("ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only");
+            }
+            conn.commit();
+            return original;
+        }
+    }
+
+    private static String nz(String v) {
+        return v == null ? "\u0000" : v;
+    }
+
+    @Test
+    void viewsDownloadsAndSignInsAreInTheTrailAndARepeatedClaimIsNot() {
+        JsonNode c = publishAndAwaitCase(newEvent("BH 4141 AU", 0.97));
+        long id = c.get("id").asLong();
+        ok(http.post("/api/violations/" + id + "/claim", police1, null));
+        ok(http.post("/api/violations/" + id + "/claim", police1, null));
+        ok(http.get("/api/violations/" + id + "/evidence/frame_at.jpg", police1));
+        long ticketId = ok(http.post("/api/violations/" + id + "/approve", police1, null)).json().get("ticket").get("id").asLong();
+        ok(http.get("/api/tickets/" + ticketId + "/letter.pdf", police1));
+        assertThat(http.post("/api/auth/login", null, "{\"username\":\"sari.polisi\",\"password\":\"salah-sandi-000\"}").status())
+                .isEqualTo(401);
+        h.login("sari.polisi", ServiceHarness.PASSWORD);
+
+        List<String> caseActions = actions("/api/audit?entity=violation&entity_id=" + id + "&limit=1000");
+        assertThat(caseActions).containsSubsequence("violation.claim", "evidence.view", "violation.approve");
+        assertThat(caseActions.stream().filter("violation.claim"::equals)).as("a repeated claim by the holder").hasSize(1);
+        assertThat(actions("/api/audit?entity=ticket&entity_id=" + ticketId + "&limit=1000")).contains("ticket.letter_download");
+        List<JsonNode> signIns = new java.util.ArrayList<>();
+        ok(http.get("/api/audit?entity=user&limit=1000", h.admin())).json().get("items").forEach(signIns::add);
+        assertThat(signIns).anySatisfy(e -> {
+            assertThat(e.get("action").asText()).isEqualTo("auth.login_failed");
+            assertThat(e.get("entity_id").asText()).isEqualTo("sari.polisi");
+            assertThat(e.get("after").asText()).contains("127.0.0.1");
+        });
+        assertThat(signIns).anySatisfy(e -> {
+            assertThat(e.get("action").asText()).isEqualTo("auth.login");
+            assertThat(e.get("actor").asText()).isEqualTo("sari.polisi");
+        });
+    }
+
+    private List<String> actions(String path) {
+        List<String> out = new java.util.ArrayList<>();
+        ok(http.get(path, h.admin())).json().get("items").forEach(e -> out.add(e.get("action").asText()));
+        return out;
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {

@@ -2,6 +2,7 @@ package id.pantau.enforcement.api;
 
 import id.pantau.enforcement.EnforcementException;
 import id.pantau.enforcement.EnforcementServices;
+import id.pantau.enforcement.auth.User;
 import id.pantau.enforcement.http.Guard;
 import id.pantau.enforcement.http.Reply;
 import id.pantau.enforcement.stored.EvidenceIntegrityException;
@@ -42,7 +43,7 @@ final class ReviewRoutes {
             return Reply.ok(s.reviews().reject(u, Params.id(ctx), rej.reasonCode()));
         }));
         r.get("/violations/:id/evidence/:name").handler(ctx -> guard.as(ctx, POLICE,
-                u -> routes.evidence(Params.id(ctx), ctx.pathParam("name"))));
+                u -> routes.evidence(u, Params.id(ctx), ctx.pathParam("name"))));
         r.get("/reason-codes").handler(ctx -> guard.as(ctx, POLICE, u -> Reply.ok(Map.of("reason_codes", s.config().reasonCodes()))));
         return r;
     }
@@ -52,14 +53,15 @@ final class ReviewRoutes {
      * a file that does not is refused with 409 {@code evidence_integrity} and an {@code EVIDENCE INTEGRITY} error
      * line in the log naming the case, the file and why.
      */
-    private Reply evidence(long id, String name) throws IOException {
+    private Reply evidence(User u, long id, String name) throws IOException {
         Violation v = s.reviews().get(id);
         if (!v.photos().contains(name)) {
             throw EnforcementException.notFound("case " + id + " has no evidence photo '" + name + "'; it has " + v.photos());
         }
         try {
-            return Reply.bytes(name.endsWith(".png") ? "image/png" : "image/jpeg",
-                    s.verifiedEvidence().read(v.evidenceKey(), name));
+            byte[] photo = s.verifiedEvidence().read(v.evidenceKey(), name);
+            s.record(u.username(), "evidence.view", "violation", Long.toString(id), null, Map.of("photo", name));
+            return Reply.bytes(name.endsWith(".png") ? "image/png" : "image/jpeg", photo);
         } catch (EvidenceIntegrityException e) {
             log.error("EVIDENCE INTEGRITY: case {} ({}) file {} refused: {}", id, v.eventId(), e.key(), e.getMessage());
             throw EnforcementException.integrity("evidence photo '" + name + "' of case " + id + " is not served: "

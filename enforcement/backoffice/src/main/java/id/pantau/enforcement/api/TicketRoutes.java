@@ -34,6 +34,7 @@ final class TicketRoutes {
         r.get("/tickets/:id/letter.pdf").handler(ctx -> guard.as(ctx, POLICE, u -> {
             long id = Params.id(ctx);
             byte[] pdf = s.tickets().letter(id);
+            s.record(u.username(), "ticket.letter_download", "ticket", Long.toString(id), null, null);
             // saved or opened under the ticket's reference, not "letter.pdf"
             ctx.response().putHeader("content-disposition", "inline; filename=\"surat-konfirmasi-"
                     + s.tickets().get(id).reference() + ".pdf\"");

@@ -123,9 +123,14 @@ public final class AuditTrail {
         }
     }
 
-    /** Checks the whole chain; see {@link AuditVerification}. */
+    /** Checks the whole chain in the database alone; see {@link AuditVerification}. */
     public static AuditVerification verify(Connection c) throws SQLException {
-        return AuditVerifier.verify(c);
+        return AuditVerifier.verify(c, null);
+    }
+
+    /** Checks the whole chain and every signed checkpoint of it stored outside the database. */
+    public static AuditVerification verifyAnchored(Connection c, AuditCheckpoints checkpoints) throws SQLException {
+        return AuditVerifier.verify(c, checkpoints);
     }
 
 }

@@ -7,6 +7,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.List;
 
 /** Recomputes the chain from the first entry and reports edited, removed or re-linked entries by sequence number. */
@@ -20,7 +24,15 @@ final class AuditVerifier {
                 rs.getString("before_json"), rs.getString("after_json"), rs.getString("prev_hash"), rs.getString("hash"));
     }
 
-    static AuditVerification verify(Connection c) throws SQLException {
+    static AuditVerification verify(Connection c, AuditCheckpoints checkpoints) throws SQLException {
+        List<AuditAnchor.Stored> stored = checkpoints == null ? List.of() : checkpoints.stored();
+        Set<Long> wanted = new HashSet<>();
+        for (AuditAnchor.Stored s : stored) {
+            if (s instanceof AuditAnchor.Readable r) {
+                wanted.add(r.checkpoint().seq());
+            }
+        }
+        Map<Long, String> hashes = new HashMap<>();
         List<AuditVerification.Break> breaks = new ArrayList<>();
         long expectedSeq = 1;
         String prevHash = AuditTrail.GENESIS;
@@ -39,6 +51,9 @@ final class AuditVerifier {
                 if (!AuditTrail.hash(e).equals(e.hash())) {
                     breaks.add(new AuditVerification.Break(e.seq(), "content was changed after it was written (hash mismatch)"));
                 }
+                if (wanted.contains(e.seq())) {
+                    hashes.put(e.seq(), e.hash());
+                }
                 prevHash = e.hash();
                 expectedSeq = e.seq() + 1;
             }
@@ -51,6 +66,8 @@ final class AuditVerifier {
                         + rs.getLong(1) + ", table ends at " + (expectedSeq - 1) + ")"));
             }
         }
-        return new AuditVerification(breaks.isEmpty(), checked, List.copyOf(breaks));
+        AuditCheckpoints.Summary summary = checkpoints == null ? null
+                : checkpoints.check(stored, hashes, expectedSeq - 1, breaks);
+        return new AuditVerification(breaks.isEmpty(), checked, List.copyOf(breaks), summary);
     }
 }

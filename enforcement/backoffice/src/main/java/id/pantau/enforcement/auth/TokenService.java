@@ -2,6 +2,7 @@ package id.pantau.enforcement.auth;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import id.pantau.enforcement.EnforcementException;
+import id.pantau.enforcement.audit.AuditTrail;
 import id.pantau.enforcement.db.Database;
 import id.pantau.enforcement.db.Sql;
 
@@ -27,20 +28,50 @@ public final class TokenService {
     private final Duration ttl;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final AuditTrail audit;
+    private final LoginThrottle throttle;
 
-    public TokenService(Database db, UserService users, Duration ttl, Clock clock) {
+    public TokenService(Database db, UserService users, Duration ttl, Clock clock, AuditTrail audit, LoginThrottle throttle) {
         this.db = db;
         this.users = users;
         this.ttl = ttl;
         this.clock = clock;
+        this.audit = audit;
+        this.throttle = throttle;
     }
 
     public record Login(String token, @JsonProperty("expires_at") Instant expiresAt, User user) {
     }
 
-    public Login login(String username, String password) {
-        User u = users.authenticate(username == null ? "" : username, password == null ? "" : password)
-                .orElseThrow(() -> EnforcementException.unauthenticated("wrong username or password, or the account is disabled"));
+    /**
+     * Signs a user in. Throttled per user name and per {@code address} before any bcrypt work (429 with the time to
+     * wait); each success and each checked failure is an audit entry (a refused, throttled attempt is not, so a
+     * flood cannot flood the trail).
+     */
+    public Login login(String username, String password, String address) {
+        String name = username == null ? "" : username;
+        String from = address == null ? "unknown" : address;
+        java.util.Optional<LoginThrottle.Refusal> refused = throttle.admit(name, from);
+        if (refused.isPresent()) {
+            long s = Math.max(1, (refused.get().retryAfter().toMillis() + 999) / 1000);
+            throw EnforcementException.throttled(refused.get().reason() + "; try again in " + s + " s", s);
+        }
+        LoginThrottle.Attempt attempt = throttle.attempt(name, from);
+        User u;
+        try {
+            u = users.authenticate(name, password == null ? "" : password).orElse(null);
+        } catch (RuntimeException e) {
+            attempt.abandoned();
+            throw e;
+        }
+        if (u == null) {
+            attempt.failed();
+            String actor = name.matches("[a-z0-9._-]{1,64}") ? name : "(not a user name)";
+            db.inTransaction(c -> audit.append(c, actor, "auth.login_failed", "user", actor, null,
+                    java.util.Map.of("address", from)));
+            throw EnforcementException.unauthenticated("wrong username or password, or the account is disabled");
+        }
+        attempt.succeeded();
         byte[] raw = new byte[32];
         random.nextBytes(raw);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
@@ -56,9 +87,38 @@ public final class TokenService {
                 Sql.setInstant(ps, 3, expires);
                 ps.executeUpdate();
             }
+            audit.append(c, u.username(), "auth.login", "user", Long.toString(u.id()), null, java.util.Map.of("address", from));
             return null;
         });
         return new Login(token, expires, u);
+    }
+
+    /**
+     * Changes the signed-in user's password (see {@link UserService#changePassword}); the check of the current
+     * password is throttled like a sign-in, so a stolen token cannot be used to guess the password at bcrypt speed.
+     */
+    public void changePassword(User user, String currentPassword, String newPassword, String keepToken, String address) {
+        String from = address == null ? "unknown" : address;
+        java.util.Optional<LoginThrottle.Refusal> refused = throttle.admit(user.username(), from);
+        if (refused.isPresent()) {
+            long s = Math.max(1, (refused.get().retryAfter().toMillis() + 999) / 1000);
+            throw EnforcementException.throttled(refused.get().reason() + "; try again in " + s + " s", s);
+        }
+        LoginThrottle.Attempt attempt = throttle.attempt(user.username(), from);
+        try {
+            users.changePassword(user, currentPassword, newPassword, keepToken);
+            attempt.succeeded();
+        } catch (EnforcementException e) {
+            if (e.kind() == EnforcementException.Kind.FORBIDDEN) {
+                attempt.failed();
+            } else {
+                attempt.abandoned();
+            }
+            throw e;
+        } catch (RuntimeException e) {
+            attempt.abandoned();
+            throw e;
+        }
     }
 
     /** The user a bearer token belongs to; 401 when unknown or expired. */

@@ -109,6 +109,11 @@ public final class UserService {
             User before = find(c, id).orElseThrow(() -> EnforcementException.notFound("no user with id " + id));
             User after = new User(id, before.username(), role != null ? role : before.role(), before.mustChangePassword(),
                     active != null ? active : before.active());
+            boolean wasAdmin = before.active() && before.role() == Role.ADMIN;
+            if (wasAdmin && !(after.active() && after.role() == Role.ADMIN) && activeAdmins(c) <= 1) {
+                throw EnforcementException.conflict("'" + before.username() + "' is the last active admin and cannot be"
+                        + " demoted or disabled; make another user admin first");
+            }
             try (PreparedStatement ps = c.prepareStatement("UPDATE users SET role = ?, active = ? WHERE id = ?")) {
                 ps.setString(1, after.role().wire());
                 ps.setBoolean(2, after.active());
@@ -124,6 +129,20 @@ public final class UserService {
             audit.append(c, actor, "user.update", "user", Long.toString(id), before.auditView(), after.auditView());
             return after;
         });
+    }
+
+    /** Active admins, their rows locked so two concurrent demotions cannot both pass the last-admin check. */
+    private static int activeAdmins(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM users WHERE role = ? AND active = TRUE FOR UPDATE")) {
+            ps.setString(1, Role.ADMIN.wire());
+            int n = 0;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    n++;
+                }
+            }
+            return n;
+        }
     }
 
     /** Returns the user when the password matches an active account. */
@@ -145,7 +164,11 @@ public final class UserService {
         });
     }
 
-    public void changePassword(User user, String oldPassword, String newPassword) {
+    /**
+     * Changes the user's password and signs out every other session of the user: only {@code keepToken} (the token
+     * of the request that changed it; may be null) stays valid.
+     */
+    public void changePassword(User user, String oldPassword, String newPassword, String keepToken) {
         if (authenticate(user.username(), oldPassword == null ? "" : oldPassword).isEmpty()) {
             throw EnforcementException.forbidden("the current password is wrong");
         }
@@ -158,6 +181,11 @@ public final class UserService {
             try (PreparedStatement ps = c.prepareStatement("UPDATE users SET password_hash = ?, must_change_password = FALSE WHERE id = ?")) {
                 ps.setString(1, hash);
                 ps.setLong(2, user.id());
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?")) {
+                ps.setLong(1, user.id());
+                ps.setString(2, keepToken == null ? "" : TokenService.sha256(keepToken));
                 ps.executeUpdate();
             }
             audit.append(c, user.username(), "user.password_change", "user", Long.toString(user.id()),

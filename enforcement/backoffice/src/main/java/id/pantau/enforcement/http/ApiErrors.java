@@ -26,6 +26,8 @@ public final class ApiErrors {
                 case NOT_FOUND -> new Problem(404, "not_found", e.getMessage());
                 case CONFLICT -> new Problem(409, "conflict", e.getMessage());
                 case INTEGRITY -> new Problem(409, "evidence_integrity", e.getMessage());
+                case THROTTLED -> new Problem(429, "too_many_requests", e.getMessage(),
+                        java.util.Map.of(Problem.RETRY_AFTER, e.retryAfterSeconds()));
             };
         }
         if (t instanceof JacksonException j) {
@@ -47,17 +49,35 @@ public final class ApiErrors {
         }
         if (j instanceof InvalidFormatException f) {
             return "field '" + path(f) + "' has the wrong type or format: got " + f.getValue() + ", expected "
-                    + f.getTargetType().getSimpleName();
+                    + jsonType(f.getTargetType());
         }
         if (j instanceof MismatchedInputException m) {
             String p = path(m);
             return p.isEmpty() ? "the request body must be a JSON object" : "field '" + p + "' has the wrong type: expected "
-                    + (m.getTargetType() == null ? "another type" : m.getTargetType().getSimpleName());
+                    + (m.getTargetType() == null ? "another type" : jsonType(m.getTargetType()));
         }
         if (j instanceof JsonParseException) {
             return "malformed JSON: " + j.getOriginalMessage();
         }
         return "invalid JSON: " + j.getOriginalMessage();
+    }
+
+    /** The JSON a field wants, in JSON's words: clients never see a Java type name. */
+    static String jsonType(Class<?> t) {
+        if (t == Boolean.class || t == boolean.class) {
+            return "true or false";
+        }
+        if (Number.class.isAssignableFrom(t) || (t.isPrimitive() && t != char.class)) {
+            return "a number";
+        }
+        if (CharSequence.class.isAssignableFrom(t) || t.isEnum() || t == Character.class || t == char.class
+                || java.time.temporal.Temporal.class.isAssignableFrom(t)) {
+            return "a string";
+        }
+        if (t.isArray() || java.util.Collection.class.isAssignableFrom(t)) {
+            return "an array";
+        }
+        return "a JSON object";
     }
 
     private static String path(JsonMappingException m) {

@@ -11,9 +11,10 @@ import java.util.Set;
 
 /**
  * The bearer-token check of the back office as a reusable Vert.x handler, so other routers (the web console)
- * authenticate exactly as the API router does: the token is resolved on a worker thread, a user who must
- * still change the password is refused everywhere but the password, logout and /me paths, and failures are the
- * same JSON problems ({@code {"error", "message"}}).
+ * authenticate exactly as the API router does: the token is resolved on a worker thread and failures are the
+ * same JSON problems ({@code {"error", "message"}}). A user who must still change the password is refused by
+ * {@link #allowed} on every route except those that opt in with {@link #allowedDuringPasswordChange} (the password
+ * change itself, logout, /me): the decision belongs to the route that matched, never to how the path ends.
  */
 public final class BearerAuth implements Handler<RoutingContext> {
     private static final String USER = "pantau.user";
@@ -42,13 +43,7 @@ public final class BearerAuth implements Handler<RoutingContext> {
                 Guard.standard(vertx).fail(ctx, ar.cause());
                 return;
             }
-            User u = ar.result();
-            String path = ctx.request().path();
-            if (u.mustChangePassword() && !(path.endsWith("/auth/password") || path.endsWith("/auth/logout") || path.endsWith("/me"))) {
-                Replies.problem(ctx, 403, "password change required: POST /api/auth/password before using the API");
-                return;
-            }
-            ctx.put(USER, u);
+            ctx.put(USER, ar.result());
             ctx.next();
         });
     }
@@ -63,9 +58,22 @@ public final class BearerAuth implements Handler<RoutingContext> {
      * returns false, so a route does {@code if (!BearerAuth.allowed(ctx, roles)) return;}.
      */
     public static boolean allowed(RoutingContext ctx, Set<Role> roles) {
+        return allowed(ctx, roles, false);
+    }
+
+    /** As {@link #allowed}, for the few routes a user with a pending password change may use. */
+    public static boolean allowedDuringPasswordChange(RoutingContext ctx, Set<Role> roles) {
+        return allowed(ctx, roles, true);
+    }
+
+    private static boolean allowed(RoutingContext ctx, Set<Role> roles, boolean duringPasswordChange) {
         User u = user(ctx);
         if (u == null) {
             Replies.problem(ctx, 401, "not authenticated; log in at POST /api/auth/login");
+            return false;
+        }
+        if (u.mustChangePassword() && !duringPasswordChange) {
+            Replies.problem(ctx, 403, "password change required: POST /api/auth/password before using the API");
             return false;
         }
         if (!roles.contains(u.role())) {

@@ -50,6 +50,15 @@ public final class Guard {
         run(ctx, () -> work.apply(u));
     }
 
+    /** As {@link #as}, on a route a user who must still change the password may use (the change itself, logout, /me). */
+    public void asDuringPasswordChange(RoutingContext ctx, Set<Role> roles, UserWork work) {
+        if (!BearerAuth.allowedDuringPasswordChange(ctx, roles)) {
+            return;
+        }
+        User u = BearerAuth.user(ctx);
+        run(ctx, () -> work.apply(u));
+    }
+
     /** Runs work that needs no user (sign-in). */
     public void run(RoutingContext ctx, Callable<Reply> work) {
         vertx.executeBlocking(work, false).onComplete(ar -> {
@@ -65,12 +74,25 @@ public final class Guard {
     public void fail(RoutingContext ctx, Throwable t) {
         Problem p = known.apply(t);
         if (p == null) {
-            log.error("unexpected failure on {} {}", ctx.request().method(), ctx.request().path(), t);
+            log.error("unexpected failure on {} {}", ctx.request().method(), LogSafe.escape(ctx.request().path()), t);
             Replies.problem(ctx, 500, INTERNAL);
             return;
         }
-        log.info("{} {} -> {} {}", ctx.request().method(), ctx.request().path(), p.status(), p.message());
+        log.info("{} {} -> {} {}", ctx.request().method(), LogSafe.escape(ctx.request().path()), p.status(),
+                LogSafe.escape(p.message()));
         Replies.problem(ctx, p);
+    }
+
+    /**
+     * A request the router cannot even route (a malformed path such as a broken %-escape) is the client's mistake:
+     * a JSON 400, logged at INFO. Without this Vert.x logs it as "Unhandled exception in router" at ERROR. Install on
+     * the node's root router.
+     */
+    public static void answerMalformedRequests(Router root) {
+        root.errorHandler(400, ctx -> {
+            log.info("malformed request {} {} -> 400", ctx.request().method(), LogSafe.escape(ctx.request().uri()));
+            Replies.problem(ctx, 400, "invalid_request", "malformed request: the path or a header could not be read");
+        });
     }
 
     /**
@@ -85,7 +107,7 @@ public final class Guard {
             }
             int code = ctx.statusCode();
             if (code >= 500) {
-                log.error("failure on {} {}", ctx.request().method(), ctx.request().path(), ctx.failure());
+                log.error("failure on {} {}", ctx.request().method(), LogSafe.escape(ctx.request().path()), ctx.failure());
             }
             Replies.problem(ctx, code, switch (code) {
                 case 413 -> "request body is larger than " + maxBodyBytes + " bytes";

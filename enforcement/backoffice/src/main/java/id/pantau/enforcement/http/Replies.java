@@ -33,9 +33,20 @@ public final class Replies {
     public static void problem(RoutingContext ctx, Problem p) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", p.error());
-        body.put("message", p.message());
+        body.put("message", scrub(p.message()));
         body.putAll(p.extra());
+        if (p.extra().get(Problem.RETRY_AFTER) instanceof Number n && !ctx.response().ended()) {
+            ctx.response().putHeader("retry-after", Long.toString(n.longValue()));
+        }
         json(ctx, p.status(), body);
+    }
+
+    private static final java.util.regex.Pattern JAVA_NAME = java.util.regex.Pattern.compile(
+            "`?\\b(?:java|javax|jdk|sun|com|org|io|id|net)\\.(?:[A-Za-z_$][\\w$]*\\.)*[A-Z][\\w$]*`?");
+
+    /** A last guard for messages from libraries: a fully qualified Java type name becomes "a value". */
+    static String scrub(String message) {
+        return message == null ? null : JAVA_NAME.matcher(message).replaceAll("a value");
     }
 
     public static void problem(RoutingContext ctx, int status, String error, String message) {
@@ -57,6 +68,7 @@ public final class Replies {
             case 409 -> "conflict";
             case 413 -> "body_too_large";
             case 415 -> "unsupported_media_type";
+            case 429 -> "too_many_requests";
             default -> "internal_error";
         };
     }

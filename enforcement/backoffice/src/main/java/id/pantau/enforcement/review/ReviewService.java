@@ -35,9 +35,17 @@ public final class ReviewService {
     private final AuditTrail audit;
     private final TicketIssuer tickets;
     private final Clock clock;
+    private final Runnable afterTicket;
 
     public ReviewService(Database db, EnforcementConfig config, AuditTrail audit, TicketIssuer tickets, Clock clock,
                          MeterRegistry registry) {
+        this(db, config, audit, tickets, clock, registry, () -> { });
+    }
+
+    /** @param afterTicket runs after a ticket was issued and committed (the back office checkpoints the audit chain) */
+    public ReviewService(Database db, EnforcementConfig config, AuditTrail audit, TicketIssuer tickets, Clock clock,
+                         MeterRegistry registry, Runnable afterTicket) {
+        this.afterTicket = afterTicket;
         this.db = db;
         this.config = config;
         this.audit = audit;
@@ -123,6 +131,9 @@ public final class ReviewService {
             if (v.status() == ViolationStatus.AWAITING_SECOND_APPROVAL && java.util.Objects.equals(v.firstApprover(), officer.id())) {
                 throw EnforcementException.conflict("case " + id + " needs a second officer: you already approved it");
             }
+            if (java.util.Objects.equals(v.claimedBy(), officer.id()) && v.claimExpiresAt().isAfter(now)) {
+                return v; // the holder claiming again changes nothing, so it adds no audit entry
+            }
             Instant expires = now.plus(config.claimTtl());
             try (PreparedStatement ps = c.prepareStatement("UPDATE violations SET claimed_by = ?, claim_expires_at = ? WHERE id = ?")) {
                 ps.setLong(1, officer.id());
@@ -156,7 +167,7 @@ public final class ReviewService {
     }
 
     public Approval approve(User officer, long id) {
-        return db.inTransaction(c -> {
+        Approval a = db.inTransaction(c -> {
             Violation v = requireClaim(c, officer, id);
             if (v.effectivePlate() == null) {
                 throw EnforcementException.conflict("case " + id + " has no readable plate: correct the plate or reject"
@@ -179,6 +190,10 @@ public final class ReviewService {
             Ticket t = next == ViolationStatus.APPROVED ? tickets.issue(c, after, officer.username()) : null;
             return new Approval(after, t);
         });
+        if (a.ticket() != null) {
+            afterTicket.run();
+        }
+        return a;
     }
 
     public Violation reject(User officer, long id, String reasonCode) {

@@ -15,8 +15,10 @@ import java.time.Duration;
 public final class Http {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final int port;
 
     public Http(int port) {
+        this.port = port;
         this.base = "http://127.0.0.1:" + port;
     }
 
@@ -25,7 +27,11 @@ public final class Http {
         return base + path;
     }
 
-    public record Response(int status, byte[] body, String contentType) {
+    public int port() {
+        return port;
+    }
+
+    public record Response(int status, byte[] body, String contentType, String retryAfter) {
         public JsonNode json() {
             try {
                 return Json.mapper().readTree(body);
@@ -64,7 +70,8 @@ public final class Http {
         }
         try {
             HttpResponse<byte[]> r = client.send(b.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Response(r.statusCode(), r.body(), r.headers().firstValue("content-type").orElse(""));
+            return new Response(r.statusCode(), r.body(), r.headers().firstValue("content-type").orElse(""),
+                    r.headers().firstValue("retry-after").orElse(null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -5,6 +5,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import id.pantau.core.bus.EventBus;
 import id.pantau.core.json.Json;
 import id.pantau.enforcement.BackOffice;
+import id.pantau.enforcement.audit.AuditCheckpoints;
+import id.pantau.enforcement.audit.StoreAuditAnchor;
+import id.pantau.storage.local.LocalEvidenceStore;
+import id.pantau.storage.signing.Ed25519ManifestSigner;
+import id.pantau.storage.signing.Ed25519SignatureVerifier;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.time.Duration;
 import id.pantau.enforcement.api.MetricsJson;
 import id.pantau.enforcement.config.EnforcementConfig;
 import id.pantau.core.camera.CameraId;
@@ -53,22 +61,38 @@ public final class ServiceHarness implements AutoCloseable {
     private Vertx vertx;
     private Http http;
     private String adminToken;
+    private final KeyPair checkpointKey;
+    private final LocalEvidenceStore anchorStore;
 
     public ServiceHarness(EnforcementConfig config, EventBus bus, Path dir, Clock clock) {
         this.config = config;
         this.bus = bus;
         this.dir = dir;
         this.clock = clock;
+        try {
+            this.checkpointKey = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+        this.anchorStore = new LocalEvidenceStore(dir.resolve("anchor"));
         start();
+    }
+
+    /** The real local evidence store the signed audit checkpoints go to (as the node's evidence store). */
+    public LocalEvidenceStore anchorStore() {
+        return anchorStore;
     }
 
     public void start() {
         registry = new SimpleMeterRegistry(); // a fresh process has fresh meters
         vertx = Vertx.vertx();
         Router root = Router.router(vertx);
+        AuditCheckpoints checkpoints = new AuditCheckpoints(new StoreAuditAnchor(anchorStore),
+                new Ed25519ManifestSigner(checkpointKey.getPrivate(), checkpointKey.getPublic()),
+                new Ed25519SignatureVerifier(checkpointKey.getPublic()), Duration.ofMinutes(10), clock);
         service = BackOffice.start(config, bus, new FolderEvidenceReader(evidenceRoot()),
-                new Ed25519SignatureVerifier(PemKeys.readEd25519PublicKey(publicKey())), vertx, root, clock, registry,
-                adminOneTimePassword::set);
+                new Ed25519SignatureVerifier(PemKeys.readEd25519PublicKey(publicKey())), checkpoints, vertx, root, clock,
+                registry, adminOneTimePassword::set);
         // what the node's ops server adds around the back office: health from the database, metrics
         BackOffice office = service;
         root.get("/health").handler(ctx -> vertx.executeBlocking(office::databaseUp, false).onComplete(ar ->
