@@ -263,7 +263,9 @@ class HanoiSignalVisionTest {
             assertThat(e.timeIntoRedS()).isCloseTo(19.33 - 0.5, within(0.2));
             assertThat(e.amberDurationS()).as("amber began before the clip").isNull();
             assertThat(e.speedKmh()).isNotNull().isBetween(5.0, 60.0);
-            assertThat(e.eventId()).isEqualTo("hanoi-lythuongkiet-hangbai:near:1:116");
+            // camera, approach, track, capture time (ms) of the crossing frame 116
+            assertThat(e.eventId()).isEqualTo("hanoi-lythuongkiet-hangbai:near:1:"
+                    + T0.plusNanos(Math.round(times.get(116)[0] * 1e9)).toEpochMilli());
             log.info("Hanoi constructed violation: {}", e);
         });
     }

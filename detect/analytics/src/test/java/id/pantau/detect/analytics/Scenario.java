@@ -62,6 +62,8 @@ final class Scenario {
 
     final AnalyticsEngine engine;
     final List<AnalysisResult> results = new ArrayList<>();
+    /** Capture time of frame 0 (a restarted node starts again at frame 0, later on the clock). */
+    private final Instant start;
     private long sequence;
 
     Scenario() {
@@ -71,6 +73,12 @@ final class Scenario {
 
     /** @param edit changes to the configuration JSON before it is loaded */
     Scenario(Consumer<ObjectNode> edit) {
+        this(T0, edit);
+    }
+
+    /** @param start capture time of frame 0 */
+    Scenario(Instant start, Consumer<ObjectNode> edit) {
+        this.start = start;
         this.engine = new AnalyticsEngine(config(edit), new SimpleMeterRegistry());
     }
 
@@ -88,19 +96,24 @@ final class Scenario {
         return T0.plus(Duration.ofNanos(Math.round(seconds * 1e9)));
     }
 
+    /** The capture time {@code seconds} after this scenario's frame 0. */
+    Instant time(double seconds) {
+        return start.plus(Duration.ofNanos(Math.round(seconds * 1e9)));
+    }
+
     double now() {
         return sequence / FPS;
     }
 
     /** Tells the engine the controller switched group g1 to {@code state} at {@code seconds}. */
     Scenario signal(double seconds, SignalState state) {
-        engine.onControllerPhase(new ControllerPhase("g1", state, at(seconds)));
+        engine.onControllerPhase(new ControllerPhase("g1", state, time(seconds)));
         return this;
     }
 
     /** One frame with these objects. */
     AnalysisResult frame(List<TrackedObject> objects) {
-        TrackedFrame f = new TrackedFrame(CameraId.of("test-cam"), sequence, at(sequence / FPS), 1280, 720,
+        TrackedFrame f = new TrackedFrame(CameraId.of("test-cam"), sequence, time(sequence / FPS), 1280, 720,
                 objects, true);
         sequence++;
         AnalysisResult r = engine.analyse(f, null);

@@ -3,6 +3,7 @@ package id.pantau.detect.analytics.counting;
 import id.pantau.core.camera.config.CameraConfig.CountingLine;
 import id.pantau.core.camera.config.PlaneGeometry;
 import id.pantau.core.event.CrossingDirection;
+import id.pantau.core.event.EventIds;
 import id.pantau.core.event.LineCrossing;
 import id.pantau.core.perception.Point;
 import id.pantau.core.perception.RoadUserClass;
@@ -95,7 +96,7 @@ public final class LineCrossingCounter {
                 if (t.counted.add(dir)) {
                     OptionalDouble speed = motion.speedKmh(o.trackId());
                     out.add(new LineCrossing(
-                            geometry.camera() + ":" + line.id() + ":" + o.trackId() + ":" + dir.label(),
+                            EventIds.lineCrossing(geometry.camera(), line.id(), o.trackId(), dir, now),
                             geometry.camera(), geometry.version(), geometry.localTime(now), frame.sequence(),
                             line.id(), o.trackId(), o.roadUser().label(), dir,
                             speed.isPresent() ? Seconds.round1(speed.getAsDouble()) : null));

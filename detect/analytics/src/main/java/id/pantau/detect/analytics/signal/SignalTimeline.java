@@ -1,6 +1,7 @@
 package id.pantau.detect.analytics.signal;
 
 import id.pantau.core.event.AlertState;
+import id.pantau.core.event.EventIds;
 import id.pantau.core.event.SignalChange;
 import id.pantau.core.event.SignalFault;
 import id.pantau.core.event.SignalFaultKind;
@@ -68,7 +69,7 @@ public final class SignalTimeline {
         }
         state = next;
         log.debug("camera {} approach {}: signal {} -> {} at {}", geometry.camera(), approach, previous, next, onset);
-        return Optional.of(new SignalChange(geometry.camera() + ":" + approach + ":" + next.label() + ":" + frame,
+        return Optional.of(new SignalChange(EventIds.signalChange(geometry.camera(), approach, next, onset),
                 geometry.camera(), geometry.version(), geometry.localTime(onset), approach, source, next, previous,
                 previousDuration, frame));
     }
@@ -106,7 +107,7 @@ public final class SignalTimeline {
             log.info("camera {} approach {}: signal_fault {} cleared ({})", geometry.camera(), approach,
                     kind.label(), detail);
         }
-        return new SignalFault(geometry.camera() + ":" + approach + ":" + kind.label() + ":" + s.label() + ":" + frame,
+        return new SignalFault(EventIds.signalFault(geometry.camera(), approach, kind, s, now),
                 geometry.camera(), geometry.version(), geometry.localTime(now), approach, kind, s, detail, frame);
     }
 

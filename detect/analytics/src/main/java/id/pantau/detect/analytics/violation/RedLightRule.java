@@ -288,7 +288,7 @@ public final class RedLightRule {
             speed = now.isPresent() ? Seconds.round1(now.getAsDouble()) : null;
         }
         return Optional.of(new RedLightViolation(
-                RedLightViolation.eventId(geometry.camera(), approach.id(), o.trackId(), c.frameAt()),
+                RedLightViolation.eventId(geometry.camera(), approach.id(), o.trackId(), c.at()),
                 geometry.camera(), approach.id(), o.trackId(), roadUser.get(), geometry.localTime(c.at()),
                 SignalState.RED, Seconds.round3(c.timeIntoRedS()), c.amberS(), speed,
                 new RedLightViolation.Frames(c.frameBefore(), c.frameAt(), frame.sequence()), geometry.version(),
