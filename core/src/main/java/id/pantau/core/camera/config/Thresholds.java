@@ -21,16 +21,20 @@ import java.util.List;
  * @param darkConfirmS        all lamps must be off this long before the head is called dark
  * @param darkFaultS          a head dark this long raises a signal_fault
  * @param maxCycleS           a head with no change for longer than this is stuck: signal_fault
- * @param lampMinBrightness   a lamp region whose brightest pixels are dimmer than this (0-255) is off
+ * @param lampMinBrightness   a lamp region whose brightest pixels are dimmer than this (0-255) is off, until the
+ *                            camera's own lit and unlit lamp levels have been learned
+ * @param signalGapS          a dark spell (every lamp reading off) inside a lit phase that is shorter than this keeps
+ *                            the phase and its onset (vision signals)
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record Thresholds(Double lineMarginPx, Double redGraceS, Double violationDistanceM, Double stoppedSpeedKmh,
                          Double freeFlowSpeedKmh, List<Double> losOccupancyPct, Double losHysteresisPct,
                          Double minDwellS, String alertLevel, Double signalConfirmS, Double darkConfirmS,
-                         Double darkFaultS, Double maxCycleS, Double lampMinBrightness) {
+                         Double darkFaultS, Double maxCycleS, Double lampMinBrightness,
+                         Double signalGapS) {
 
     public static final Thresholds DEFAULTS = new Thresholds(null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null);
+            null, null, null, null, null, null);
 
     public Thresholds {
         lineMarginPx = or(lineMarginPx, 6.0);
@@ -47,6 +51,11 @@ public record Thresholds(Double lineMarginPx, Double redGraceS, Double violation
         darkFaultS = or(darkFaultS, 5.0);
         maxCycleS = or(maxCycleS, 300.0);
         lampMinBrightness = or(lampMinBrightness, 120.0);
+        // 3 s: the shortest phase of a signal cycle (amber, 3 s at Indonesian and most other junctions), so no
+        // real phase can hide in a bridged spell, and shorter than dark_fault_s (5 s): a failed head is still
+        // reported, dated from its first dark frame. It bridges lamps that read dark for 1-2 s while lit
+        // (exposure, PWM dimming) and the off half-second of a flashing amber.
+        signalGapS = or(signalGapS, 3.0);
     }
 
     private static Double or(Double v, double dflt) {

@@ -28,9 +28,9 @@ final class ApproachSignal {
         this.timeline = new SignalTimeline(geometry, approach.id(), source.label());
         var t = geometry.config().thresholds();
         this.classifier = source == SignalSource.VISION
-                ? new LampClassifier(approach.signal().lamps(), t.lampMinBrightness()) : null;
-        this.debouncer = source == SignalSource.VISION ? new SignalDebouncer(t.signalConfirmS(), t.darkConfirmS())
-                : null;
+                ? new LampClassifier(approach.signal().lamps(), t.lampMinBrightness(), t.maxCycleS()) : null;
+        this.debouncer = source == SignalSource.VISION
+                ? new SignalDebouncer(t.signalConfirmS(), t.darkConfirmS(), t.signalGapS()) : null;
     }
 
     /**
@@ -41,10 +41,12 @@ final class ApproachSignal {
         List<PipelineEvent> out = new ArrayList<>();
         if (classifier != null) {
             if (video != null) {
-                SignalState reading = classifier.classify(video.pixels(), video.width(), video.height()).state();
+                SignalState reading = classifier.classify(video.pixels(), video.width(), video.height(),
+                        frame.captureTime()).state();
                 debouncer.offer(reading, frame.captureTime(), frame.sequence())
                         .flatMap(c -> timeline.apply(c.state(), c.onset(), c.onsetFrame()))
                         .ifPresent(out::add);
+                timeline.darkSpell(debouncer.inDarkSpell());
             }
         } else {
             String group = approach.signal().controllerGroup();

@@ -6,6 +6,7 @@ import id.pantau.core.camera.config.CameraConfig;
 import id.pantau.core.camera.config.CameraConfigLoader;
 import id.pantau.core.event.PipelineEvent;
 import id.pantau.core.event.SignalState;
+import id.pantau.core.frame.VideoFrame;
 import id.pantau.core.json.Json;
 import id.pantau.core.perception.BoundingBox;
 import id.pantau.core.perception.Point;
@@ -16,6 +17,7 @@ import id.pantau.core.perception.TrackedObject;
 import id.pantau.detect.analytics.signal.ControllerPhase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -113,10 +115,18 @@ final class Scenario {
 
     /** One frame with these objects. */
     AnalysisResult frame(List<TrackedObject> objects) {
-        TrackedFrame f = new TrackedFrame(CameraId.of("test-cam"), sequence, time(sequence / FPS), 1280, 720,
-                objects, true);
+        return frame(objects, null);
+    }
+
+    /** One frame with these objects and this 1280x720 BGR picture (for vision signals; null: none). */
+    AnalysisResult frame(List<TrackedObject> objects, byte[] bgr) {
+        Instant t = time(sequence / FPS);
+        TrackedFrame f = new TrackedFrame(CameraId.of("test-cam"), sequence, t, 1280, 720, objects, true);
+        VideoFrame picture = bgr == null ? null
+                : new VideoFrame(CameraId.of("test-cam"), sequence, t, sequence * 100_000L, 1280, 720,
+                ByteBuffer.wrap(bgr));
         sequence++;
-        AnalysisResult r = engine.analyse(f, null);
+        AnalysisResult r = engine.analyse(f, picture);
         results.add(r);
         return r;
     }

@@ -40,6 +40,7 @@ public final class SignalTimeline {
     private Double amberBeforeRedS;
     private boolean darkFault;
     private boolean stuckFault;
+    private boolean darkSpell;
 
     public SignalTimeline(CameraGeometry geometry, String approach, String source) {
         this.geometry = geometry;
@@ -124,6 +125,19 @@ public final class SignalTimeline {
     /** Duration of the amber that preceded the current red, null when not observed. */
     public Double amberBeforeRedS() {
         return amberBeforeRedS;
+    }
+
+    /**
+     * Vision: every lamp is reading off inside the phase in force, not (yet) for {@code signal_gap_s}. The phase is
+     * kept, but whether the head is still lit is not known until the spell ends or outlasts the gap.
+     */
+    public void darkSpell(boolean inSpell) {
+        this.darkSpell = inSpell;
+    }
+
+    /** See {@link #darkSpell(boolean)}. */
+    public boolean inDarkSpell() {
+        return darkSpell;
     }
 
     /** False while a fault is raised or the state is dark/unknown: red-light enforcement pauses. */

@@ -185,7 +185,9 @@ public final class RedLightRule {
                 // became untrustworthy before the vehicle went on (enforcement pauses).
                 t.candidate = null;
             }
-            if (t.candidate != null) {
+            if (t.candidate != null && !signal.inDarkSpell()) {
+                // during a dark spell the red is kept but not yet proven: the vehicle is judged once the head
+                // reads lit again (or the spell outlasts signal_gap_s: a dark head, and the candidate is dropped)
                 confirm(o, t, frame, motion).ifPresent(v -> {
                     violators.add(o.trackId());
                     tracks.remove(o.trackId());
