@@ -159,7 +159,7 @@ public final class LineCrossingCounter {
                          List<LineCrossing> out) {
         long id = o.trackId();
         if (o.roadUser() == RoadUserClass.PERSON) {
-            if (ridden(id).stream().anyMatch(v -> counted(v, dir))) {
+            if (counted(id, dir) || ridden(id).stream().anyMatch(v -> counted(v, dir))) {
                 return;   // the rider of a two-wheeler already counted in this direction
             }
             pending.add(new Pending(id, dir, now, frame, kmh));
@@ -170,9 +170,10 @@ public final class LineCrossingCounter {
         }
         markCounted(id, dir);
         if (isTwoWheeler(o.roadUser())) {
-            // its riders' waiting crossings in this direction are this road user
+            // its riders' waiting crossings in this direction are this road user (later ones are skipped as the
+            // riders of a counted two-wheeler). Only the pair is merged, never a chain: in a dense queue a track
+            // whose class vote flips links neighbours that are separate road users.
             pending.removeIf(p -> p.direction() == dir && ridden(p.trackId()).contains(id));
-            riders(id).forEach(r -> markCounted(r, dir));
         }
         out.add(crossing(id, o.roadUser().label(), dir, now, frame, kmh));
     }
@@ -190,7 +191,9 @@ public final class LineCrossingCounter {
             }
             it.remove();
             List<Long> bikes = ridden(p.trackId());
-            if (bikes.stream().anyMatch(v -> counted(v, p.direction()))) {
+            // counted already: as the two-wheeler another rider was counted for (a track whose class vote flips
+            // between person and motorcycle is both), or as the rider of a counted two-wheeler
+            if (counted(p.trackId(), p.direction()) || bikes.stream().anyMatch(v -> counted(v, p.direction()))) {
                 continue;
             }
             String cls = RoadUserClass.PERSON.label();
@@ -198,7 +201,6 @@ public final class LineCrossingCounter {
                 long bike = bikes.getFirst();
                 cls = twoWheelerClass.getOrDefault(bike, RoadUserClass.MOTORCYCLE).label();
                 markCounted(bike, p.direction());
-                riders(bike).forEach(r -> markCounted(r, p.direction()));
             }
             markCounted(p.trackId(), p.direction());
             out.add(crossing(p.trackId(), cls, p.direction(), p.at(), p.frame(), p.speedKmh()));
@@ -232,12 +234,6 @@ public final class LineCrossingCounter {
     private List<Long> ridden(long personTrackId) {
         Map<Long, Instant> m = riding.getOrDefault(personTrackId, Map.of());
         return m.entrySet().stream().sorted(Map.Entry.<Long, Instant>comparingByValue().reversed())
-                .map(Map.Entry::getKey).toList();
-    }
-
-    /** The person tracks recently seen riding this two-wheeler. */
-    private List<Long> riders(long twoWheelerTrackId) {
-        return riding.entrySet().stream().filter(e -> e.getValue().containsKey(twoWheelerTrackId))
                 .map(Map.Entry::getKey).toList();
     }
 
