@@ -19,7 +19,8 @@ import java.util.ArrayDeque;
  * So each lamp <b>learns its own lit and unlit levels</b>: per frame it measures the lamp region's mean
  * brightness (max channel) and mean saturation, and over the last {@code learnS} seconds (a signal cycle) it splits
  * the brightness values into two classes (Otsu's threshold on their histogram). Once both classes have been seen
- * ({@link #MIN_SAMPLES} frames each) and differ by at least {@link #MIN_CONTRAST} levels, the lamp is lit when its
+ * ({@link #MIN_SAMPLES} frames each) and differ by at least {@link #MIN_CONTRAST} levels and a factor of
+ * {@link #MIN_RATIO}, the lamp is lit when its
  * brightness is {@link #LIT_SHARE} of the way from its unlit to its lit level (and clear of the unlit level's
  * noise), and, where lit and unlit differ in colour, its saturation is at least half way from the unlit to the lit
  * saturation: sun glare on the housing is bright but grey and does not count. Until a lamp has been seen both lit
@@ -39,6 +40,13 @@ public final class LampClassifier {
     static final double LIT_SHARE = 0.2;
     /** Learned classes closer than this (0-255 levels) are one state seen with noise, not lit and unlit. */
     static final double MIN_CONTRAST = 25;
+    /**
+     * The learned lit level must be at least this multiple of the unlit level. A lit LED is several times as bright
+     * as its dark lens (Hanoi clip: red 8x, the cyan green 6x; a green rendered at 100 on a 25 housing 4x), while
+     * the glow of a lit neighbour on an unlit lens, or a sunlit housing, changes it far less: such a lamp keeps the
+     * fixed rule rather than learning its glow as "lit".
+     */
+    static final double MIN_RATIO = 2.0;
     /** Frames needed in each class before the learned levels are used. */
     static final int MIN_SAMPLES = 3;
     /** Lit and unlit saturations closer than this do not tell the states apart; brightness alone decides. */
@@ -69,8 +77,8 @@ public final class LampClassifier {
     }
 
     /**
-     * One reading, with per lamp how clearly it is lit: for a learned lamp its brightness on the scale from its
-     * unlit (0) to its lit level (1), otherwise the share of lit pixels in its region.
+     * One reading, with per lamp how clearly it is lit: for a learned lamp its brightness as a multiple of its
+     * unlit level, otherwise the share of lit pixels in its region.
      */
     public record Reading(SignalState state, double red, double amber, double green) {
     }
@@ -164,8 +172,9 @@ public final class LampClassifier {
                 return new Lamp(m.litFraction() >= LIT_FRACTION, m.litFraction());
             }
             boolean lit = m.brightness() >= l.brightnessCut() && m.saturation() >= l.saturationCut();
-            double score = (m.brightness() - l.unlitBrightness()) / (l.litBrightness() - l.unlitBrightness());
-            return new Lamp(lit, score);
+            // how many times its own unlit level: where two lamps read lit (the glow of a lit lamp on its
+            // neighbour's lens), the one lit far above its dark level is the lamp that is on
+            return new Lamp(lit, m.brightness() / Math.max(1, l.unlitBrightness()));
         }
 
         private void add(Measure m, Instant at) {
@@ -246,7 +255,7 @@ public final class LampClassifier {
             // neither raise the unlit level nor widen its spread.
             double unlit = quantile(0, best, cLow, 0.5);
             double litLevel = quantile(best + 1, 255, cHigh, 0.5);
-            if (litLevel - unlit < MIN_CONTRAST) {
+            if (litLevel - unlit < MIN_CONTRAST || litLevel < MIN_RATIO * unlit) {
                 return null;
             }
             // spread of the unlit level: the median absolute deviation, scaled to a standard deviation

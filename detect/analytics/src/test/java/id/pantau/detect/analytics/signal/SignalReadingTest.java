@@ -165,4 +165,43 @@ class SignalReadingTest {
         paint(glare, lamps.green(), 104, 104, 106);
         assertThat(c.classify(ByteBuffer.wrap(glare), W, H, t0.plusSeconds(47)).state()).isEqualTo(SignalState.DARK);
     }
+
+    /**
+     * Glow: on some cameras a lit lamp brightens its unlit neighbour's lens (here the amber lens goes from 25 to 60
+     * whenever the red is lit, more than MIN_CONTRAST). Learning must not make the glowing lens a second lit lamp:
+     * the head reads red, not unknown or amber, in the second cycle.
+     */
+    @Test
+    void theGlowOfALitLampOnItsNeighbourIsNotASecondLitLamp() {
+        LampClassifier c = new LampClassifier(lamps, 120, 300);
+        Instant t0 = Instant.parse("2026-11-23T03:00:00Z");
+        int redFrames = 0;
+        int readRed = 0;
+        for (int i = 0; i < 2 * 230; i++) {
+            int inCycle = i % 230;
+            byte[] px = housing();
+            SignalState truth;
+            if (inCycle < 100) {
+                paint(px, lamps.green(), 160, 170, 6);
+                truth = SignalState.GREEN;
+            } else if (inCycle < 130) {
+                paint(px, lamps.amber(), 15, 90, 210);
+                truth = SignalState.AMBER;
+            } else {
+                paint(px, lamps.red(), 40, 35, 253);
+                paint(px, lamps.amber(), 30, 40, 60);     // reddish glow on the unlit amber lens
+                truth = SignalState.RED;
+            }
+            SignalState read = c.classify(ByteBuffer.wrap(px), W, H, t0.plusMillis(100L * i)).state();
+            if (i >= 230) {
+                assertThat(read).as("frame %d", i).isEqualTo(truth);
+                if (truth == SignalState.RED) {
+                    redFrames++;
+                    readRed += read == SignalState.RED ? 1 : 0;
+                }
+            }
+        }
+        System.out.printf("glow on the amber lens: red read on %d/%d red frames of the second cycle%n", readRed,
+                redFrames);
+    }
 }
