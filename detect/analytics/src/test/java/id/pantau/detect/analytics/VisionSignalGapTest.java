@@ -53,6 +53,11 @@ class VisionSignalGapTest {
     }
 
     private static byte[] picture(double t, Dip dip) {
+        return picture(t, dip, new double[][] {{15, 17}, {20, 22}});
+    }
+
+    /** @param dips {from, to} seconds of each dip inside the red */
+    private static byte[] picture(double t, Dip dip, double[][] dips) {
         byte[] px = new byte[W * H * 3];
         java.util.Arrays.fill(px, (byte) 26);
         if (t < 10) {
@@ -60,7 +65,10 @@ class VisionSignalGapTest {
         } else if (t < 13) {
             paint(px, AMBER, 20, 120, 230);
         } else {
-            boolean inDip = (t >= 15 && t < 17) || (t >= 20 && t < 22);
+            boolean inDip = false;
+            for (double[] d : dips) {
+                inDip |= t >= d[0] - 1e-9 && t < d[1] - 1e-9;
+            }
             if (!inDip) {
                 paint(px, RED, 35, 30, 235);
             } else if (dip == Dip.DIM) {
@@ -83,13 +91,16 @@ class VisionSignalGapTest {
 
     /** Runs to 30 s; the motorcycle's ground point reaches the stop line (y = 400) at 25.9 s. */
     private static Scenario run(Scenario s, Dip dip) {
-        double crossAt = 25.9;
+        return run(s, dip, 25.9, new double[][] {{15, 17}, {20, 22}});
+    }
+
+    private static Scenario run(Scenario s, Dip dip, double crossAt, double[][] dips) {
         double px = 12;
         Drive d = new Drive().add(new Vehicle(17, RoadUserClass.MOTORCYCLE), px,
                 new Point(700, 400 + 11 * px - 0.01), new Point(700, 0));
         while (s.now() < 30) {
             List<TrackedObject> objects = s.now() >= crossAt - 1.0 - 1e-9 ? d.step() : List.of();
-            s.frame(objects, picture(s.now(), dip));
+            s.frame(objects, picture(s.now(), dip, dips));
         }
         return s;
     }
@@ -139,5 +150,29 @@ class VisionSignalGapTest {
             assertThat(v.timeIntoRedS()).isCloseTo(12.9, within(0.11));
             assertThat(v.amberDurationS()).isNotNull().isCloseTo(3.0, within(0.11));
         });
+    }
+
+    @Test
+    void aVehicleThatGoesOnDuringADarkSpellIsJudgedWhenTheLampReadsLitAgain() {
+        // crossing at 25.0 s, 2 m travelled by about 25.4 s, inside a dark spell from 24.5 s to 26.5 s
+        Scenario s = run(visionScenario(null), Dip.DARK, 25.0, new double[][] {{24.5, 26.5}});
+        report("crossing inside a 2 s dark spell", s);
+        assertThat(s.events(RedLightViolation.class)).singleElement().satisfies(v -> {
+            assertThat(v.timeIntoRedS()).isCloseTo(12.0, within(0.11));
+            assertThat(v.amberDurationS()).isNotNull().isCloseTo(3.0, within(0.11));
+            // confirmed at the first lit frame after the spell, not during it
+            assertThat(v.frames().after()).isGreaterThanOrEqualTo(265);
+        });
+    }
+
+    @Test
+    void aDarkSpellThatOutlastsTheGapIsADarkHeadAndNoViolation() {
+        // the head goes dark at 24.5 s for good (a failed head): called dark 3 s later, dated at 24.5 s
+        Scenario s = run(visionScenario(null), Dip.DARK, 25.0, new double[][] {{24.5, 99}});
+        report("head dark from 24.5 s", s);
+        assertThat(s.events(SignalChange.class)).extracting(SignalChange::state)
+                .containsExactly(SignalState.GREEN, SignalState.AMBER, SignalState.RED, SignalState.DARK);
+        assertThat(s.events(SignalChange.class).getLast().frame()).isEqualTo(245);
+        assertThat(s.events(RedLightViolation.class)).isEmpty();
     }
 }
