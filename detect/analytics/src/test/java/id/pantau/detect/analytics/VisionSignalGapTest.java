@@ -38,7 +38,11 @@ class VisionSignalGapTest {
     }
 
     private static Scenario visionScenario(String gap) {
-        return new Scenario(n -> {
+        return new Scenario(vision(gap));
+    }
+
+    private static java.util.function.Consumer<ObjectNode> vision(String gap) {
+        return (n -> {
             ObjectNode signal = (ObjectNode) n.withArray("approaches").get(0).get("signal");
             signal.removeAll();
             signal.put("source", "vision");
@@ -95,10 +99,21 @@ class VisionSignalGapTest {
     }
 
     private static Scenario run(Scenario s, Dip dip, double crossAt, double[][] dips) {
+        return run(s, dip, crossAt, dips, Double.NaN);
+    }
+
+    /** @param swapAt when to put a new configuration version in force (a zone edited), NaN: never */
+    private static Scenario run(Scenario s, Dip dip, double crossAt, double[][] dips, double swapAt) {
         double px = 12;
         Drive d = new Drive().add(new Vehicle(17, RoadUserClass.MOTORCYCLE), px,
                 new Point(700, 400 + 11 * px - 0.01), new Point(700, 0));
         while (s.now() < 30) {
+            if (Math.abs(s.now() - swapAt) < 1e-6) {
+                s.engine.swapConfig(Scenario.config(vision(null).andThen(n -> {
+                    n.put("version", 2);
+                    n.put("location", "Simpang Kawat (zone redrawn)");
+                })));
+            }
             List<TrackedObject> objects = s.now() >= crossAt - 1.0 - 1e-9 ? d.step() : List.of();
             s.frame(objects, picture(s.now(), dip, dips));
         }
@@ -174,5 +189,19 @@ class VisionSignalGapTest {
                 .containsExactly(SignalState.GREEN, SignalState.AMBER, SignalState.RED, SignalState.DARK);
         assertThat(s.events(SignalChange.class).getLast().frame()).isEqualTo(245);
         assertThat(s.events(RedLightViolation.class)).isEmpty();
+    }
+
+    @Test
+    void aConfigurationSwapInsideTheRedKeepsTheOnsetAndTheAmber() {
+        // an operator saves a new version (the zones, not the signal) at 20 s, inside the red
+        Scenario s = run(visionScenario(null), Dip.DARK, 25.9, new double[][] {{15, 17}}, 20.0);
+        report("configuration swapped at 20 s", s);
+        assertThat(s.events(SignalChange.class)).extracting(SignalChange::state)
+                .containsExactly(SignalState.GREEN, SignalState.AMBER, SignalState.RED);
+        assertThat(s.events(RedLightViolation.class)).singleElement().satisfies(v -> {
+            assertThat(v.configVersion()).isEqualTo(2);
+            assertThat(v.timeIntoRedS()).isCloseTo(12.9, within(0.11));
+            assertThat(v.amberDurationS()).isNotNull().isCloseTo(3.0, within(0.11));
+        });
     }
 }

@@ -50,6 +50,22 @@ public final class SignalTimeline {
         this.maxCycleS = geometry.config().thresholds().maxCycleS();
     }
 
+    /**
+     * Carries on from the same approach's timeline under the previous configuration version: the state in force
+     * and since when, the red onset and the amber before it, raised faults. No event is produced; the next change
+     * or fault event carries the new version.
+     */
+    public void continueFrom(SignalTimeline previous) {
+        state = previous.state;
+        since = previous.since;
+        firstObserved = previous.firstObserved;
+        redOnset = previous.redOnset;
+        amberBeforeRedS = previous.amberBeforeRedS;
+        darkFault = previous.darkFault;
+        stuckFault = previous.stuckFault;
+        darkSpell = previous.darkSpell;
+    }
+
     /** Records a state change that started at {@code onset}; empty when the state did not change. */
     public Optional<SignalChange> apply(SignalState next, Instant onset, long frame) {
         if (next == state) {
