@@ -8,13 +8,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 
 /**
  * A vehicle crossed a stop line on red: the contract consumed by enforcement from {@code pantau.violations}.
  * The field names are fixed (docs/events.md); {@code plate} and {@code evidence} are filled by later stages.
  *
- * @param eventId        {@code <camera>:<approach>:<track_id>:<crossing_frame>}
+ * @param eventId        {@code <camera>:<approach>:<track_id>:<capture ms of the crossing frame>} ({@link EventIds})
  * @param time           the crossing time (first frame with the ground point past the stop line)
  * @param timeIntoRedS   seconds from red onset to the crossing
  * @param amberDurationS how long the amber before this red lasted; null when its start was not observed
@@ -34,8 +35,17 @@ public record RedLightViolation(String eventId, String camera, String approach, 
                                 JsonNode plate, JsonNode evidence) implements PipelineEvent {
     public static final String TYPE = "red_light_violation";
 
-    public static String eventId(String camera, String approach, long trackId, long crossingFrame) {
-        return camera + ":" + approach + ":" + trackId + ":" + crossingFrame;
+    /** The id of the violation by this track whose crossing frame was captured at {@code crossing}. */
+    public static String eventId(String camera, String approach, long trackId, Instant crossing) {
+        return EventIds.redLightViolation(camera, approach, trackId, crossing);
+    }
+
+    /**
+     * @param crossingCaptureMs capture time of the crossing frame, epoch milliseconds (not the frame number: frame
+     *                          numbers start again at 0 when a node restarts)
+     */
+    public static String eventId(String camera, String approach, long trackId, long crossingCaptureMs) {
+        return eventId(camera, approach, trackId, Instant.ofEpochMilli(crossingCaptureMs));
     }
 
     @Override

@@ -99,7 +99,8 @@ public final class CameraConfigLoader {
                 o.doubleValue(VIOLATION_DISTANCE_M), o.doubleValue(STOPPED_SPEED_KMH), o.doubleValue(FREE_FLOW_SPEED_KMH),
                 o.list(LOS_OCCUPANCY_PCT), o.doubleValue(LOS_HYSTERESIS_PCT), o.doubleValue(MIN_DWELL_S),
                 o.string(ALERT_LEVEL), o.doubleValue(SIGNAL_CONFIRM_S), o.doubleValue(DARK_CONFIRM_S),
-                o.doubleValue(DARK_FAULT_S), o.doubleValue(MAX_CYCLE_S), o.doubleValue(LAMP_MIN_BRIGHTNESS));
+                o.doubleValue(DARK_FAULT_S), o.doubleValue(MAX_CYCLE_S), o.doubleValue(LAMP_MIN_BRIGHTNESS),
+                o.doubleValue(SIGNAL_GAP_S));
         return ConfigReads.quietly(() -> new CameraConfig(o.string(CAMERA), o.intValue(VERSION), o.string(LOCATION),
                 o.given(TIME_ZONE) ? o.string(TIME_ZONE) : null,
                 frameGiven ? new CameraConfig.FrameSize(o.intValue(FRAME_WIDTH), o.intValue(FRAME_HEIGHT)) : null,

@@ -87,6 +87,12 @@ public final class CameraConfigOptions {
             "a head dark this long raises a signal_fault");
     public static final Option MAX_CYCLE_S = seconds("max_cycle_s", 300.0, Range.openClosed(0, MAX_SECONDS),
             "a head with no change for longer than this is stuck: signal_fault");
+    // 3 s: the shortest phase of a signal cycle (amber, 3 s at Indonesian and most other junctions), so no real
+    // phase can hide in a bridged spell, and shorter than dark_fault_s (5 s): a failed head is still reported,
+    // dated from its first dark frame. It bridges lamps that read dark for 1-2 s while lit (exposure, PWM
+    // dimming) and the off half-second of a flashing amber.
+    public static final Option SIGNAL_GAP_S = seconds("signal_gap_s", 3.0, Range.closed(0, MAX_SECONDS),
+            "a dark spell inside a lit phase shorter than this keeps the phase and its onset (a flickering lamp)");
     public static final Option LAMP_MIN_BRIGHTNESS = threshold("lamp_min_brightness", 120.0, Range.open(0, 255),
             "a lamp region whose brightest pixels are dimmer than this (0-255) is off");
 

@@ -22,16 +22,20 @@ import java.util.List;
  * @param darkConfirmS        all lamps must be off this long before the head is called dark
  * @param darkFaultS          a head dark this long raises a signal_fault
  * @param maxCycleS           a head with no change for longer than this is stuck: signal_fault
- * @param lampMinBrightness   a lamp region whose brightest pixels are dimmer than this (0-255) is off
+ * @param lampMinBrightness   a lamp region whose brightest pixels are dimmer than this (0-255) is off, until the
+ *                            camera's own lit and unlit lamp levels have been learned
+ * @param signalGapS          a dark spell (every lamp reading off) inside a lit phase that is shorter than this keeps
+ *                            the phase and its onset (vision signals)
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record Thresholds(Double lineMarginPx, Double redGraceS, Double violationDistanceM, Double stoppedSpeedKmh,
                          Double freeFlowSpeedKmh, List<Double> losOccupancyPct, Double losHysteresisPct,
                          Double minDwellS, String alertLevel, Double signalConfirmS, Double darkConfirmS,
-                         Double darkFaultS, Double maxCycleS, Double lampMinBrightness) {
+                         Double darkFaultS, Double maxCycleS, Double lampMinBrightness,
+                         Double signalGapS) {
 
     public static final Thresholds DEFAULTS = new Thresholds(null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null);
+            null, null, null, null, null, null);
 
     /** Absent values take the declared defaults ({@link CameraConfigOptions}). */
     @SuppressWarnings("unchecked")
@@ -50,11 +54,18 @@ public record Thresholds(Double lineMarginPx, Double redGraceS, Double violation
         darkFaultS = darkFaultS == null ? (Double) CameraConfigOptions.DARK_FAULT_S.defaultValue() : darkFaultS;
         maxCycleS = maxCycleS == null ? (Double) CameraConfigOptions.MAX_CYCLE_S.defaultValue() : maxCycleS;
         lampMinBrightness = lampMinBrightness == null ? (Double) CameraConfigOptions.LAMP_MIN_BRIGHTNESS.defaultValue() : lampMinBrightness;
+        // the default's reasons are in CameraConfigOptions.SIGNAL_GAP_S
+        signalGapS = signalGapS == null ? (Double) CameraConfigOptions.SIGNAL_GAP_S.defaultValue() : signalGapS;
     }
 
     // each accessor notes its option as read (ConfigReads): a test fails when the analytics stop reading one
 
     @Override
+    public Double signalGapS() {
+        CameraConfigOptions.SIGNAL_GAP_S.markRead();
+        return signalGapS;
+    }
+
     public Double lineMarginPx() {
         CameraConfigOptions.LINE_MARGIN_PX.markRead();
         return lineMarginPx;

@@ -37,7 +37,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@link #onControllerPhase} may be called from any thread: a new configuration takes effect at the next
  * frame boundary (an atomic reference read once per frame), so no frame is dropped or analysed with a mix
  * of versions; state that belongs to the geometry (line sides, candidates, zone intervals) starts afresh
- * with the new version.
+ * with the new version. The signal of an approach whose signal configuration and thresholds are unchanged
+ * carries on (state, onset, amber, learned lamp levels): a red phase does not restart at a configuration swap.
  */
 public final class AnalyticsEngine {
     private static final Logger log = LoggerFactory.getLogger(AnalyticsEngine.class);
@@ -111,7 +112,7 @@ public final class AnalyticsEngine {
                 log.info("camera {}: configuration v{} in force from frame {} (was v{})", cfg.camera(),
                         cfg.versionOrZero(), frame.sequence(), runtime.geometry.version());
             }
-            runtime = new Runtime(new CameraGeometry(cfg));
+            runtime = new Runtime(new CameraGeometry(cfg), runtime);
         }
         int version = cfg.versionOrZero();
         if (frame.width() != cfg.frame().width() || frame.height() != cfg.frame().height()) {
@@ -166,14 +167,16 @@ public final class AnalyticsEngine {
         final Map<String, ApproachSignal> signals = new LinkedHashMap<>();
         final Map<String, RedLightRule> redLight = new LinkedHashMap<>();
 
-        Runtime(CameraGeometry geometry) {
+        /** @param previous the runtime of the previous configuration version (its signals carry on), or null */
+        Runtime(CameraGeometry geometry, Runtime previous) {
             this.geometry = geometry;
             this.motion = new GroundMotion(geometry);
             CameraConfig c = geometry.config();
             c.countingLines().forEach(l -> lines.add(new LineCrossingCounter(geometry, l)));
             c.zones().forEach(z -> zones.add(new ZoneMonitor(geometry, z)));
             for (Approach a : c.approaches()) {
-                signals.put(a.id(), new ApproachSignal(geometry, a));
+                signals.put(a.id(), new ApproachSignal(geometry, a,
+                        previous == null ? null : previous.signals.get(a.id())));
                 redLight.put(a.id(), new RedLightRule(geometry, a));
             }
         }

@@ -51,6 +51,7 @@ class EventPublisherTest {
         assertThat(events).allMatch(r -> r.key().equals("test-cam"));
         assertThat(events.stream().map(r -> codec.decode(r.value())).toList()).isEqualTo(produced);
         RedLightViolation v = (RedLightViolation) codec.decode(violations.getFirst().value());
-        assertThat(v.eventId()).isEqualTo("test-cam:north:3:" + v.frames().at());
+        assertThat(v.eventId()).isEqualTo("test-cam:north:3:"
+                + Scenario.at(v.frames().at() / Scenario.FPS).toEpochMilli());
     }
 }

@@ -60,7 +60,9 @@ class RedLightViolationTest {
     void crossingOnRedAfterTheGraceTimeIsAViolationWithItsEvidenceFields() {
         Scenario s = straightThrough(standardCycle(), 9.0, 13, 12);
         assertThat(s.events(RedLightViolation.class)).singleElement().satisfies(v -> {
-            assertThat(v.eventId()).isEqualTo("test-cam:north:17:" + v.frames().at());
+            // camera, approach, track and the capture time (ms) of the crossing frame
+            assertThat(v.eventId()).isEqualTo("test-cam:north:17:"
+                    + Scenario.at(v.frames().at() / Scenario.FPS).toEpochMilli());
             assertThat(v.approach()).isEqualTo("north");
             assertThat(v.trackId()).isEqualTo(17);
             assertThat(v.roadUserClass()).isEqualTo("motorcycle");

@@ -6,6 +6,7 @@ import id.pantau.core.camera.config.CameraConfig;
 import id.pantau.core.camera.config.CameraConfigLoader;
 import id.pantau.core.event.PipelineEvent;
 import id.pantau.core.event.SignalState;
+import id.pantau.core.frame.VideoFrame;
 import id.pantau.core.json.Json;
 import id.pantau.core.perception.BoundingBox;
 import id.pantau.core.perception.Point;
@@ -16,6 +17,7 @@ import id.pantau.core.perception.TrackedObject;
 import id.pantau.detect.analytics.signal.ControllerPhase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,6 +64,8 @@ final class Scenario {
 
     final AnalyticsEngine engine;
     final List<AnalysisResult> results = new ArrayList<>();
+    /** Capture time of frame 0 (a restarted node starts again at frame 0, later on the clock). */
+    private final Instant start;
     private long sequence;
 
     Scenario() {
@@ -71,6 +75,12 @@ final class Scenario {
 
     /** @param edit changes to the configuration JSON before it is loaded */
     Scenario(Consumer<ObjectNode> edit) {
+        this(T0, edit);
+    }
+
+    /** @param start capture time of frame 0 */
+    Scenario(Instant start, Consumer<ObjectNode> edit) {
+        this.start = start;
         this.engine = new AnalyticsEngine(config(edit), new SimpleMeterRegistry());
     }
 
@@ -88,22 +98,35 @@ final class Scenario {
         return T0.plus(Duration.ofNanos(Math.round(seconds * 1e9)));
     }
 
+    /** The capture time {@code seconds} after this scenario's frame 0. */
+    Instant time(double seconds) {
+        return start.plus(Duration.ofNanos(Math.round(seconds * 1e9)));
+    }
+
     double now() {
         return sequence / FPS;
     }
 
     /** Tells the engine the controller switched group g1 to {@code state} at {@code seconds}. */
     Scenario signal(double seconds, SignalState state) {
-        engine.onControllerPhase(new ControllerPhase("g1", state, at(seconds)));
+        engine.onControllerPhase(new ControllerPhase("g1", state, time(seconds)));
         return this;
     }
 
     /** One frame with these objects. */
     AnalysisResult frame(List<TrackedObject> objects) {
-        TrackedFrame f = new TrackedFrame(CameraId.of("test-cam"), sequence, at(sequence / FPS), 1280, 720,
-                objects, true);
+        return frame(objects, null);
+    }
+
+    /** One frame with these objects and this 1280x720 BGR picture (for vision signals; null: none). */
+    AnalysisResult frame(List<TrackedObject> objects, byte[] bgr) {
+        Instant t = time(sequence / FPS);
+        TrackedFrame f = new TrackedFrame(CameraId.of("test-cam"), sequence, t, 1280, 720, objects, true);
+        VideoFrame picture = bgr == null ? null
+                : new VideoFrame(CameraId.of("test-cam"), sequence, t, sequence * 100_000L, 1280, 720,
+                ByteBuffer.wrap(bgr));
         sequence++;
-        AnalysisResult r = engine.analyse(f, null);
+        AnalysisResult r = engine.analyse(f, picture);
         results.add(r);
         return r;
     }

@@ -6,6 +6,7 @@ import id.pantau.core.camera.config.PlaneGeometry;
 import id.pantau.core.camera.config.XY;
 import id.pantau.core.event.AlertState;
 import id.pantau.core.event.CongestionAlert;
+import id.pantau.core.event.EventIds;
 import id.pantau.core.event.LevelOfService;
 import id.pantau.core.event.PipelineEvent;
 import id.pantau.core.event.ZoneCongestion;
@@ -149,7 +150,7 @@ public final class ZoneMonitor {
         entries.forEach((cls, n) -> flow.put(cls, Seconds.round1(n / minutes)));
         Double meanSpeed = speed.isPresent() ? Seconds.round1(speed.getAsDouble()) : null;
         String cam = geometry.camera();
-        out.add(new ZoneCongestion(cam + ":" + zone.id() + ":" + intervalStart.toEpochMilli(), cam,
+        out.add(new ZoneCongestion(EventIds.congestion(cam, zone.id(), intervalStart), cam,
                 geometry.version(), geometry.localTime(end), geometry.localTime(intervalStart), zone.id(),
                 Seconds.round1(frames == 0 ? 0 : (double) vehicleFrames / frames), vehiclesMax, Seconds.round1(occ),
                 meanSpeed, Seconds.round1(queueMax), flow, level));
@@ -157,7 +158,7 @@ public final class ZoneMonitor {
         if (congested != alertRaised) {
             alertRaised = congested;
             AlertState s = congested ? AlertState.RAISED : AlertState.CLEARED;
-            out.add(new CongestionAlert(cam + ":" + zone.id() + ":" + s.label() + ":" + frame, cam,
+            out.add(new CongestionAlert(EventIds.congestionAlert(cam, zone.id(), s, end), cam,
                     geometry.version(), geometry.localTime(end), zone.id(), s, level, Seconds.round1(occ),
                     meanSpeed));
         }

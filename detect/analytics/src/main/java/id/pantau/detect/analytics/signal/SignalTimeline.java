@@ -1,6 +1,7 @@
 package id.pantau.detect.analytics.signal;
 
 import id.pantau.core.event.AlertState;
+import id.pantau.core.event.EventIds;
 import id.pantau.core.event.SignalChange;
 import id.pantau.core.event.SignalFault;
 import id.pantau.core.event.SignalFaultKind;
@@ -39,6 +40,7 @@ public final class SignalTimeline {
     private Double amberBeforeRedS;
     private boolean darkFault;
     private boolean stuckFault;
+    private boolean darkSpell;
 
     public SignalTimeline(CameraGeometry geometry, String approach, String source) {
         this.geometry = geometry;
@@ -46,6 +48,22 @@ public final class SignalTimeline {
         this.source = source;
         this.darkFaultS = geometry.config().thresholds().darkFaultS();
         this.maxCycleS = geometry.config().thresholds().maxCycleS();
+    }
+
+    /**
+     * Carries on from the same approach's timeline under the previous configuration version: the state in force
+     * and since when, the red onset and the amber before it, raised faults. No event is produced; the next change
+     * or fault event carries the new version.
+     */
+    public void continueFrom(SignalTimeline previous) {
+        state = previous.state;
+        since = previous.since;
+        firstObserved = previous.firstObserved;
+        redOnset = previous.redOnset;
+        amberBeforeRedS = previous.amberBeforeRedS;
+        darkFault = previous.darkFault;
+        stuckFault = previous.stuckFault;
+        darkSpell = previous.darkSpell;
     }
 
     /** Records a state change that started at {@code onset}; empty when the state did not change. */
@@ -68,7 +86,7 @@ public final class SignalTimeline {
         }
         state = next;
         log.debug("camera {} approach {}: signal {} -> {} at {}", geometry.camera(), approach, previous, next, onset);
-        return Optional.of(new SignalChange(geometry.camera() + ":" + approach + ":" + next.label() + ":" + frame,
+        return Optional.of(new SignalChange(EventIds.signalChange(geometry.camera(), approach, next, onset),
                 geometry.camera(), geometry.version(), geometry.localTime(onset), approach, source, next, previous,
                 previousDuration, frame));
     }
@@ -106,7 +124,7 @@ public final class SignalTimeline {
             log.info("camera {} approach {}: signal_fault {} cleared ({})", geometry.camera(), approach,
                     kind.label(), detail);
         }
-        return new SignalFault(geometry.camera() + ":" + approach + ":" + kind.label() + ":" + s.label() + ":" + frame,
+        return new SignalFault(EventIds.signalFault(geometry.camera(), approach, kind, s, now),
                 geometry.camera(), geometry.version(), geometry.localTime(now), approach, kind, s, detail, frame);
     }
 
@@ -123,6 +141,19 @@ public final class SignalTimeline {
     /** Duration of the amber that preceded the current red, null when not observed. */
     public Double amberBeforeRedS() {
         return amberBeforeRedS;
+    }
+
+    /**
+     * Vision: every lamp is reading off inside the phase in force, not (yet) for {@code signal_gap_s}. The phase is
+     * kept, but whether the head is still lit is not known until the spell ends or outlasts the gap.
+     */
+    public void darkSpell(boolean inSpell) {
+        this.darkSpell = inSpell;
+    }
+
+    /** See {@link #darkSpell(boolean)}. */
+    public boolean inDarkSpell() {
+        return darkSpell;
     }
 
     /** False while a fault is raised or the state is dark/unknown: red-light enforcement pauses. */

@@ -185,7 +185,9 @@ public final class RedLightRule {
                 // became untrustworthy before the vehicle went on (enforcement pauses).
                 t.candidate = null;
             }
-            if (t.candidate != null) {
+            if (t.candidate != null && !signal.inDarkSpell()) {
+                // during a dark spell the red is kept but not yet proven: the vehicle is judged once the head
+                // reads lit again (or the spell outlasts signal_gap_s: a dark head, and the candidate is dropped)
                 confirm(o, t, frame, motion).ifPresent(v -> {
                     violators.add(o.trackId());
                     tracks.remove(o.trackId());
@@ -288,7 +290,7 @@ public final class RedLightRule {
             speed = now.isPresent() ? Seconds.round1(now.getAsDouble()) : null;
         }
         return Optional.of(new RedLightViolation(
-                RedLightViolation.eventId(geometry.camera(), approach.id(), o.trackId(), c.frameAt()),
+                RedLightViolation.eventId(geometry.camera(), approach.id(), o.trackId(), c.at()),
                 geometry.camera(), approach.id(), o.trackId(), roadUser.get(), geometry.localTime(c.at()),
                 SignalState.RED, Seconds.round3(c.timeIntoRedS()), c.amberS(), speed,
                 new RedLightViolation.Frames(c.frameBefore(), c.frameAt(), frame.sequence()), geometry.version(),
