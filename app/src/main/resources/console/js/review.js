@@ -72,9 +72,22 @@ export function renderReview(main) {
         h('h3', {}, 'Foto bukti'),
         photos);
       for (const name of v.photos || []) {
-        const url = await blobUrl(`/api/violations/${id}/evidence/${encodeURIComponent(name)}`);
-        urls.push(url);
-        photos.append(h('figure', {}, h('img', { src: url, alt: name }), h('figcaption', {}, name)));
+        try {
+          const url = await blobUrl(`/api/violations/${id}/evidence/${encodeURIComponent(name)}`);
+          urls.push(url);
+          photos.append(h('figure', {}, h('img', { src: url, alt: name }), h('figcaption', {}, name)));
+        } catch (e) {
+          photos.append(h('p', { class: 'msg error' }, `${name}: ${e.message}`));
+        }
+      }
+      // the signed clip (6 s before to 6 s after the crossing), played in the page
+      try {
+        const clip = await blobUrl(`/api/violations/${id}/evidence/clip.mp4`);
+        urls.push(clip);
+        photos.append(h('figure', {}, h('video', { id: 'evidence-clip', src: clip, controls: true, muted: true,
+          playsinline: true, width: 480 }), h('figcaption', {}, 'Klip bukti (6 detik sebelum sampai 6 detik sesudah)')));
+      } catch (e) {
+        photos.append(h('p', { class: 'msg info' }, 'Klip bukti tidak tersedia: ' + e.message));
       }
     } catch (e) {
       replace(detail, h('p', { class: 'msg error' }, 'Kasus tidak dapat dibuka: ' + e.message));

@@ -65,6 +65,21 @@ class NodeEndToEndTest {
             assertThat(report.ok()).as(report.toString()).isTrue();
             assertThat(node.evidence().store().exists(v.evidenceKey() + "clip.mp4")).isTrue();
 
+            // the officer's case view plays the signed clip: served through the API, checked against the manifest
+            node.enforcement().users().create("test", "polisi.uji", "kata-sandi-uji-123", id.pantau.enforcement.auth.Role.POLICE, false);
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            String login = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(node.url() + "api/auth/login"))
+                    .header("content-type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                            "{\"username\":\"polisi.uji\",\"password\":\"kata-sandi-uji-123\"}")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            String token = Json.mapper().readTree(login).get("token").asText();
+            java.net.http.HttpResponse<byte[]> clip = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                    node.url() + "api/violations/" + v.id() + "/evidence/clip.mp4")).header("authorization", "Bearer " + token)
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(clip.statusCode()).as(new String(clip.body())).isEqualTo(200);
+            assertThat(clip.headers().firstValue("content-type")).hasValue("video/mp4");
+            assertThat(new String(clip.body(), 4, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("ftyp");
+
             // the operator's check from the command line: intact, then one altered photo is named
             java.io.StringWriter out = new java.io.StringWriter();
             picocli.CommandLine cli = Main.commandLine();

@@ -53,15 +53,21 @@ final class ReviewRoutes {
      * a file that does not is refused with 409 {@code evidence_integrity} and an {@code EVIDENCE INTEGRITY} error
      * line in the log naming the case, the file and why.
      */
+    /** The evidence clip (H.264 in MP4) of a package, beside its photos. */
+    static final String CLIP = "clip.mp4";
+
     private Reply evidence(User u, long id, String name) throws IOException {
         Violation v = s.reviews().get(id);
-        if (!v.photos().contains(name)) {
-            throw EnforcementException.notFound("case " + id + " has no evidence photo '" + name + "'; it has " + v.photos());
+        // the photos the event names, and the clip every complete package holds (checked against the manifest below)
+        if (!v.photos().contains(name) && !CLIP.equals(name)) {
+            throw EnforcementException.notFound("case " + id + " has no evidence file '" + name + "'; it has " + v.photos()
+                    + " and " + CLIP);
         }
         try {
             byte[] photo = s.verifiedEvidence().read(v.evidenceKey(), name);
             s.record(u.username(), "evidence.view", "violation", Long.toString(id), null, Map.of("photo", name));
-            return Reply.bytes(name.endsWith(".png") ? "image/png" : "image/jpeg", photo);
+            return Reply.bytes(name.endsWith(".mp4") ? "video/mp4" : name.endsWith(".png") ? "image/png" : "image/jpeg",
+                    photo);
         } catch (EvidenceIntegrityException e) {
             log.error("EVIDENCE INTEGRITY: case {} ({}) file {} refused: {}", id, v.eventId(), e.key(), e.getMessage());
             throw EnforcementException.integrity("evidence photo '" + name + "' of case " + id + " is not served: "
