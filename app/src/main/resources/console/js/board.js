@@ -2,6 +2,7 @@
 
 import { api, liveEvents, session } from './api.js';
 import { h, replace, message, time } from './dom.js';
+import { vehicle, direction, signal, fault, approach } from './words.js';
 
 const MAX_EVENTS = 100;
 const TYPE_LABEL = {
@@ -44,12 +45,12 @@ export function renderBoard(main) {
 
   function describe(type, e) {
     switch (type) {
-      case 'line_crossing': return `${e.class} ${e.direction} di garis ${e.line}`;
+      case 'line_crossing': return `${vehicle(e.class)} ${direction(e.direction)} di garis ${e.line}`;
       case 'congestion': return `zona ${e.zone}: tingkat ${e.level}, okupansi ${e.occupancy_pct.toFixed(0)} %`;
       case 'congestion_alert': return `zona ${e.zone}: ${e.state === 'raised' ? 'MACET' : 'kembali normal'} (tingkat ${e.level})`;
-      case 'signal_change': return `pendekat ${e.approach}: ${e.state ?? ''}`;
-      case 'signal_fault': return `pendekat ${e.approach}: ${e.kind ?? ''}`;
-      case 'red_light_violation': return `pendekat ${e.approach}, ${e.class}` + (e.plate?.text ? `, pelat ${e.plate.text}` : '');
+      case 'signal_change': return `pendekat ${approach(e.approach)}: ${signal(e.state)}`;
+      case 'signal_fault': return `pendekat ${approach(e.approach)}: ${fault(e.kind)}`;
+      case 'red_light_violation': return `pendekat ${approach(e.approach)}, ${vehicle(e.class)}` + (e.plate?.text ? `, pelat ${e.plate.text}` : '');
       default: return '';
     }
   }

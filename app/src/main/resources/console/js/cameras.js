@@ -1,6 +1,7 @@
 // Cameras grid: every camera's state and its latest frame, refreshed every few seconds.
 
 import { api, blobUrl, session } from './api.js';
+import { cameraState } from './words.js';
 import { h, replace, message } from './dom.js';
 
 const REFRESH_MS = 3000;
@@ -32,7 +33,7 @@ export function renderCameras(main) {
     return h('article', { class: 'tile ' + (cam.streaming ? 'up' : 'down'), 'data-camera': cam.id },
       h('div', { class: 'snap' }, h('img', { alt: 'Gambar terakhir ' + cam.id, id: 'snap-' + cam.id, src: urls.get(cam.id) })),
       h('h2', {}, cam.id),
-      h('p', { class: 'state' }, cam.state),
+      h('p', { class: 'state' }, cameraState(cam.state)),
       h('p', { class: 'facts' }, facts),
       canSeeGeometry ? h('a', { class: 'button', href: '#/editor/' + encodeURIComponent(cam.id), 'data-edit': cam.id },
         canEdit ? 'Ubah geometri' : 'Lihat geometri') : null);

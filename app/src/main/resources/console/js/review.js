@@ -2,6 +2,7 @@
 
 import { api, blobUrl } from './api.js';
 import { h, replace, message, time } from './dom.js';
+import { vehicle, approach } from './words.js';
 
 const STATUS_LABEL = { pending: 'menunggu', awaiting_second_approval: 'menunggu petugas kedua', approved: 'disetujui', rejected: 'ditolak' };
 const REASON_LABEL = {
@@ -15,6 +16,7 @@ export function renderReview(main) {
   const status = h('p', { class: 'msg', role: 'status' });
   const urls = [];
   let reasons = [];
+  let notice = null;
   replace(main, h('h1', {}, 'Verifikasi pelanggaran'), status,
     h('div', { class: 'split' },
       h('section', {}, h('h2', {}, 'Antrian'), h('table', {}, h('thead', {}, h('tr', {},
@@ -25,7 +27,7 @@ export function renderReview(main) {
     try {
       const { items } = await api('GET', '/api/violations');
       replace(list, items.length ? items.map(v => h('tr', { class: 'clickable', 'data-case': v.id, onclick: () => open(v.id) },
-        h('td', {}, v.id), h('td', {}, v.camera), h('td', {}, time(v.time)), h('td', {}, v.type),
+        h('td', {}, v.id), h('td', {}, v.camera), h('td', {}, time(v.time)), h('td', {}, v.type === 'red_light_violation' ? 'lampu merah' : v.type),
         h('td', {}, v.plate ?? '—'), h('td', {}, v.plate_score == null ? '—' : v.plate_score.toFixed(2)),
         h('td', {}, STATUS_LABEL[v.status] ?? v.status))) : [h('tr', {}, h('td', { colspan: 7 }, 'Antrian kosong.'))]);
     } catch (e) {
@@ -44,8 +46,10 @@ export function renderReview(main) {
       const closed = v.status === 'approved' || v.status === 'rejected';
       const caseMsg = h('p', { class: 'msg', role: 'status' });
       const photos = h('div', { class: 'photos' });
+      // after an action the case is drawn again; the outcome is shown in the new drawing
+      if (notice) { message(caseMsg, ...notice); notice = null; }
       const act = (label, fn) => h('button', { type: 'button', onclick: async () => {
-        try { await fn(); message(caseMsg, 'ok', label + ': berhasil.'); loadQueue(); open(id); }
+        try { await fn(); notice = ['ok', label + ': berhasil.']; loadQueue(); open(id); }
         catch (e) { message(caseMsg, 'error', label + ' gagal: ' + e.message); }
       } }, label);
       replace(detail,
@@ -53,7 +57,7 @@ export function renderReview(main) {
         h('dl', {},
           h('dt', {}, 'Waktu'), h('dd', {}, time(v.time)),
           h('dt', {}, 'Lokasi'), h('dd', {}, v.location ?? '—'),
-          h('dt', {}, 'Pendekat / kendaraan'), h('dd', {}, `${v.approach ?? '—'} / ${v.class ?? '—'}`),
+          h('dt', {}, 'Pendekat / kendaraan'), h('dd', {}, `${approach(v.approach)} / ${vehicle(v.class)}`),
           h('dt', {}, 'Pelat terbaca'), h('dd', {}, (v.plate_read ?? 'tidak terbaca') +
             (v.plate_score == null ? '' : ` (skor ${v.plate_score.toFixed(2)})`)),
           h('dt', {}, 'Status'), h('dd', {}, STATUS_LABEL[v.status] ?? v.status)),

@@ -103,7 +103,9 @@ class ConsoleBrowserTest {
                 {"type":"red_light_violation","event_id":"cam-ui:north:9:1009","camera":"cam-ui","approach":"north",
                  "track_id":9,"class":"motorcycle","time":"2026-11-23T10:00:01.234+07:00","signal_state":"red",
                  "time_into_red_s":2.4,"frames":{"before":1,"at":2,"after":3},"location":"Simpang Kawat",
-                 "plate":{"text":"BH 1234 AB","region":"Jambi","score":0.97}}""";
+                 "plate":{"text":"BH 1234 AB","region":"Jambi","score":0.97},
+                 "evidence":{"key":"evidence/cam-ui/2026/11/23/x/","manifest_sha256":"%s","photos":[],"complete":true}}"""
+                .formatted("0".repeat(64));
         rig.services.ingestor().ingest("pantau.violations", "cam-ui", event.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
         signIn(wait, "police1");
@@ -111,6 +113,8 @@ class ConsoleBrowserTest {
         row.click();
         WebElement reason = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("reason")));
         assertThat(new Select(reason).getFirstSelectedOption().getAttribute("value")).as("no reason preselected").isEmpty();
+        assertThat(browser.findElement(By.id("case")).getText()).as("in Indonesian")
+                .contains("dari utara / sepeda motor").doesNotContain("motorcycle");
         assertThat(browser.findElements(By.cssSelector("#case .actions button"))).isNotEmpty();
 
         // the officer claims and approves in the page; the case re-opens decided, with no buttons left
@@ -178,6 +182,8 @@ class ConsoleBrowserTest {
         wait.until(d -> (Boolean) browser.executeScript(
                 "const i = document.getElementById('snap-" + HANOI + "'); return !!i && i.complete && i.naturalWidth === 640;"));
         screenshot("console-cameras.png");
+        assertThat(browser.findElement(By.cssSelector("[data-camera='" + HANOI + "'] .state")).getText())
+                .as("camera states in Indonesian").startsWith("MENGALIR");
         browser.findElement(By.cssSelector("[data-edit='" + HANOI + "']")).click();
 
         WebElement status = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("editor-status")));

@@ -1,0 +1,25 @@
+// The words a person reads in the console: the pipeline's English identifiers in Indonesian, in one place.
+
+const CLASS = { motorcycle: 'sepeda motor', car: 'mobil', bus: 'bus', truck: 'truk', bicycle: 'sepeda',
+  person: 'pejalan kaki' };
+const DIRECTION = { in: 'masuk', out: 'keluar', forward: 'searah', backward: 'berlawanan' };
+const SIGNAL = { red: 'merah', amber: 'kuning', yellow: 'kuning', green: 'hijau', dark: 'padam', unknown: 'tidak diketahui' };
+const FAULT = { dark: 'lampu padam', stuck: 'lampu macet (tidak berganti)' };
+const CAMERA_STATE = { STREAMING: 'MENGALIR', CONNECTING: 'MENYAMBUNG', STALLED: 'TERHENTI', DOWN: 'MATI',
+  FINISHED: 'SELESAI', STOPPED: 'DIHENTIKAN' };
+const COMPASS = { north: 'utara', south: 'selatan', east: 'timur', west: 'barat' };
+
+export const vehicle = c => CLASS[c] ?? c ?? '—';
+export const direction = d => DIRECTION[d] ?? d ?? '—';
+export const signal = s => SIGNAL[s] ?? s ?? '—';
+export const fault = k => FAULT[k] ?? k ?? '—';
+export const approach = a => a == null ? '—' : COMPASS[String(a).toLowerCase()] ? 'dari ' + COMPASS[String(a).toLowerCase()] : a;
+
+/** A camera state line ("STREAMING 1280x720 @ 25.00 fps", "DOWN: refused (retry in 4 s)") with its word translated. */
+export function cameraState(state) {
+  if (!state) return '—';
+  const word = state.match(/^[A-Z]+/)?.[0];
+  return word && CAMERA_STATE[word] ? CAMERA_STATE[word] + state.slice(word.length)
+    .replace('retry in', 'coba lagi dalam').replace('no frame for', 'tanpa gambar selama')
+    .replace('attempt', 'percobaan').replace('frames decoded', 'gambar terbaca') : state;
+}
