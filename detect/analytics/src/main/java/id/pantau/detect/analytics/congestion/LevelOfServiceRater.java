@@ -18,11 +18,19 @@ import java.util.OptionalDouble;
  *   <li>The level is the worse of the two; speed only counts when vehicles were measured and occupancy is
  *   past the A limit (a single car waiting at red is not congestion).</li>
  * </ul>
- * Hysteresis: a level only improves when the measures clear the better level's limits by
+ * <p>A zone behind a stop line is a signalised approach: vehicles standing there at red are how the junction
+ * works, not congestion, so its speed says nothing. There the second measure is the <b>control delay</b> per
+ * vehicle, rated with the thresholds of HCM 6th ed., chapter 19 (signalised intersections, Exhibit 19-8:
+ * &le;10 s A, &le;20 s B, &le;35 s C, &le;55 s D, &le;80 s E, else F). A short queue waiting out one red is
+ * A-C; F needs vehicles that wait longer than a whole cycle.
+ *
+ * <p>Hysteresis: a level only improves when the measures clear the better level's limits by
  * {@code los_hysteresis_pct}; dwell: a new level must be indicated for {@code min_dwell_s} before it is adopted.
  */
 public final class LevelOfServiceRater {
     private static final double[] SPEED_SHARE = {0.80, 0.67, 0.50, 0.40, 0.30};
+    /** HCM 6th ed. Exhibit 19-8: control delay (s/vehicle) limits of levels A-E at signalised intersections. */
+    private static final double[] CONTROL_DELAY_S = {10, 20, 35, 55, 80};
 
     private final List<Double> occupancyLimits;
     private final double freeFlowKmh;
@@ -58,17 +66,46 @@ public final class LevelOfServiceRater {
         return LevelOfService.values()[level];
     }
 
+    /** The raw level of a signalised approach's zone: occupancy and control delay per vehicle (see class doc). */
+    public LevelOfService rateApproach(double occupancyPct, OptionalDouble controlDelayS) {
+        int level = 0;
+        while (level < 5 && occupancyPct > occupancyLimits.get(level)) {
+            level++;
+        }
+        if (controlDelayS.isPresent()) {
+            int delayLevel = 0;
+            while (delayLevel < 5 && controlDelayS.getAsDouble() > CONTROL_DELAY_S[delayLevel]) {
+                delayLevel++;
+            }
+            level = Math.max(level, delayLevel);
+        }
+        return LevelOfService.values()[level];
+    }
+
+    /** Feeds one interval of a signalised approach's zone; returns the level in force afterwards. */
+    public LevelOfService updateApproach(double occupancyPct, OptionalDouble controlDelayS, Instant now) {
+        LevelOfService raw = rateApproach(occupancyPct, controlDelayS);
+        LevelOfService strict = rateApproach(occupancyPct * (1 + hysteresis),
+                controlDelayS.isPresent() ? OptionalDouble.of(controlDelayS.getAsDouble() * (1 + hysteresis)) : controlDelayS);
+        return adopt(raw, strict, now);
+    }
+
     /** Feeds one interval's measures; returns the level in force afterwards. */
     public LevelOfService update(double occupancyPct, OptionalDouble meanSpeedKmh, Instant now) {
         LevelOfService raw = rate(occupancyPct, meanSpeedKmh);
+        // Judge an improvement on pessimistic measures: occupancy a bit higher, speed a bit lower.
+        LevelOfService strict = rate(occupancyPct * (1 + hysteresis),
+                meanSpeedKmh.isPresent() ? OptionalDouble.of(meanSpeedKmh.getAsDouble() * (1 - hysteresis))
+                        : meanSpeedKmh);
+        return adopt(raw, strict, now);
+    }
+
+    /** Hysteresis (an improvement must hold on the pessimistic measures) and dwell, for either kind of zone. */
+    private LevelOfService adopt(LevelOfService raw, LevelOfService strict, Instant now) {
         LevelOfService indicated = current;
         if (raw.isWorseThan(current)) {
             indicated = raw;
         } else if (current.isWorseThan(raw)) {
-            // Judge an improvement on pessimistic measures: occupancy a bit higher, speed a bit lower.
-            LevelOfService strict = rate(occupancyPct * (1 + hysteresis),
-                    meanSpeedKmh.isPresent() ? OptionalDouble.of(meanSpeedKmh.getAsDouble() * (1 - hysteresis))
-                            : meanSpeedKmh);
             indicated = current.isWorseThan(strict) ? strict : current;
         }
         if (indicated == current) {

@@ -21,6 +21,7 @@ import id.pantau.detect.analytics.motion.GroundMotion;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,10 @@ import java.util.TreeMap;
  *   <li>queue length: the longest seen in the interval; the distance on the ground from the approach's stop
  *   line to the furthest stopped vehicle (below {@code stopped_speed_kmh}), or, for a zone without an
  *   approach, the spread of the stopped vehicles;</li>
- *   <li>flow: vehicles entering the zone, per class, per minute.</li>
+ *   <li>flow: vehicles entering the zone, per class, per minute;</li>
+ *   <li>control delay (zones behind a stop line): per vehicle, its time in the zone less the time its distance
+ *   there takes at the free-flow speed; averaged over the vehicles that left in the interval and, so far, those
+ *   still waiting. The level of such a zone rates it instead of the speed ({@link LevelOfServiceRater}).</li>
  * </ul>
  */
 public final class ZoneMonitor {
@@ -64,6 +68,20 @@ public final class ZoneMonitor {
     private double queueMax;
     private final Map<String, Integer> entries = new TreeMap<>();
     private Set<Long> inside = new HashSet<>();
+    /** vehicles in the zone now: when each entered and how far it has moved there */
+    private final Map<Long, Visit> visits = new HashMap<>();
+    private final List<Double> delays = new ArrayList<>();
+    private final double freeFlowMs;
+    private Instant lastFrame;
+
+    private static final class Visit {
+        final Instant entered;
+        double metres;
+
+        Visit(Instant entered) {
+            this.entered = entered;
+        }
+    }
     private boolean alertRaised;
 
     public ZoneMonitor(CameraGeometry geometry, Zone zone) {
@@ -75,6 +93,7 @@ public final class ZoneMonitor {
         this.alertLevel = LevelOfService.fromLabel(geometry.config().thresholds().alertLevel());
         this.intervalS = geometry.config().analysis().intervalS();
         this.stoppedKmh = geometry.config().thresholds().stoppedSpeedKmh();
+        this.freeFlowMs = geometry.config().thresholds().freeFlowSpeedKmh() / 3.6;
         this.stopLineGround = Optional.ofNullable(zone.approach()).flatMap(geometry.config()::approach)
                 .map(Approach::stopLine).flatMap(s -> geometry.toGround(s.a().toPoint())
                         .flatMap(ga -> geometry.toGround(s.b().toPoint()).map(gb -> new Point[]{ga, gb})));
@@ -88,6 +107,8 @@ public final class ZoneMonitor {
         } else if (Seconds.between(intervalStart, now) >= intervalS) {
             out.addAll(closeInterval(now, frame.sequence()));
         }
+        double dt = lastFrame == null ? 0 : Math.max(0, Seconds.between(lastFrame, now));
+        lastFrame = now;
         List<BoundingBox> boxes = new ArrayList<>();
         List<Point> stopped = new ArrayList<>();
         Set<Long> nowInside = new HashSet<>();
@@ -102,11 +123,21 @@ public final class ZoneMonitor {
                 entries.merge(o.roadUser().label(), 1, Integer::sum);
             }
             OptionalDouble speed = motion.speedKmh(o.trackId());
+            Visit visit = visits.computeIfAbsent(o.trackId(), id -> new Visit(now));
             if (speed.isPresent()) {
+                visit.metres += speed.getAsDouble() / 3.6 * dt;
                 speedSum += speed.getAsDouble();
                 speedCount++;
                 if (speed.getAsDouble() < stoppedKmh) {
                     motion.position(o.trackId()).ifPresent(stopped::add);
+                }
+            }
+        }
+        for (Long left : inside) {
+            if (!nowInside.contains(left)) {
+                Visit v = visits.remove(left);
+                if (v != null) {
+                    delays.add(delay(v, now));
                 }
             }
         }
@@ -140,12 +171,25 @@ public final class ZoneMonitor {
         return longest;
     }
 
+    /** Time in the zone beyond what its distance there takes at free flow (HCM's control delay, within the zone). */
+    private double delay(Visit v, Instant until) {
+        return Math.max(0, Seconds.between(v.entered, until) - v.metres / freeFlowMs);
+    }
+
+    private OptionalDouble controlDelay(Instant end) {
+        List<Double> all = new ArrayList<>(delays);
+        visits.values().forEach(v -> all.add(delay(v, end)));   // still waiting: their delay so far
+        return all.isEmpty() ? OptionalDouble.empty() : all.stream().mapToDouble(Double::doubleValue).average();
+    }
+
     private List<PipelineEvent> closeInterval(Instant end, long frame) {
         List<PipelineEvent> out = new ArrayList<>();
         double minutes = Seconds.between(intervalStart, end) / 60.0;
         double occ = frames == 0 ? 0 : occupancySum / frames;
         OptionalDouble speed = speedCount == 0 ? OptionalDouble.empty() : OptionalDouble.of(speedSum / speedCount);
-        LevelOfService level = rater.update(occ, speed, end);
+        LevelOfService level = stopLineGround.isPresent() || zone.approach() != null
+                ? rater.updateApproach(occ, controlDelay(end), end)
+                : rater.update(occ, speed, end);
         Map<String, Double> flow = new TreeMap<>();
         entries.forEach((cls, n) -> flow.put(cls, Seconds.round1(n / minutes)));
         Double meanSpeed = speed.isPresent() ? Seconds.round1(speed.getAsDouble()) : null;
@@ -171,6 +215,7 @@ public final class ZoneMonitor {
         speedCount = 0;
         queueMax = 0;
         entries.clear();
+        delays.clear();
         return out;
     }
 
