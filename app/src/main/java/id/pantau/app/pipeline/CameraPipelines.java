@@ -6,6 +6,8 @@ import id.pantau.core.camera.config.CameraConfigStore;
 import id.pantau.core.camera.config.InvalidCameraConfigException;
 import id.pantau.core.frame.VideoFrame;
 import id.pantau.core.perception.TrackedFrame;
+import id.pantau.core.event.PipelineEvent;
+import id.pantau.core.event.RedLightViolation;
 import id.pantau.detect.analytics.AnalysisResult;
 import id.pantau.detect.analytics.AnalyticsEngine;
 import id.pantau.detect.analytics.EventPublisher;
@@ -43,6 +45,7 @@ public final class CameraPipelines implements AutoCloseable {
     private final PerceptionStage perception;
     private final CameraConfigStore geometry;
     private final EventPublisher publisher;
+    private final java.util.Set<String> loggedReplay = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final MeterRegistry registry;
     private final Map<CameraId, AnalyticsEngine> engines = new ConcurrentHashMap<>();
     private final List<Consumer<TrackedFrame>> frameListeners = new CopyOnWriteArrayList<>();
@@ -109,6 +112,23 @@ public final class CameraPipelines implements AutoCloseable {
         });
     }
 
+    /**
+     * A looping file (the demo's footage) replays the same moments: its violations were published on the first pass
+     * and would flood the review queue with the same cases on every loop. Counts and congestion stay live.
+     */
+    private List<PipelineEvent> withoutRepeatedViolations(CameraWorker worker, List<PipelineEvent> events) {
+        List<PipelineEvent> kept = events.stream().filter(e -> !(e instanceof RedLightViolation)).toList();
+        int dropped = events.size() - kept.size();
+        if (dropped > 0) {
+            registry.counter("pantau.pipeline.replayed.violations", "camera", worker.id().value()).increment(dropped);
+            if (loggedReplay.add(worker.id().value())) {
+                log.info("camera {} replays a looping file: its violations are published on the first pass only",
+                        worker.id());
+            }
+        }
+        return kept;
+    }
+
     private void run(CameraWorker worker) {
         Timer latency = Timer.builder("pantau.pipeline.latency")
                 .description("capture of a frame to its events published")
@@ -129,8 +149,10 @@ public final class CameraPipelines implements AutoCloseable {
                 AnalyticsEngine engine = engines.get(worker.id());
                 if (engine != null) {
                     AnalysisResult result = engine.analyse(tracked, frame);
-                    if (!result.events().isEmpty()) {
-                        publisher.publish(result.events());
+                    List<PipelineEvent> events = worker.isReplay(frame) ? withoutRepeatedViolations(worker, result.events())
+                            : result.events();
+                    if (!events.isEmpty()) {
+                        publisher.publish(events);
                     }
                 }
                 latency.record(Duration.between(frame.captureTime(), Instant.now()).toNanos(), TimeUnit.NANOSECONDS);

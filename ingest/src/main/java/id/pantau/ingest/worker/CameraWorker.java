@@ -45,6 +45,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * grabber on its own thread and exits without publishing anything.
  */
 public final class CameraWorker {
+    /** Stream time where a looping file's first replay starts (never, for anything else). */
+    private volatile long firstReplayMicros = Long.MAX_VALUE;
     private static final Logger log = LoggerFactory.getLogger(CameraWorker.class);
     /** A stream that ran this long before failing was healthy: reconnect at once and reset the back-off. */
     private static final long HEALTHY_NANOS = Duration.ofSeconds(10).toNanos();
@@ -96,6 +98,14 @@ public final class CameraWorker {
 
     public CameraId id() {
         return source.id();
+    }
+
+    /**
+     * True for a frame of a looping file's second or later pass: the same moments again. Counting and congestion
+     * still run on it (a demo wall keeps moving); enforcement events of a replay are repeats, not new violations.
+     */
+    public boolean isReplay(VideoFrame frame) {
+        return frame.camera().equals(id()) && frame.streamTimeMicros() >= firstReplayMicros;
     }
 
     public CameraSource source() {
@@ -420,6 +430,9 @@ public final class CameraWorker {
                     return new Outcome.Failed("cannot rewind " + source.input() + " to loop it: " + e.getMessage());
                 }
                 s.loopOffsetMicros = s.lastStreamMicros + s.frameMicros;
+                if (firstReplayMicros == Long.MAX_VALUE) {
+                    firstReplayMicros = s.loopOffsetMicros;
+                }
                 firstPts = Long.MIN_VALUE;
                 lastPts = Long.MIN_VALUE;
                 continue;

@@ -149,6 +149,10 @@ class FileCameraTest {
             assertThat(w.state()).isInstanceOf(CameraState.Streaming.class);
             // Stream time passed the end of the clip and kept increasing through the loop.
             VideoFrame last = frames.getLast();
+            // the second pass is a replay of the same moments (its violations are not published again)
+            assertThat(w.isReplay(frames.getFirst())).isFalse();
+            assertThat(w.isReplay(last)).isTrue();
+            assertThat(frames.stream().filter(f -> f.streamTimeMicros() < 4_900_000)).noneMatch(w::isReplay);
             assertThat(last.streamTimeMicros()).isGreaterThan(5_100_000);
             for (int i = 1; i < frames.size(); i++) {
                 assertThat(frames.get(i).streamTimeMicros()).isGreaterThan(frames.get(i - 1).streamTimeMicros());
