@@ -2,7 +2,22 @@
 
 import { api, blobUrl } from './api.js';
 import { h, replace, message, time } from './dom.js';
-import { vehicle, approach } from './words.js';
+import { vehicle, approach, signal } from './words.js';
+
+const CAPTION = { 'frame_before.jpg': 'Sebelum garis henti', 'frame_at.jpg': 'Saat melewati garis henti',
+  'frame_after.jpg': 'Di dalam persimpangan', 'vehicle.jpg': 'Kendaraan', 'plate.jpg': 'Pelat nomor (resolusi asli)' };
+const ACTION_LABEL = { 'violation.received': 'diterima', 'violation.claim': 'diklaim', 'violation.plate_correction': 'pelat dikoreksi',
+  'violation.first_approval': 'disetujui (petugas pertama)', 'violation.approve': 'disetujui', 'violation.reject': 'ditolak',
+  'evidence.view': 'bukti dilihat', 'ticket.issue': 'tilang terbit' };
+
+/** A photo at its own resolution, scrollable, over the page; a click or Esc closes it. */
+function zoom(url, name) {
+  const dialog = h('dialog', { id: 'zoom', class: 'zoom' }, h('img', { src: url, alt: name }), h('p', {}, CAPTION[name] ?? name));
+  dialog.addEventListener('click', () => dialog.close());
+  dialog.addEventListener('close', () => dialog.remove());
+  document.body.append(dialog);
+  dialog.showModal();
+}
 
 const STATUS_LABEL = { pending: 'menunggu', awaiting_second_approval: 'menunggu petugas kedua', approved: 'disetujui', rejected: 'ditolak' };
 const REASON_LABEL = {
@@ -17,19 +32,55 @@ export function renderReview(main) {
   const urls = [];
   let reasons = [];
   let notice = null;
+  const PAGE = 25;
+  let offset = 0;
+  const fCamera = h('input', { id: 'filter-camera', placeholder: 'kamera', size: 14 });
+  const fPlate = h('input', { id: 'filter-plate', placeholder: 'pelat, mis. BH1234', size: 12 });
+  const fDate = h('input', { id: 'filter-date', type: 'date' });
+  const fStatus = h('select', { id: 'filter-status' }, h('option', { value: '' }, 'terbuka'),
+    Object.entries(STATUS_LABEL).map(([k, label]) => h('option', { value: k }, label)));
+  const filters = h('form', { class: 'inline', id: 'queue-filters' }, fCamera, fPlate, fDate, fStatus,
+    h('button', { type: 'submit' }, 'Saring'));
+  filters.addEventListener('submit', ev => { ev.preventDefault(); offset = 0; loadQueue(); });
+  const total = h('span', { id: 'queue-total' });
+  const prev = h('button', { type: 'button', id: 'queue-prev', onclick: () => { offset = Math.max(0, offset - PAGE); loadQueue(); } }, '‹ Sebelumnya');
+  const next = h('button', { type: 'button', id: 'queue-next', onclick: () => { offset += PAGE; loadQueue(); } }, 'Berikutnya ›');
   replace(main, h('h1', {}, 'Verifikasi pelanggaran'), status,
     h('div', { class: 'split' },
-      h('section', {}, h('h2', {}, 'Antrian'), h('table', {}, h('thead', {}, h('tr', {},
-        ['No.', 'Kamera', 'Waktu', 'Jenis', 'Pelat', 'Skor', 'Status'].map(t => h('th', {}, t)))), list)),
+      h('section', {}, h('h2', {}, 'Antrian'), filters, h('table', {}, h('thead', {}, h('tr', {},
+        ['No.', 'Kamera', 'Waktu', 'Jenis', 'Pelat', 'Skor', 'Status'].map(t => h('th', {}, t)))), list),
+        h('p', { class: 'pager' }, prev, ' ', total, ' ', next)),
       detail));
+
+  function query() {
+    const q = new URLSearchParams({ limit: PAGE, offset });
+    if (fCamera.value.trim()) q.set('camera', fCamera.value.trim());
+    if (fPlate.value.trim()) q.set('plate', fPlate.value.trim());
+    if (fStatus.value) q.set('status', fStatus.value);
+    if (fDate.value) {   // the day in WIB
+      q.set('from', fDate.value + 'T00:00:00+07:00');
+      const d = new Date(fDate.value + 'T00:00:00+07:00');
+      d.setUTCDate(d.getUTCDate() + 1);
+      q.set('to', d.toISOString());
+    }
+    return q.toString();
+  }
 
   async function loadQueue() {
     try {
-      const { items } = await api('GET', '/api/violations');
+      const page = await api('GET', '/api/violations?' + query());
+      const items = page.items;
+      // the same camera within 2 s of another case: maybe one vehicle and moment reported twice
+      const near = (a, b) => a.id !== b.id && a.camera === b.camera && Math.abs(new Date(a.time) - new Date(b.time)) < 2000;
       replace(list, items.length ? items.map(v => h('tr', { class: 'clickable', 'data-case': v.id, onclick: () => open(v.id) },
         h('td', {}, v.id), h('td', {}, v.camera), h('td', {}, time(v.time)), h('td', {}, v.type === 'red_light_violation' ? 'lampu merah' : v.type),
         h('td', {}, v.plate ?? '—'), h('td', {}, v.plate_score == null ? '—' : v.plate_score.toFixed(2)),
-        h('td', {}, STATUS_LABEL[v.status] ?? v.status))) : [h('tr', {}, h('td', { colspan: 7 }, 'Antrian kosong.'))]);
+        h('td', {}, STATUS_LABEL[v.status] ?? v.status,
+          items.some(o => near(o, v)) ? h('span', { class: 'hint', title: 'kamera dan waktu hampir sama dengan kasus lain' }, ' ⚠ mungkin sama') : null)))
+        : [h('tr', {}, h('td', { colspan: 7 }, 'Antrian kosong.'))]);
+      total.textContent = page.total === 0 ? '0 kasus' : `${page.offset + 1}–${page.offset + items.length} dari ${page.total} kasus`;
+      prev.disabled = page.offset === 0;
+      next.disabled = page.offset + items.length >= page.total;
     } catch (e) {
       message(status, 'error', 'Antrian tidak dapat dimuat: ' + e.message);
     }
@@ -38,7 +89,9 @@ export function renderReview(main) {
   async function open(id) {
     urls.splice(0).forEach(u => URL.revokeObjectURL(u));
     try {
-      const v = await api('GET', '/api/violations/' + id);
+      const [v, d] = await Promise.all([api('GET', '/api/violations/' + id), api('GET', `/api/violations/${id}/details`)]);
+      const f = d.facts || {};
+      const secs = x => x.toLocaleString('id-ID', { minimumFractionDigits: 1, maximumFractionDigits: 2 }) + ' detik';
       const plate = h('input', { id: 'plate', value: v.plate ?? '', size: 14 });
       // no reason is preselected: a rejection names the officer's own choice
       const reason = h('select', { id: 'reason' }, h('option', { value: '', selected: true, disabled: true }, '— pilih alasan —'),
@@ -60,7 +113,17 @@ export function renderReview(main) {
           h('dt', {}, 'Pendekat / kendaraan'), h('dd', {}, `${approach(v.approach)} / ${vehicle(v.class)}`),
           h('dt', {}, 'Pelat terbaca'), h('dd', {}, (v.plate_read ?? 'tidak terbaca') +
             (v.plate_score == null ? '' : ` (skor ${v.plate_score.toFixed(2)})`)),
-          h('dt', {}, 'Status'), h('dd', {}, STATUS_LABEL[v.status] ?? v.status)),
+          h('dt', {}, 'Status'), h('dd', {}, STATUS_LABEL[v.status] ?? v.status),
+          h('dt', {}, 'Pelat dikoreksi'), h('dd', {}, v.plate_corrected ?? '—'),
+          h('dt', {}, 'Diklaim oleh'), h('dd', { id: 'case-claimed' }, d.claimed_by_name ?? '—'),
+          h('dt', {}, 'Bukti'), h('dd', {}, v.evidence_complete ? 'lengkap' : 'TIDAK LENGKAP: ' + (v.evidence_problems || []).join('; '))),
+        h('h3', {}, 'Rincian pengukuran'),
+        h('dl', { id: 'case-facts' },
+          h('dt', {}, 'Lampu saat melintas'), h('dd', {}, signal(f.signal_state)),
+          h('dt', {}, 'Waktu sejak merah'), h('dd', {}, f.time_into_red_s == null ? '—' : secs(f.time_into_red_s)),
+          h('dt', {}, 'Lama lampu kuning'), h('dd', {}, f.amber_duration_s == null ? 'tidak terukur' : secs(f.amber_duration_s)),
+          h('dt', {}, 'Kecepatan'), h('dd', {}, f.speed_kmh == null ? '—' : f.speed_kmh.toLocaleString('id-ID', { maximumFractionDigits: 1 }) + ' km/jam'),
+          h('dt', {}, 'Versi konfigurasi kamera'), h('dd', {}, f.config_version ?? '—')),
         closed ? h('p', { class: 'msg info', id: 'case-closed' }, 'Kasus sudah diputus; tidak ada tindakan lagi.') :
         h('div', { class: 'actions' },
           act('Klaim', () => api('POST', `/api/violations/${id}/claim`)),
@@ -73,13 +136,17 @@ export function renderReview(main) {
             return api('POST', `/api/violations/${id}/reject`, { reason_code: reason.value });
           })),
         caseMsg,
-        h('h3', {}, 'Foto bukti'),
-        photos);
+        h('h3', {}, 'Foto bukti (klik untuk memperbesar)'),
+        photos,
+        h('h3', {}, 'Riwayat kasus'),
+        h('ol', { id: 'case-history', class: 'small' }, (d.history || []).map(e =>
+          h('li', {}, time(e.at), ' · ', e.actor, ' · ', ACTION_LABEL[e.action] ?? e.action))));
       for (const name of v.photos || []) {
         try {
           const url = await blobUrl(`/api/violations/${id}/evidence/${encodeURIComponent(name)}`);
           urls.push(url);
-          photos.append(h('figure', {}, h('img', { src: url, alt: name }), h('figcaption', {}, name)));
+          photos.append(h('figure', {}, h('img', { src: url, alt: name, class: 'zoomable', onclick: () => zoom(url, name) }),
+            h('figcaption', {}, CAPTION[name] ?? name)));
         } catch (e) {
           photos.append(h('p', { class: 'msg error' }, `${name}: ${e.message}`));
         }

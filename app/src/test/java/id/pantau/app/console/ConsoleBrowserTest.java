@@ -115,11 +115,32 @@ class ConsoleBrowserTest {
         assertThat(new Select(reason).getFirstSelectedOption().getAttribute("value")).as("no reason preselected").isEmpty();
         assertThat(browser.findElement(By.id("case")).getText()).as("in Indonesian")
                 .contains("dari utara / sepeda motor").doesNotContain("motorcycle");
+        // the measured facts an officer decides on, and the case's history
+        WebElement facts = browser.findElement(By.id("case-facts"));
+        assertThat(facts.getText()).contains("Lampu saat melintas", "merah", "Waktu sejak merah", "2,4 detik",
+                "Lama lampu kuning", "tidak terukur");
+        assertThat(browser.findElement(By.id("case-history")).getText()).contains("diterima");
+        assertThat(browser.findElement(By.id("queue-total")).getText()).contains("dari 1 kasus");
+
+        // filters: by plate as an officer types it, and one that matches nothing
+        WebElement plate = browser.findElement(By.id("filter-plate"));
+        plate.sendKeys("bh1234");
+        browser.findElement(By.cssSelector("#queue-filters button")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("queue-total"), "1–1 dari 1 kasus"));
+        plate.clear();
+        plate.sendKeys("XX9999");
+        browser.findElement(By.cssSelector("#queue-filters button")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("queue-total"), "0 kasus"));
+        assertThat(browser.findElement(By.id("queue-rows")).getText()).contains("Antrian kosong");
+        plate.clear();
+        browser.findElement(By.cssSelector("#queue-filters button")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("queue-total"), "dari 1 kasus"));
         assertThat(browser.findElements(By.cssSelector("#case .actions button"))).isNotEmpty();
 
         // the officer claims and approves in the page; the case re-opens decided, with no buttons left
         clickAction(wait, "Klaim");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#case .msg"), "berhasil"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("case-claimed"), "police1"));
         clickAction(wait, "Setujui");
         WebElement closed = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("case-closed")));
         assertThat(closed.getText()).contains("sudah diputus");

@@ -46,7 +46,7 @@ final class Params {
                 status == null ? null : ViolationStatus.parse(status), score(q.getParam("min_score"), "min_score"),
                 score(q.getParam("max_score"), "max_score"), intParam(ctx, "limit", 100, 1, 500),
                 intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE),
-                q.getParam("evidence") == null ? null : QueueFilter.Evidence.parse(q.getParam("evidence")));
+                q.getParam("evidence") == null ? null : QueueFilter.Evidence.parse(q.getParam("evidence")), q.getParam("plate"));
     }
 
     static Instant time(String v, String name) {

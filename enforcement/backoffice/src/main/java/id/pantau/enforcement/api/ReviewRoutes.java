@@ -30,8 +30,13 @@ final class ReviewRoutes {
     static Router router(Vertx vertx, Guard guard, EnforcementServices s) {
         ReviewRoutes routes = new ReviewRoutes(s);
         Router r = Router.router(vertx);
-        r.get("/violations").handler(ctx -> guard.as(ctx, POLICE, u -> Reply.ok(Map.of("items", s.reviews().queue(Params.filter(ctx))))));
+        r.get("/violations").handler(ctx -> guard.as(ctx, POLICE, u -> {
+            var filter = Params.filter(ctx);
+            return Reply.ok(Map.of("items", s.reviews().queue(filter), "total", s.reviews().count(filter),
+                    "limit", filter.limit(), "offset", filter.offset()));
+        }));
         r.get("/violations/:id").handler(ctx -> guard.as(ctx, POLICE, u -> Reply.ok(s.reviews().get(Params.id(ctx)))));
+        r.get("/violations/:id/details").handler(ctx -> guard.as(ctx, POLICE, u -> Reply.ok(s.reviews().details(Params.id(ctx)))));
         r.post("/violations/:id/claim").handler(ctx -> guard.as(ctx, POLICE, u -> Reply.ok(s.reviews().claim(u, Params.id(ctx)))));
         r.put("/violations/:id/plate").handler(ctx -> guard.as(ctx, POLICE, u -> {
             Requests.PlateCorrection p = Params.body(ctx, Requests.PlateCorrection.class);

@@ -9,7 +9,7 @@ import java.time.Instant;
  * {@code minPlateScore} the confident ones; a missing reading counts as score 0.
  */
 public record QueueFilter(String camera, Instant from, Instant to, ViolationStatus status, Double minPlateScore,
-                          Double maxPlateScore, int limit, int offset, Evidence evidence) {
+                          Double maxPlateScore, int limit, int offset, Evidence evidence, String plate) {
 
     /**
      * Which cases by their evidence: the normal queue holds only cases with complete evidence; those whose photos
@@ -29,7 +29,12 @@ public record QueueFilter(String camera, Instant from, Instant to, ViolationStat
 
     public QueueFilter(String camera, Instant from, Instant to, ViolationStatus status, Double minPlateScore,
                        Double maxPlateScore, int limit, int offset) {
-        this(camera, from, to, status, minPlateScore, maxPlateScore, limit, offset, Evidence.COMPLETE);
+        this(camera, from, to, status, minPlateScore, maxPlateScore, limit, offset, Evidence.COMPLETE, null);
+    }
+
+    public QueueFilter(String camera, Instant from, Instant to, ViolationStatus status, Double minPlateScore,
+                       Double maxPlateScore, int limit, int offset, Evidence evidence) {
+        this(camera, from, to, status, minPlateScore, maxPlateScore, limit, offset, evidence, null);
     }
 
     public QueueFilter {
@@ -37,6 +42,11 @@ public record QueueFilter(String camera, Instant from, Instant to, ViolationStat
             throw new IllegalArgumentException("limit must be 1..500, was " + limit);
         }
         evidence = evidence == null ? Evidence.COMPLETE : evidence;
+        // a plate is searched without spaces or case ("bh1234" finds "BH 1234 AB"), as an officer types it
+        plate = plate == null || plate.isBlank() ? null : plate.replaceAll("\\s+", "").toUpperCase(java.util.Locale.ROOT);
+        if (plate != null && plate.length() > 16) {
+            throw new IllegalArgumentException("plate must be at most 16 characters, was " + plate.length());
+        }
         if (offset < 0) {
             throw new IllegalArgumentException("offset must be >= 0, was " + offset);
         }

@@ -1,6 +1,9 @@
 package id.pantau.enforcement.review;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import id.pantau.core.json.Json;
 import id.pantau.enforcement.EnforcementException;
+import id.pantau.enforcement.audit.AuditEntry;
 import id.pantau.enforcement.audit.AuditTrail;
 import id.pantau.enforcement.auth.User;
 import id.pantau.enforcement.config.EnforcementConfig;
@@ -58,9 +61,23 @@ public final class ReviewService {
     public record Approval(Violation violation, Ticket ticket) {
     }
 
-    public List<Violation> queue(QueueFilter f) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM violations WHERE 1 = 1");
+    /** The cases the filter matches, before paging (the queue page's total). */
+    public long count(QueueFilter f) {
         List<Object> args = new ArrayList<>();
+        String sql = "SELECT COUNT(*) FROM violations WHERE " + where(f, args);
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                bind(ps, args);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    private static String where(QueueFilter f, List<Object> args) {
+        StringBuilder sql = new StringBuilder("1 = 1");
         if (f.status() != null) {
             sql.append(" AND status = ?");
             args.add(f.status().wire());
@@ -91,17 +108,33 @@ public final class ReviewService {
             sql.append(" AND COALESCE(plate_score, 0) < ?");
             args.add(f.maxPlateScore());
         }
+        if (f.plate() != null) {
+            sql.append(" AND (REPLACE(UPPER(COALESCE(plate_corrected, '')), ' ', '') LIKE ?"
+                    + " OR REPLACE(UPPER(COALESCE(plate_read, '')), ' ', '') LIKE ?)");
+            args.add("%" + f.plate() + "%");
+            args.add("%" + f.plate() + "%");
+        }
+        return sql.toString();
+    }
+
+    private static void bind(PreparedStatement ps, List<Object> args) throws SQLException {
+        for (int i = 0; i < args.size(); i++) {
+            Object a = args.get(i);
+            if (a instanceof Instant t) {
+                Sql.setInstant(ps, i + 1, t);
+            } else {
+                ps.setObject(i + 1, a);
+            }
+        }
+    }
+
+    public List<Violation> queue(QueueFilter f) {
+        List<Object> args = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT * FROM violations WHERE ").append(where(f, args));
         sql.append(" ORDER BY occurred_at, id LIMIT ").append(f.limit()).append(" OFFSET ").append(f.offset());
         return db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                for (int i = 0; i < args.size(); i++) {
-                    Object a = args.get(i);
-                    if (a instanceof Instant t) {
-                        Sql.setInstant(ps, i + 1, t);
-                    } else {
-                        ps.setObject(i + 1, a);
-                    }
-                }
+                bind(ps, args);
                 List<Violation> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -115,6 +148,48 @@ public final class ReviewService {
 
     public Violation get(long id) {
         return db.inTransaction(c -> load(c, id, false));
+    }
+
+    /**
+     * What an officer needs to decide beside the photos: the measured facts of the event (signal state, time into
+     * red, amber, speed, which configuration version), who holds the claim, and the case's history.
+     */
+    public record Details(Map<String, Object> facts,
+                          @com.fasterxml.jackson.annotation.JsonProperty("claimed_by_name") String claimedByName,
+                          List<AuditEntry> history) {
+    }
+
+    private static final List<String> FACTS = List.of("signal_state", "time_into_red_s", "amber_duration_s", "speed_kmh",
+            "config_version", "track_id", "frames");
+
+    public Details details(long id) {
+        return db.inTransaction(c -> {
+            Violation v = load(c, id, false);
+            Map<String, Object> facts = new java.util.LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT event_json FROM violations WHERE id = ?")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    JsonNode event = Json.mapper().readTree(rs.getString(1));
+                    for (String f : FACTS) {
+                        JsonNode n = event.get(f);
+                        facts.put(f, n == null || n.isNull() ? null : Json.mapper().treeToValue(n, Object.class));
+                    }
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    throw new IllegalStateException("case " + id + ": stored event is not JSON", e);
+                }
+            }
+            String claimedBy = null;
+            if (v.claimedBy() != null) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT username FROM users WHERE id = ?")) {
+                    ps.setLong(1, v.claimedBy());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        claimedBy = rs.next() ? rs.getString(1) : null;
+                    }
+                }
+            }
+            return new Details(facts, claimedBy, AuditTrail.list(c, "violation", Long.toString(id), 0, 200));
+        });
     }
 
     public Violation claim(User officer, long id) {
