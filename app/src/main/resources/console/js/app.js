@@ -10,6 +10,7 @@ import { renderBoard } from './board.js';
 import { renderReview, renderTickets } from './review.js';
 import { renderUsers } from './users.js';
 import { renderDeadLetters } from './deadletters.js';
+import { renderAudit } from './audit.js';
 
 const ALL = ['police', 'dishub', 'operator', 'admin'];
 const PAGES = [
@@ -19,6 +20,7 @@ const PAGES = [
   { path: 'tickets', label: 'Tilang', roles: ['police'], render: renderTickets },
   { path: 'users', label: 'Pengguna', roles: ['admin'], render: renderUsers },
   { path: 'dead-letters', label: 'Pesan gagal', roles: ['operator', 'admin'], render: renderDeadLetters },
+  { path: 'audit', label: 'Jejak audit', roles: ['admin'], render: renderAudit },
   { path: 'editor', label: null, roles: ['dishub', 'operator', 'admin'], render: renderEditor },
 ];
 

@@ -159,7 +159,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    void theUsersPageShowsEachUsersRealRole() {
+    void theUsersPageShowsEachUsersRealRole() throws Exception {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
         signIn(wait, "admin1");
         browser.get(rig.url + "/#/users");
@@ -172,6 +172,14 @@ class ConsoleBrowserTest {
         }
         assertThat(shown).containsEntry("admin1", "admin").containsEntry("police1", "police")
                 .containsEntry("dishub1", "dishub").containsEntry("operator1", "operator");
+
+        // the audit page: the trail and its check
+        browser.get(rig.url + "/#/audit");
+        wait.until(d -> !d.findElements(By.cssSelector("#audit-rows tr")).isEmpty());
+        assertThat(browser.findElement(By.id("audit-rows")).getText()).contains("auth.login");
+        browser.findElement(By.id("audit-verify-button")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit-verify"), "Jejak utuh"));
+        screenshot("console-audit.png");
         browser.executeScript("localStorage.clear(); sessionStorage.clear();");
     }
 
