@@ -266,4 +266,30 @@ class ConsoleApiTest {
         }
         throw new AssertionError("no " + type + " event within 5 s");
     }
+
+    @Test
+    void everyConsoleRouteIsDescribedInTheServedOpenApiDocument() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode doc = id.pantau.core.json.Json.yaml().readTree(
+                id.pantau.enforcement.api.EnforcementApi.openApiDocument().getBytes());
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        int checked = 0;
+        for (io.vertx.ext.web.Route route : rig.console.router().getRoutes()) {
+            String path = route.getPath();
+            if (path == null || route.methods() == null || route.methods().isEmpty()) {
+                continue;   // the body handler, the auth handler, the failure handlers
+            }
+            checked++;
+            String openApi = path.replaceAll(":([a-z_]+)", "{$1}");
+            com.fasterxml.jackson.databind.JsonNode p = doc.path("paths").path(openApi);
+            for (io.vertx.core.http.HttpMethod m : route.methods()) {
+                if (p.isMissingNode() || !p.has(m.name().toLowerCase(java.util.Locale.ROOT))) {
+                    missing.add(m + " " + path);
+                } else if (!p.path("servers").path(0).path("url").asText().equals("/console-api")) {
+                    missing.add(m + " " + path + " (not under /console-api)");
+                }
+            }
+        }
+        assertThat(checked).as("console routes found").isGreaterThanOrEqualTo(8);
+        assertThat(missing).as("console routes missing from /openapi").isEmpty();
+    }
 }
