@@ -32,7 +32,7 @@ export function renderCameras(main) {
       : 'tidak ada gambar';
     return h('article', { class: 'tile ' + (cam.streaming ? 'up' : 'down'), 'data-camera': cam.id },
       h('div', { class: 'snap' }, h('img', { alt: 'Gambar terakhir ' + cam.id, id: 'snap-' + cam.id, src: urls.get(cam.id) })),
-      h('h2', {}, cam.id),
+      h('h2', {}, cam.name || cam.id), cam.name && cam.name !== cam.id ? h('p', { class: 'small' }, cam.id) : null,
       h('p', { class: 'state' }, cameraState(cam.state)),
       h('p', { class: 'facts' }, facts),
       canSeeGeometry ? h('a', { class: 'button', href: '#/editor/' + encodeURIComponent(cam.id), 'data-edit': cam.id },

@@ -48,9 +48,10 @@ final class NodeConsoleBackend implements ConsoleBackend {
             long age = last.map(f -> Duration.between(f.captureTime(), Instant.now()).toMillis()).orElse(-1L);
             if (state instanceof CameraState.Streaming s) {
                 out.add(new CameraStatus(w.id().value(), state.toString(), true, s.sourceFps(), s.width(), s.height(),
-                        age, w.queue().dropped()));
+                        age, w.queue().dropped(), w.source().name()));
             } else {
-                out.add(new CameraStatus(w.id().value(), state.toString(), false, 0, 0, 0, age, w.queue().dropped()));
+                out.add(new CameraStatus(w.id().value(), state.toString(), false, 0, 0, 0, age, w.queue().dropped(),
+                        w.source().name()));
             }
         }
         return out;

@@ -17,5 +17,10 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record CameraStatus(String id, String state, boolean streaming, double fps, int width, int height,
-                           long lastFrameAgeMs, long framesDropped) {
+                           long lastFrameAgeMs, long framesDropped, String name) {
+    /** A camera known only by its id. */
+    public CameraStatus(String id, String state, boolean streaming, double fps, int width, int height,
+                        long lastFrameAgeMs, long framesDropped) {
+        this(id, state, streaming, fps, width, height, lastFrameAgeMs, framesDropped, id);
+    }
 }

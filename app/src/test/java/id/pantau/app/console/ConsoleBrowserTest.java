@@ -213,6 +213,8 @@ class ConsoleBrowserTest {
         screenshot("console-cameras.png");
         assertThat(browser.findElement(By.cssSelector("[data-camera='" + HANOI + "'] .state")).getText())
                 .as("camera states in Indonesian").startsWith("MENGALIR");
+        assertThat(browser.findElement(By.cssSelector("[data-camera='" + HANOI + "'] h2")).getText())
+                .as("the camera's display name, not its id").isEqualTo("Simpang Lý Thường Kiệt - Hàng Bài");
         browser.findElement(By.cssSelector("[data-edit='" + HANOI + "']")).click();
 
         WebElement status = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("editor-status")));

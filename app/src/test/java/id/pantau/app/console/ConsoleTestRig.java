@@ -53,7 +53,8 @@ final class ConsoleTestRig implements AutoCloseable {
         store.save(hanoi);
         backend = new InMemoryConsoleBackend(store, bus, registry);
         snapshots = SharedVideoSnapshots.jpegs(SharedVideoSnapshots.HANOI, 3, 6);
-        backend.camera(new CameraStatus(HANOI, "STREAMING 640x480 @ 6.00 fps", true, 6.0, 640, 480, 120, 0), snapshots.getFirst());
+        backend.camera(new CameraStatus(HANOI, "STREAMING 640x480 @ 6.00 fps", true, 6.0, 640, 480, 120, 0,
+                "Simpang Lý Thường Kiệt - Hàng Bài"), snapshots.getFirst());
         backend.camera(new CameraStatus("simpang-kawat-n", "DOWN: connection refused (retry in 4.0 s)", false, 0, 0, 0, -1, 0), null);
 
         EnforcementConfig config = EnforcementConfig.defaults(dir.resolve("enforcement")).withBcryptCost(4);

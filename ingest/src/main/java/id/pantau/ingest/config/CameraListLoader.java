@@ -142,7 +142,7 @@ public final class CameraListLoader {
                     .loop(loop).stallTimeout(o.duration(STALL_TIMEOUT_S)).ringWindow(o.duration(RING_SECONDS))
                     .ringFps(o.doubleValue(RING_FPS)).ringMaxBytes(Math.round(o.doubleValue(RING_MAX_MB) * (1 << 20)))
                     .jpegQuality(o.intValue(JPEG_QUALITY)).queueCapacity(o.intValue(QUEUE_CAPACITY))
-                    .skipNonReference(DecodeSkip.parse(o.string(SKIP_NONREF_FRAMES))).build();
+                    .skipNonReference(DecodeSkip.parse(o.string(SKIP_NONREF_FRAMES))).name(o.string(NAME)).build();
         } catch (IllegalArgumentException ex) {
             problems.add(at + ": " + ex.getMessage());
             return null;

@@ -24,6 +24,9 @@ public final class CameraListOptions {
     public static final Option ID = DEF.define(Option.of("id", OptionType.STRING).maxLength(64)
             .check(CameraListOptions::idProblem).defaultDoc("required")
             .doc("the camera's id: metric tag, Kafka key, the camera of its geometry and events").readBy(ReadBy.INGEST));
+    public static final Option NAME = DEF.define(Option.of("name", OptionType.STRING).maxLength(100)
+            .defaultDoc("the id").doc("what people call the camera, e.g. \"Simpang Kawat - arah utara\": console, logs")
+            .readBy(ReadBy.INGEST));
     public static final Option URL = DEF.define(Option.of("url", OptionType.STRING).maxLength(2048)
             .doc("rtsp://, rtsps://, http:// (MJPEG) or https:// source; give url or file").readBy(ReadBy.INGEST));
     public static final Option FILE = DEF.define(Option.of("file", OptionType.PATH)

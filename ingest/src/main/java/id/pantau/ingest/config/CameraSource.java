@@ -23,10 +23,12 @@ import java.util.Objects;
  * @param jpegQuality   1..100, JPEG quality of the ring buffer copies
  * @param queueCapacity frames waiting for analysis before the oldest is dropped
  * @param skipNonReference whether the decoder skips frames no other frame refers to (see {@link DecodeSkip})
+ * @param name          what people call the camera (the console, the logs); the id when not given
  */
 public record CameraSource(CameraId id, String input, SourceKind kind, Transport transport, double analysisFps,
                            Pacing pacing, boolean loop, Duration stallTimeout, Duration ringWindow, double ringFps,
-                           long ringMaxBytes, int jpegQuality, int queueCapacity, DecodeSkip skipNonReference) {
+                           long ringMaxBytes, int jpegQuality, int queueCapacity, DecodeSkip skipNonReference,
+                           String name) {
 
     // the defaults are declared once, in CameraListOptions (which the docs' table is generated from)
     public static final double DEFAULT_ANALYSIS_FPS = (Double) CameraListOptions.ANALYSIS_FPS.defaultValue();
@@ -52,6 +54,7 @@ public record CameraSource(CameraId id, String input, SourceKind kind, Transport
         Objects.requireNonNull(stallTimeout, "stallTimeout");
         Objects.requireNonNull(ringWindow, "ringWindow");
         Objects.requireNonNull(skipNonReference, "skipNonReference");
+        name = name == null || name.isBlank() ? id.value() : name.strip();
         require(analysisFps > 0, "analysisFps must be > 0, got " + analysisFps);
         require(ringFps > 0, "ringFps must be > 0, got " + ringFps);
         require(!stallTimeout.isNegative() && !stallTimeout.isZero(), "stallTimeout must be > 0, got " + stallTimeout);
@@ -71,6 +74,12 @@ public record CameraSource(CameraId id, String input, SourceKind kind, Transport
     public CameraId id() {
         CameraListOptions.ID.markRead();
         return id;
+    }
+
+    @Override
+    public String name() {
+        CameraListOptions.NAME.markRead();
+        return name;
     }
 
     @Override
@@ -171,7 +180,7 @@ public record CameraSource(CameraId id, String input, SourceKind kind, Transport
     public Builder toBuilder() {
         return new Builder(id, input).transport(transport).analysisFps(analysisFps).pacing(pacing).loop(loop)
                 .stallTimeout(stallTimeout).ringWindow(ringWindow).ringFps(ringFps).ringMaxBytes(ringMaxBytes)
-                .jpegQuality(jpegQuality).queueCapacity(queueCapacity).skipNonReference(skipNonReference);
+                .jpegQuality(jpegQuality).queueCapacity(queueCapacity).skipNonReference(skipNonReference).name(name);
     }
 
     /** Defaults: TCP, 5 fps analysis, realtime, no loop, 5 s stall timeout, 10 s / 32 MiB ring at the analysis rate. */
@@ -189,6 +198,7 @@ public record CameraSource(CameraId id, String input, SourceKind kind, Transport
         private int jpegQuality = DEFAULT_JPEG_QUALITY;
         private int queueCapacity = DEFAULT_QUEUE_CAPACITY;
         private DecodeSkip skipNonReference = DecodeSkip.AUTO;
+        private String name;
 
         private Builder(CameraId id, String input) {
             this.id = id;
@@ -207,11 +217,12 @@ public record CameraSource(CameraId id, String input, SourceKind kind, Transport
         public Builder jpegQuality(int v) { jpegQuality = v; return this; }
         public Builder queueCapacity(int v) { queueCapacity = v; return this; }
         public Builder skipNonReference(DecodeSkip v) { skipNonReference = v; return this; }
+        public Builder name(String v) { name = v; return this; }
 
         public CameraSource build() {
             return new CameraSource(id, input, SourceKind.of(input), transport, analysisFps, pacing, loop,
                     stallTimeout, ringWindow, ringFps == null ? analysisFps : ringFps, ringMaxBytes, jpegQuality,
-                    queueCapacity, skipNonReference);
+                    queueCapacity, skipNonReference, name);
         }
     }
 }

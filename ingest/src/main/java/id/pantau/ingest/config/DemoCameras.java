@@ -27,7 +27,7 @@ public final class DemoCameras {
                     .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".mp4"))
                     .sorted()
                     .map(p -> CameraSource.builder(idFor(p), p.toAbsolutePath().toString())
-                            .pacing(Pacing.REALTIME).loop(true).build())
+                            .pacing(Pacing.REALTIME).loop(true).name(nameFor(p)).build())
                     .toList();
             if (cameras.isEmpty()) {
                 throw new IllegalArgumentException("no *.mp4 files in " + videosDir.toAbsolutePath());
@@ -36,6 +36,16 @@ public final class DemoCameras {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + videosDir, e);
         }
+    }
+
+    /**
+     * A readable name for a sample video: "hanoi_cctv_lythuongkiet-hangbai_intersection_64s.mp4" becomes
+     * "Contoh: hanoi cctv lythuongkiet hangbai intersection" (the source prefix, clip length and separators dropped).
+     */
+    static String nameFor(Path video) {
+        String stem = video.getFileName().toString().replaceFirst("\\.[^.]+$", "");
+        String words = stem.replaceAll("_\\d+s$", "").replaceAll("[_-]+", " ").strip();
+        return "Contoh: " + (words.length() > 90 ? words.substring(0, 90) : words);
     }
 
     /** "opencv_zoo_TestV4_street_london.mp4" becomes "opencv_zoo_testv4_street_london". */

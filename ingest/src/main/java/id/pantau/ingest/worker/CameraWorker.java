@@ -266,7 +266,7 @@ public final class CameraWorker {
         if (s instanceof CameraState.Down || s instanceof CameraState.Stalled) {
             log.warn("camera {} {}", id(), s);
         } else {
-            log.info("camera {} {}", id(), s);
+            log.info("camera {} ({}) {}", id(), source.name(), s);
         }
     }
 

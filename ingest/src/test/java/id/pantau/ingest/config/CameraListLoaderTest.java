@@ -17,6 +17,7 @@ class CameraListLoaderTest {
     private static final String VALID = """
             cameras:
               - id: simpang-kawat-1
+                name: Simpang Kawat - arah utara
                 url: rtsp://127.0.0.1:8554/cam1
                 transport: udp
                 analysis_fps: 8
@@ -44,6 +45,7 @@ class CameraListLoaderTest {
 
         CameraSource rtsp = cams.get(0);
         assertThat(rtsp.id().value()).isEqualTo("simpang-kawat-1");
+        assertThat(rtsp.name()).isEqualTo("Simpang Kawat - arah utara");
         assertThat(rtsp.kind()).isEqualTo(SourceKind.RTSP);
         assertThat(rtsp.transport()).isEqualTo(Transport.UDP);
         assertThat(rtsp.analysisFps()).isEqualTo(8);
@@ -57,6 +59,7 @@ class CameraListLoaderTest {
         assertThat(rtsp.skipsNonReferenceFrames()).isFalse();
 
         CameraSource file2 = cams.get(1);
+        assertThat(file2.name()).as("no name: the id").isEqualTo(file2.id().value());
         assertThat(file2.kind()).isEqualTo(SourceKind.FILE);
         assertThat(file2.input()).isEqualTo(dir.resolve("videos/road.mp4").toString());
         assertThat(file2.pacing()).isEqualTo(Pacing.FAST);
