@@ -13,16 +13,18 @@ import java.util.OptionalDouble;
  * input to find it. Rows of the area to cover (the camera's zones and lanes) where one whole-frame pass shows
  * motorbikes large enough need nothing more; the others get square tiles, far rows small ones (seen magnified),
  * nearer rows larger ones, each band of tiles spanning only the covered area's width at those rows, with
- * {@code overlap} between neighbours and between bands so a motorbike on a seam is whole in one of them. Rows so
- * far away that a tile would have to be magnified more than {@code maxMagnification} are left out (they are
- * reported, not silently dropped), and so are bands beyond {@code maxTiles}, farthest first.
+ * {@code overlap} between neighbours and between bands so a motorbike on a seam is whole in one of them. No tile is
+ * magnified more than {@code maxMagnification} (rows that would need more get tiles at the cap, and the plan says
+ * so); rows beyond the calibration's horizon are left out. Over {@code maxTiles}, smaller motorbikes are accepted
+ * (larger tiles, down to 60 % of the wanted size), then the farthest bands are dropped; both are reported.
  */
 public final class TilePlanner {
     /** Width of a motorbike with its rider seen from the front or back, metres. */
     public static final double MOTORBIKE_WIDTH_M = 0.8;
 
     /** The plan: tiles (far first) and what was left out. */
-    public record Plan(List<PixelRegion> tiles, int firstCoveredRow, int lastUncoveredRow, String explanation) {
+    public record Plan(List<PixelRegion> tiles, int firstCoveredRow, int lastUncoveredRow, int wanted,
+                       String explanation) {
         public Plan {
             tiles = List.copyOf(tiles);
         }
@@ -52,6 +54,20 @@ public final class TilePlanner {
      * @param cover polygons (frame pixels) to cover, e.g. the camera's zones and lanes
      */
     public Plan plan(int width, int height, GroundScale scale, List<List<Point>> cover) {
+        // over the budget: first accept smaller motorbikes at the input (larger tiles, down to 60 % of the wanted
+        // size), so the far rows stay covered; only then drop the farthest bands
+        Plan p = planAt(minObjectPx, width, height, scale, cover);
+        for (double m = minObjectPx * 0.9; p.tiles().size() < count(p) && m >= minObjectPx * 0.6; m *= 0.9) {
+            p = planAt(m, width, height, scale, cover);
+        }
+        return p;
+    }
+
+    private static int count(Plan p) {
+        return p.wanted();
+    }
+
+    private Plan planAt(double minObjectPx, int width, int height, GroundScale scale, List<List<Point>> cover) {
         double wholeScale = (double) modelInput / Math.max(width, height);
         int top = height;
         int bottom = -1;
@@ -66,6 +82,7 @@ public final class TilePlanner {
         List<List<PixelRegion>> bands = new ArrayList<>();
         int y0 = top;
         int uncoveredTo = -1;
+        boolean capped = false;
         StringBuilder why = new StringBuilder();
         while (y0 <= bottom) {
             double bikePx = bikeWidth(scale, cover, y0, width);
@@ -77,11 +94,11 @@ public final class TilePlanner {
             if (bikePx * wholeScale >= minObjectPx) {
                 break; // the whole-frame pass sees these rows well enough, and every row below
             }
-            double side = modelInput * bikePx / minObjectPx;
-            if (modelInput / side > maxMagnification) {
-                uncoveredTo = y0; // too far: would need more magnification than allowed
-                y0++;
-                continue;
+            // never magnify more than maxMagnification: beyond ~2.5x a CCTV frame's far motorbikes are blurred
+            // blobs without context, and the model finds fewer of them than in larger tiles (measured, README)
+            double side = Math.max(modelInput * bikePx / minObjectPx, modelInput / maxMagnification);
+            if (bikePx * modelInput / side < minObjectPx) {
+                capped = true;
             }
             int s = (int) Math.min(Math.floor(side), Math.min(width, height));
             s = Math.max(s, 32);
@@ -96,7 +113,11 @@ public final class TilePlanner {
                 band.add(new PixelRegion(x, yTop, s, s));
             }
             bands.add(band);
-            y0 = yTop + (int) Math.max(1, Math.round(s * (1 - overlap)));
+            if (yTop + s >= height) {
+                y0 = height;
+                break; // the band reaches the bottom of the frame
+            }
+            y0 = Math.max(y0 + 1, yTop + (int) Math.max(1, Math.round(s * (1 - overlap))));
         }
         List<PixelRegion> tiles = new ArrayList<>();
         int firstCovered = bands.isEmpty() ? y0 : bands.getFirst().getFirst().y();
@@ -110,15 +131,20 @@ public final class TilePlanner {
             uncoveredTo = Math.max(uncoveredTo, far.getFirst().y() + far.getFirst().height() - 1);
             firstCovered = bands.isEmpty() ? y0 : bands.getFirst().getFirst().y();
         }
+        int wanted = total + dropped;
         bands.forEach(tiles::addAll);
         why.append("%d tile(s) for rows %d..%d (motorbike >= %.0f px at the %d-px input; whole frame at %.2fx)"
                 .formatted(tiles.size(), firstCovered, y0, minObjectPx, modelInput, wholeScale));
+        if (capped) {
+            why.append("; far rows at the %.1fx magnification cap (motorbikes there stay below %.0f px)"
+                    .formatted(maxMagnification, minObjectPx));
+        }
         if (uncoveredTo >= 0) {
             why.append("; rows %d..%d not covered (%s)".formatted(top, uncoveredTo,
                     dropped > 0 ? dropped + " tile(s) over the budget of " + maxTiles
-                            : "beyond " + maxMagnification + "x magnification or the horizon"));
+                            : "beyond the horizon of the calibration"));
         }
-        return new Plan(tiles, firstCovered, uncoveredTo, why.toString());
+        return new Plan(tiles, firstCovered, uncoveredTo, wanted, why.toString());
     }
 
     /** Expected motorbike width in pixels at row y, measured at the middle of the covered area on that row. */

@@ -131,7 +131,7 @@ public record CameraDetectorConfig(String camera, int width, int height, List<Po
                 throw err.at("detector.input_size", d.get("input_size") + " must be a positive multiple of 32");
             }
             double minPx = positive(d, "min_object_px", 20, err);
-            double maxMag = positive(d, "max_magnification", 4, err);
+            double maxMag = positive(d, "max_magnification", DetectorProfile.DEFAULT_MAX_MAGNIFICATION, err);
             if (maxMag < 1) {
                 throw err.at("detector.max_magnification", "must be at least 1");
             }

@@ -45,7 +45,7 @@ class TilePlannerTest {
             System.out.printf("hanoi row %d: motorbike %.1f px wide%n", y,
                     TilePlanner.bikeWidth(s, c.zones(), y, 640));
         }
-        TilePlanner.Plan p = new TilePlanner(416, 20, 0.2, 4, 12).plan(640, 480, s, c.zones());
+        TilePlanner.Plan p = new TilePlanner(416, 20, 0.2, 2.5, 12).plan(640, 480, s, c.zones());
         System.out.println("hanoi plan: " + p.explanation() + " " + p.tiles());
         assertThat(p.tiles()).isNotEmpty().allMatch(t -> t.fitsIn(640, 480));
         // far tiles first and smaller than the nearer ones
@@ -55,8 +55,11 @@ class TilePlannerTest {
         assertThat(first.width()).isLessThanOrEqualTo(last.width());
         // the near rows (motorbikes > 40 px wide) are left to the whole-frame pass
         assertThat(p.tiles()).allMatch(t -> t.y() < 330);
+        // no tile is magnified more than 2.5x
+        assertThat(p.tiles()).allMatch(t -> t.width() >= 416 / 2.5 - 1);
+        assertThat(p.explanation()).contains("magnification cap");
         // a budget of 2 tiles keeps the nearest band(s) and reports the far rows as not covered
-        TilePlanner.Plan small = new TilePlanner(416, 20, 0.2, 4, 2).plan(640, 480, s, c.zones());
+        TilePlanner.Plan small = new TilePlanner(416, 20, 0.2, 2.5, 2).plan(640, 480, s, c.zones());
         assertThat(small.tiles().size()).isLessThanOrEqualTo(2);
         assertThat(small.explanation()).contains("not covered");
     }
