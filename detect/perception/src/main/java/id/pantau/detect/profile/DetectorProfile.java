@@ -70,6 +70,11 @@ public record DetectorProfile(String model, Optional<String> family, Optional<St
                 maxMagnification, tileEvery, rateFps, provider, on);
     }
 
+    public DetectorProfile withProvider(ExecutionProvider p) {
+        return new DetectorProfile(model, family, acceptLicence, inputSize, tiles, tileBoxes, minObjectPx, maxTiles,
+                maxMagnification, tileEvery, rateFps, p, riders);
+    }
+
     public DetectorProfile withMaxTiles(int n) {
         return new DetectorProfile(model, family, acceptLicence, inputSize, tiles, tileBoxes, minObjectPx, n,
                 maxMagnification, tileEvery, rateFps, provider, riders);

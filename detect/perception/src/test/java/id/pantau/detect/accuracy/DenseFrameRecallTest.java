@@ -10,6 +10,7 @@ import id.pantau.detect.profile.CameraDetectorConfig;
 import id.pantau.detect.profile.DetectorProfile;
 import id.pantau.detect.profile.ProfiledDetector;
 import id.pantau.detect.rider.RoadUserDetection;
+import id.pantau.detect.runtime.ExecutionProvider;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -61,8 +62,10 @@ class DenseFrameRecallTest {
         }
         Map<Integer, Integer> hand = handCounts();
         List<Result> results = new ArrayList<>();
+        // benchmarks/gpu-check.sh runs the table on cuda
+        ExecutionProvider provider = ExecutionProvider.fromConfigName(System.getProperty("dense.provider", "cpu"));
         for (Map.Entry<String, DetectorProfile> e : profiles.entrySet()) {
-            try (ProfiledDetector d = ProfiledDetector.open(camera.withProfile(e.getValue()), Assets.defaults(), 2,
+            try (ProfiledDetector d = ProfiledDetector.open(camera.withProfile(e.getValue().withProvider(provider)), Assets.defaults(), 2,
                     false)) {
                 System.out.println("profile " + e.getKey() + ": " + d.plan());
                 for (int f : FRAMES) {
