@@ -12,7 +12,8 @@ import java.util.List;
  * <ol>
  *   <li>a {@code person} sitting on a two-wheeler box (motorcycle or bicycle: the person's box reaches down into
  *       the two-wheeler's, starts in its upper half or above, and the two share most of the narrower one's width)
- *       is folded into that two-wheeler, which is counted once however many people ride it;</li>
+ *       is folded into that two-wheeler, which is counted once however many people ride it, with one box around
+ *       the two-wheeler and its riders;</li>
  *   <li>a {@code person} with no two-wheeler under it becomes a {@code motorcycle} road user ({@code fromRider})
  *       when it is a rider by position (its ground point in the camera's roadway and not on a crosswalk or
  *       pavement, {@link RiderContext}) or by motion ({@link #merge(List, RiderContext, java.util.function.Predicate)}:
@@ -86,7 +87,8 @@ public final class RiderMerger {
         for (Detection d : detections) {
             if (d.roadUser() != RoadUserClass.PERSON || d.score() < minPersonScore) {
                 int i = twoWheelers.indexOf(d);
-                out.add(new RoadUserDetection(d, false, i >= 0 ? riders.get(i) : List.of()));
+                List<BoundingBox> on = i >= 0 ? riders.get(i) : List.of();
+                out.add(new RoadUserDetection(on.isEmpty() ? d : withRiders(d, on), false, on));
             }
         }
         List<RoadUserDetection> converted = new ArrayList<>();
@@ -117,6 +119,25 @@ public final class RiderMerger {
     /** The detections of {@link #merge} alone, for code that only wants counts or tracks. */
     public static List<Detection> detections(List<RoadUserDetection> merged) {
         return merged.stream().map(RoadUserDetection::detection).toList();
+    }
+
+    /**
+     * A two-wheeler with its riders is one box around both: the same extent as a rider seen without its bike
+     * (person box reaching down to the wheels), so the tracker keeps one id when the bike is missed for a frame.
+     */
+    static Detection withRiders(Detection bike, List<BoundingBox> persons) {
+        BoundingBox b = bike.box();
+        double x1 = b.x1();
+        double y1 = b.y1();
+        double x2 = b.x2();
+        double y2 = b.y2();
+        for (BoundingBox p : persons) {
+            x1 = Math.min(x1, p.x1());
+            y1 = Math.min(y1, p.y1());
+            x2 = Math.max(x2, p.x2());
+            y2 = Math.max(y2, p.y2());
+        }
+        return new Detection(bike.roadUser(), bike.modelClass(), bike.score(), new BoundingBox(x1, y1, x2, y2));
     }
 
     static Detection asMotorcycle(Detection person) {

@@ -110,6 +110,16 @@ class DetectorProfileTest {
     }
 
     @Test
+    void cudaAskedForWithoutTheGpuBuild() {
+        // this build has ONNX Runtime's CPU artifact (mvn -Pgpu swaps in onnxruntime_gpu)
+        org.junit.jupiter.api.Assumptions.assumeFalse(ai.onnxruntime.OrtEnvironment.getAvailableProviders()
+                .contains(ai.onnxruntime.OrtProvider.CUDA), "a CUDA build: nothing missing to report");
+        assertThatThrownBy(() -> open("{\"provider\": \"cuda\"}")).isInstanceOf(DetectorSetupException.class)
+                .hasMessageContaining("camera 'hanoi-lythuongkiet'").hasMessageContaining("detector.provider")
+                .hasMessageContaining("-Pgpu");
+    }
+
+    @Test
     void oneBadCameraDoesNotStopTheOthers() throws Exception {
         JsonNode good = camera("{\"tiles\": \"none\"}");
         JsonNode bad = camera("{\"model\": \"yolov9x\"}");

@@ -27,7 +27,9 @@ class RiderMergerTest {
         Detection rider = det(RoadUserClass.PERSON, 104, 190, 136, 262);
         List<RoadUserDetection> out = merger.merge(List.of(rider, bike), RiderContext.none());
         assertThat(out).hasSize(1);
-        assertThat(out.getFirst().detection()).isEqualTo(bike);
+        assertThat(out.getFirst().detection().roadUser()).isEqualTo(RoadUserClass.MOTORCYCLE);
+        // one box around the bike and its rider
+        assertThat(out.getFirst().detection().box()).isEqualTo(new BoundingBox(100, 190, 140, 280));
         assertThat(out.getFirst().fromRider()).isFalse();
         assertThat(out.getFirst().persons()).containsExactly(rider.box());
     }
