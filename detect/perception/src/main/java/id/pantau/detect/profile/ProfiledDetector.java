@@ -42,7 +42,8 @@ public final class ProfiledDetector implements Detector {
     private final OnnxDetector onnx;
     private final TiledDetector tiled;
     private final String plan;
-    private final RiderMerger merger = new RiderMerger();
+    private final RiderMerger stills = new RiderMerger(0.35f, true);
+    private final RiderMerger video = new RiderMerger(0.35f, false);
     private final RiderContext riders;
     private final PersonMotion motion = new PersonMotion();
     private final AtomicLong frames = new AtomicLong();
@@ -168,13 +169,13 @@ public final class ProfiledDetector implements Detector {
     public synchronized List<RoadUserDetection> detectVideoRoadUsers(VideoFrame frame) {
         List<Detection> raw = raw(frame);
         Predicate<Detection> moving = motion.update(raw, frame.streamTimeMicros());
-        return camera.profile().riders() ? merger.merge(raw, riders, moving)
+        return camera.profile().riders() ? video.merge(raw, riders, moving)
                 : raw.stream().map(RoadUserDetection::plain).toList();
     }
 
     private List<RoadUserDetection> roadUsers(VideoFrame frame, Predicate<Detection> moving) {
         List<Detection> raw = raw(frame);
-        return camera.profile().riders() ? merger.merge(raw, riders, moving)
+        return camera.profile().riders() ? stills.merge(raw, riders, moving)
                 : raw.stream().map(RoadUserDetection::plain).toList();
     }
 

@@ -35,6 +35,18 @@ class RiderMergerTest {
     }
 
     @Test
+    void onStillsAWeakBikeUnderAClearRiderTakesTheRidersScore() {
+        Detection bike = new Detection(RoadUserClass.MOTORCYCLE, "motorcycle", 0.15f,
+                new BoundingBox(100, 220, 140, 280));
+        Detection rider = new Detection(RoadUserClass.PERSON, "person", 0.8f, new BoundingBox(104, 190, 136, 262));
+        assertThat(new RiderMerger(0.35f, true).merge(List.of(bike, rider), RiderContext.none()).getFirst()
+                .detection().score()).isEqualTo(0.8f);
+        // video: the tracker gets the bike's own score
+        assertThat(merger.merge(List.of(bike, rider), RiderContext.none()).getFirst().detection().score())
+                .isEqualTo(0.15f);
+    }
+
+    @Test
     void twoPeopleOnOneBikeCountOnce() {
         Detection bike = det(RoadUserClass.MOTORCYCLE, 100, 220, 150, 280);
         Detection driver = det(RoadUserClass.PERSON, 102, 190, 132, 262);
