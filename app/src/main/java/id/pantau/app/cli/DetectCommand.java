@@ -9,6 +9,8 @@ import id.pantau.detect.inference.OnnxDetector;
 import id.pantau.detect.inference.TiledDetector;
 import id.pantau.detect.model.DetectorModelSpec;
 import id.pantau.detect.model.DetectorModels;
+import id.pantau.detect.profile.CameraDetectorConfig;
+import id.pantau.detect.profile.ProfiledDetector;
 import id.pantau.detect.track.TrackerSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,6 +19,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -60,6 +63,12 @@ public final class DetectCommand implements Callable<Integer> {
             description = "Execution provider (default ${DEFAULT-VALUE}); cuda needs the -Pgpu build.")
     String provider;
 
+    @Option(names = "--camera", paramLabel = "CAMERA.json", description = "A camera configuration: its `detector`"
+            + " profile (model, tiles from the camera's geometry, rate, provider) and zones are applied, and riders"
+            + " are folded into motorbikes (from_rider in the output). Replaces --model, --family, --tiles and"
+            + " --provider.")
+    Path camera;
+
     @Option(names = "--no-train-as-bus", description = "Do not count COCO 'train' as bus (e.g. overpass views).")
     boolean noTrainAsBus;
 
@@ -98,19 +107,45 @@ public final class DetectCommand implements Callable<Integer> {
         return DetectorSettings.forTracking(threads, 1).withProvider(p, 0).withTrainIsBus(!noTrainAsBus);
     }
 
+    /** The options that the camera's profile replaces, when given with --camera. */
+    List<String> clashingWithCamera() {
+        if (camera == null || spec == null || spec.commandLine().getParseResult() == null) {
+            return List.of();
+        }
+        return List.of("--model", "--family", "--tiles", "--provider").stream()
+                .filter(o -> spec.commandLine().getParseResult().hasMatchedOption(o)).toList();
+    }
+
     @Override
     public Integer call() throws Exception {
+        if (camera != null) {
+            List<String> clash = clashingWithCamera();
+            if (!clash.isEmpty()) {
+                throw new ParameterException(spec.commandLine(), String.join(", ", clash) + " cannot be combined"
+                        + " with --camera: set them in the camera's \"detector\" object");
+            }
+            settings(); // checks --every and --threads
+            CameraDetectorConfig cfg = CameraDetectorConfig.read(camera);
+            try (ProfiledDetector detector = ProfiledDetector.open(cfg, Assets.defaults(), threads, true)) {
+                spec.commandLine().getOut().printf("camera %s: %s, %s%n", cfg.camera(), detector.modelName(),
+                        detector.plan());
+                return run(new DetectJob(detector, TrackerSettings.defaults()));
+            }
+        }
         DetectorSettings settings = settings();
         int[] grid = tileGrid();
         DetectorModelSpec modelSpec = DetectorModels.resolve(model, Optional.ofNullable(family), Assets.defaults());
         try (OnnxDetector onnx = OnnxDetector.open(modelSpec, settings)) {
             Detector detector = grid.length == 0 ? onnx : new TiledDetector(onnx, grid[0], grid[1], 0.2, true);
-            DetectJob.Summary s = new DetectJob(detector, TrackerSettings.defaults())
-                    .run(new DetectJob.Options(input, out, Optional.ofNullable(annotate), every));
-            spec.commandLine().getOut().printf("%d source(s), %d line(s), %d detection(s) -> %s%n", s.sources(),
-                    s.frames(), s.detections(), out);
-            s.failures().forEach(f -> spec.commandLine().getErr().println("skipped: " + f));
-            return s.failures().isEmpty() ? 0 : 3;
+            return run(new DetectJob(detector, TrackerSettings.defaults()));
         }
+    }
+
+    private int run(DetectJob job) throws java.io.IOException {
+        DetectJob.Summary s = job.run(new DetectJob.Options(input, out, Optional.ofNullable(annotate), every));
+        spec.commandLine().getOut().printf("%d source(s), %d line(s), %d detection(s) -> %s%n", s.sources(),
+                s.frames(), s.detections(), out);
+        s.failures().forEach(f -> spec.commandLine().getErr().println("skipped: " + f));
+        return s.failures().isEmpty() ? 0 : 3;
     }
 }

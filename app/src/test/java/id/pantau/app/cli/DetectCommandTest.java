@@ -46,4 +46,34 @@ class DetectCommandTest {
         assertThatThrownBy(() -> parse("--input", "a", "--out", "o", "--every", "0").settings())
                 .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("--every");
     }
+
+    @Test
+    void cameraProfileReplacesModelAndTiles() {
+        DetectCommand c = parse("--input", "a.png", "--out", "o.jsonl", "--camera", "cam.json");
+        assertThat(c.camera).isEqualTo(Path.of("cam.json"));
+        assertThat(c.clashingWithCamera()).isEmpty();
+        DetectCommand clash = new DetectCommand();
+        CommandLine cl = new CommandLine(clash);
+        cl.parseArgs("--input", "a.png", "--out", "o.jsonl", "--camera", "cam.json", "--tiles", "2x2", "--model",
+                "yolov8n");
+        clash.spec = cl.getCommandSpec();
+        assertThat(clash.clashingWithCamera()).containsExactly("--model", "--tiles");
+    }
+
+    @Test
+    void aCameraWithABadProfileIsAClearErrorNamingCameraAndField(@org.junit.jupiter.api.io.TempDir Path tmp)
+            throws Exception {
+        Path cam = tmp.resolve("cam.json");
+        java.nio.file.Files.writeString(cam, """
+                {"camera": "simpang-kawat-1", "frame": {"width": 640, "height": 480},
+                 "detector": {"model": "yolov8s"}}
+                """);
+        java.io.StringWriter err = new java.io.StringWriter();
+        CommandLine cl = new CommandLine(new DetectCommand());
+        cl.setErr(new java.io.PrintWriter(err));
+        int code = cl.execute("--input", tmp.toString(), "--out", tmp.resolve("o.jsonl").toString(), "--camera",
+                cam.toString());
+        assertThat(code).isNotZero();
+        assertThat(err.toString()).contains("simpang-kawat-1").contains("detector.accept_licence");
+    }
 }

@@ -13,6 +13,9 @@ import id.pantau.core.perception.RoadUserClass;
 import id.pantau.core.perception.TrackState;
 import id.pantau.core.perception.TrackedObject;
 import id.pantau.detect.inference.Detector;
+import id.pantau.detect.profile.ProfiledDetector;
+import id.pantau.detect.rider.RiderMerger;
+import id.pantau.detect.rider.RoadUserDetection;
 import id.pantau.detect.io.ImageFiles;
 import id.pantau.detect.io.VideoFileReader;
 import id.pantau.detect.track.ByteTracker;
@@ -73,15 +76,44 @@ public final class DetectJob {
     public record FrameLine(String source, long frame, List<Item> detections) {
     }
 
-    /** One detection (or tracked object) in a JSON line. */
-    @JsonPropertyOrder({"class", "score", "box", "track"})
+    /**
+     * One detection (or tracked object) in a JSON line. A motorcycle seen only as its riding person has
+     * {@code from_rider: true}; {@code person} is the (first) person box folded into the road user (the rider of a
+     * motorcycle, or the person a from-rider motorcycle was made of).
+     */
+    @JsonPropertyOrder({"class", "score", "box", "track", "from_rider", "person"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Item(@JsonProperty("class") String roadUser, float score, double[] box, Long track) {
+    public record Item(@JsonProperty("class") String roadUser, float score, double[] box, Long track,
+                       @JsonProperty("from_rider") Boolean fromRider, double[] person) {
+        public Item(String roadUser, float score, double[] box, Long track) {
+            this(roadUser, score, box, track, null, null);
+        }
     }
 
+    private final ProfiledDetector profiled;
+
+    /** A bare detector: persons stay persons (no camera geometry, no rider step). */
     public DetectJob(Detector detector, TrackerSettings tracking) {
         this.detector = detector;
         this.tracking = tracking;
+        this.profiled = null;
+    }
+
+    /** A camera's detector profile: its tiles, riders folded into motorbikes, its analysis rate for video. */
+    public DetectJob(ProfiledDetector detector, TrackerSettings tracking) {
+        this.detector = detector;
+        this.tracking = tracking;
+        this.profiled = detector;
+    }
+
+    private List<RoadUserDetection> still(VideoFrame f) {
+        return profiled != null ? profiled.detectRoadUsers(f)
+                : detector.detect(f).stream().map(RoadUserDetection::plain).toList();
+    }
+
+    private List<RoadUserDetection> videoFrame(VideoFrame f) {
+        return profiled != null ? profiled.detectVideoRoadUsers(f)
+                : detector.detect(f).stream().map(RoadUserDetection::plain).toList();
     }
 
     public Summary run(Options o) throws IOException {
@@ -132,9 +164,10 @@ public final class DetectJob {
         }
         List<Item> items = new ArrayList<>();
         List<FrameAnnotator.Label> labels = new ArrayList<>();
-        for (Detection d : detector.detect(frame)) {
+        for (RoadUserDetection r : still(frame)) {
+            Detection d = r.detection();
             if (d.score() >= tracking.highThreshold(d.roadUser())) {
-                add(items, labels, d.roadUser(), d.score(), d.box(), null);
+                add(items, labels, d.roadUser(), d.score(), d.box().clip(frame.width(), frame.height()), null, r);
             }
         }
         write(w, new FrameLine(p.toString(), 0, items), c);
@@ -147,21 +180,28 @@ public final class DetectJob {
         c.sources++;
         ByteTracker tracker = new ByteTracker(tracking);
         try (VideoFileReader reader = new VideoFileReader(p, CLI_CAMERA)) {
+            int every = o.every();
+            if (profiled != null && every == 1 && profiled.camera().profile().rateFps().isPresent()) {
+                every = (int) Math.max(1, Math.round(reader.frameRate() / profiled.camera().profile().rateFps().get()));
+                LOG.info("camera '{}': analysing every {} frame(s) of {} fps for {} fps", profiled.camera().camera(),
+                        every, reader.frameRate(), profiled.camera().profile().rateFps().get());
+            }
             VideoFrame f;
             while ((f = reader.next()) != null) {
                 List<Item> items = new ArrayList<>();
                 List<FrameAnnotator.Label> labels = new ArrayList<>();
-                for (TrackedObject t : tracker.update(detector.detect(f))) {
+                List<RoadUserDetection> found = videoFrame(f);
+                for (TrackedObject t : tracker.update(RiderMerger.detections(found))) {
                     if (t.state() == TrackState.CONFIRMED) {
                         add(items, labels, t.roadUser(), t.score(), t.box().clip(f.width(), f.height()),
-                                t.trackId());
+                                t.trackId(), matching(t.box(), found));
                     }
                 }
                 write(w, new FrameLine(p.toString(), f.sequence(), items), c);
                 VideoFrame drawn = f;
                 o.annotate().ifPresent(dir -> annotator.write(drawn, labels,
                         dir.resolve("%s_%06d.jpg".formatted(baseName(p), drawn.sequence()))));
-                if (o.every() > 1 && !reader.skip(o.every() - 1)) {
+                if (every > 1 && !reader.skip(every - 1)) {
                     break;
                 }
             }
@@ -171,12 +211,32 @@ public final class DetectJob {
         }
     }
 
+    /** The road user of this frame a track was updated from (best IoU, at least 0.5), if any. */
+    private static RoadUserDetection matching(BoundingBox track, List<RoadUserDetection> found) {
+        RoadUserDetection best = null;
+        double bestIou = 0.5;
+        for (RoadUserDetection r : found) {
+            double iou = r.detection().box().iou(track);
+            if (iou >= bestIou) {
+                bestIou = iou;
+                best = r;
+            }
+        }
+        return best;
+    }
+
     private static void add(List<Item> items, List<FrameAnnotator.Label> labels, RoadUserClass c, float score,
-                            BoundingBox b, Long track) {
-        double[] box = {round(b.x1()), round(b.y1()), round(b.x2()), round(b.y2())};
+                            BoundingBox b, Long track, RoadUserDetection from) {
+        double[] box = array(b);
         float s = Math.round(score * 1000) / 1000f;
-        items.add(new Item(c.label(), s, box, track));
+        boolean rider = from != null && from.fromRider();
+        double[] person = from == null || from.persons().isEmpty() ? null : array(from.persons().getFirst());
+        items.add(new Item(c.label(), s, box, track, rider ? Boolean.TRUE : null, person));
         labels.add(new FrameAnnotator.Label(c, s, b.x1(), b.y1(), b.x2(), b.y2(), track));
+    }
+
+    private static double[] array(BoundingBox b) {
+        return new double[] {round(b.x1()), round(b.y1()), round(b.x2()), round(b.y2())};
     }
 
     private void write(BufferedWriter w, FrameLine line, Counter c) throws IOException {
