@@ -1,0 +1,51 @@
+package id.pantau.detect.plate;
+
+import id.pantau.detect.plate.eval.PlateEvaluation;
+import id.pantau.detect.plate.eval.PlateLabels;
+import id.pantau.detect.plate.eval.PlateLabels.Label;
+import id.pantau.detect.plate.image.MatImages;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Plates on 413 real Indonesian street photos (../shared/data/plates/indonesia_scenes, labels certain by eye):
+ * plate-box recall (IoU >= 0.5), exact plates, CER, share READ and accuracy of READ, split into a dev and a held-out
+ * part by a hash of the file name and within each by plate colour and vehicle type.
+ */
+class IndonesianSceneAccuracyTest {
+    private static final Logger log = LoggerFactory.getLogger(IndonesianSceneAccuracyTest.class);
+
+    @Test
+    void findsAndReadsPlatesOnIndonesianStreetPhotos() {
+        Path dir = PlateData.indonesianScenesDir();
+        List<Label> labels = PlateData.indonesianScenes();
+        assertThat(labels).hasSizeGreaterThan(400);
+        PlateReader reader = SharedReader.get();
+        PlateEvaluation eval = new PlateEvaluation();
+        long start = System.nanoTime();
+        for (Label l : labels) {
+            List<PlateReading> readings;
+            try (Mat image = MatImages.read(dir.resolve("images").resolve(l.image()))) {
+                readings = reader.readScene(image);
+            }
+            PlateEvaluation.Outcome o = eval.add(l, readings);
+            if (!o.exact()) {
+                log.info("{} [{} {} {}]: expected {} at {}, got {}", l.image(), l.part().label(), l.colour(),
+                        l.vehicle(), l.text(), l.box(), readings);
+            }
+        }
+        log.info("scenes: {} ms per photo", (System.nanoTime() - start) / 1_000_000 / labels.size());
+        log.info("\n{}", eval.report("Indonesian street photos"));
+        log.info("reliability (held-out):\n{}", eval.reliability(PlateEvaluation.part(PlateLabels.Part.HELD_OUT),
+                0, 0.5, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99, 1));
+        PlateEvaluation.Stats held = eval.stats(PlateEvaluation.part(PlateLabels.Part.HELD_OUT));
+        assertThat(held.boxRecall()).as("plate-box recall, held-out").isGreaterThanOrEqualTo(0.0);
+    }
+}
