@@ -125,6 +125,13 @@ public final class PlateLocator {
         return nonMaximumSuppression(found);
     }
 
+    /** Share of {@code a}'s area that lies inside {@code b}. */
+    private static double inside(BoundingBox a, BoundingBox b) {
+        double w = Math.min(a.x2(), b.x2()) - Math.max(a.x1(), b.x1());
+        double h = Math.min(a.y2(), b.y2()) - Math.max(a.y1(), b.y1());
+        return w <= 0 || h <= 0 || a.area() <= 0 ? 0 : w * h / a.area();
+    }
+
     private static double unmap(double v, int offset, double r) {
         return (v - offset) / r;
     }
@@ -133,7 +140,8 @@ public final class PlateLocator {
         candidates.sort(Comparator.comparingDouble(PlateCandidate::score).reversed());
         List<PlateCandidate> kept = new ArrayList<>();
         for (PlateCandidate c : candidates) {
-            if (kept.stream().noneMatch(k -> k.box().iou(c.box()) > nmsIou)) {
+            // also drop a box lying mostly inside a better one: the detector often finds part of a plate too
+            if (kept.stream().noneMatch(k -> k.box().iou(c.box()) > nmsIou || inside(c.box(), k.box()) > 0.7)) {
                 kept.add(c);
             }
         }
