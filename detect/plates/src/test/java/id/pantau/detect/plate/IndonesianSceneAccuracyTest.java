@@ -45,7 +45,7 @@ class IndonesianSceneAccuracyTest {
                 readings = reader.readScene(image);
             }
             PlateEvaluation.Outcome o = eval.add(l, readings);
-            if (!o.exact()) {
+            if (!o.guessRight()) {
                 log.info("{} [{} {} {}]: expected {} at {}, got {}", l.image(), l.part().label(), l.colour(),
                         l.vehicle(), l.text(), l.box(), readings);
             }
@@ -54,7 +54,15 @@ class IndonesianSceneAccuracyTest {
         log.info("\n{}", eval.report("Indonesian street photos"));
         log.info("reliability (held-out):\n{}", eval.reliability(PlateEvaluation.part(PlateLabels.Part.HELD_OUT),
                 0, 0.5, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99, 1));
-        PlateEvaluation.Stats held = eval.stats(PlateEvaluation.part(PlateLabels.Part.HELD_OUT));
-        assertThat(held.boxRecall()).as("plate-box recall, held-out").isGreaterThanOrEqualTo(0.0);
+        // floors a little under the held-out figures measured (docs/plates.md); -Dplates.scenes=dev|all skips them
+        if (which.equals("held-out") && every == 1) {
+            PlateEvaluation.Stats held = eval.stats(PlateEvaluation.part(PlateLabels.Part.HELD_OUT));
+            PlateEvaluation.Stats cars = eval.stats(o -> o.label().vehicle().equals("car"));
+            assertThat(held.boxRecall()).as("plate-box recall, held-out").isGreaterThanOrEqualTo(0.78);
+            assertThat(cars.boxRecall()).as("plate-box recall, held-out cars").isGreaterThanOrEqualTo(0.88);
+            assertThat(held.exactRate()).as("best guess exact, held-out").isGreaterThanOrEqualTo(0.62);
+            assertThat(held.readShare()).as("share READ, held-out").isGreaterThanOrEqualTo(0.50);
+            assertThat(held.readAccuracy()).as("READ plates right, held-out").isGreaterThanOrEqualTo(0.96);
+        }
     }
 }

@@ -17,7 +17,7 @@ import java.util.function.Predicate;
  *
  * <ul>
  *   <li><b>box recall</b>: a reading's box overlaps the labelled plate with IoU &gt;= 0.5 (crops: always);</li>
- *   <li><b>exact</b>: that reading is READ and its normalised text equals the label;</li>
+ *   <li><b>exact</b>: the best guess at that box (READ or not) equals the label (normalised text);</li>
  *   <li><b>CER</b>: edit distance of the best guess (READ text, else the top alternative) to the label, spaces
  *       ignored, over the label's characters (a plate not found counts all its characters as errors);</li>
  *   <li><b>READ</b>: share of labelled plates reported READ; <b>READ acc</b>: share of those that are exact;</li>
@@ -37,8 +37,14 @@ public final class PlateEvaluation {
             return reading != null && reading.isRead();
         }
 
+        /** READ and right. */
         public boolean exact() {
             return read() && reading.text().orElseThrow().equals(label.text());
+        }
+
+        /** The best guess (READ or not) is right. */
+        public boolean guessRight() {
+            return !guess().isEmpty() && guess().equals(label.text());
         }
 
         /** The reader's best grammatical guess, whatever its status ("" when it has none). */
@@ -128,7 +134,7 @@ public final class PlateEvaluation {
             }
             n++;
             located += o.located() ? 1 : 0;
-            exact += o.exact() ? 1 : 0;
+            exact += o.guessRight() ? 1 : 0;
             int truth = o.label().text().replace(" ", "").length();
             errors += Math.min(Math.max(truth, o.guess().replace(" ", "").length()), o.characterErrors());
             chars += truth;
