@@ -53,6 +53,7 @@ public final class PlatesCommand implements Callable<Integer> {
                 spec.commandLine().getOut().print(s.evaluation().report("Against " + labels + ":"));
                 spec.commandLine().getOut().print("Reliability (all labelled pictures; calibrated on the dev part):\n"
                         + s.evaluation().reliability(o -> true, 0, 0.5, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99, 1));
+                spec.commandLine().getOut().flush();
             }
             return s.failedPictures() == 0 ? 0 : 1;
         }
