@@ -37,6 +37,17 @@ class IndonesianSceneAccuracyTest {
         }
         log.info("scenes: {} of {} photos ({}, every {})", labels.size(), all.size(), which, every);
         PlateReader reader = SharedReader.get();
+        if (System.getProperty("plates.prior", "").equals("dev")) {
+            // experiment: a region prior from the dev labels' codes (what a camera would learn from its own reads)
+            java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+            all.stream().filter(l -> l.part() == PlateLabels.Part.DEV)
+                    .forEach(l -> counts.merge(l.text().split(" ")[0], 1, Integer::sum));
+            var grammar = id.pantau.detect.plate.grammar.IndonesianPlateGrammar.standard();
+            reader = PlateReader.open(id.pantau.core.asset.Assets.defaults(), PlateReaderSettings.defaults()
+                    .withRegionPrior(id.pantau.detect.plate.grammar.RegionPrior.fromCounts(grammar.regions(), counts, 1)),
+                    new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+            log.info("region prior from dev labels: {}", counts);
+        }
         PlateEvaluation eval = new PlateEvaluation();
         long start = System.nanoTime();
         for (Label l : labels) {
