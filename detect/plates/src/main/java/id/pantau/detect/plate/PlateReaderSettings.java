@@ -21,6 +21,11 @@ public record PlateReaderSettings(double minPlateScore, double minConfidence, in
         this(minPlateScore, minConfidence, plateHeight, intraOpThreads, ConfidenceCalibration.fitted(), null);
     }
 
+    /** Whether scenes are also searched with the text detector (plates the plate detector misses). */
+    public boolean textProposals() {
+        return Boolean.parseBoolean(System.getProperty("pantau.plates.textProposals", "true"));
+    }
+
     public static PlateReaderSettings defaults() {
         return new PlateReaderSettings(0.3, DEFAULT_MIN_CONFIDENCE, 160, 1);
     }

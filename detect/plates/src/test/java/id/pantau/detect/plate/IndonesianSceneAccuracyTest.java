@@ -69,10 +69,10 @@ class IndonesianSceneAccuracyTest {
         if (which.equals("held-out") && every == 1) {
             PlateEvaluation.Stats held = eval.stats(PlateEvaluation.part(PlateLabels.Part.HELD_OUT));
             PlateEvaluation.Stats cars = eval.stats(o -> o.label().vehicle().equals("car"));
-            assertThat(held.boxRecall()).as("plate-box recall, held-out").isGreaterThanOrEqualTo(0.78);
-            assertThat(cars.boxRecall()).as("plate-box recall, held-out cars").isGreaterThanOrEqualTo(0.88);
-            assertThat(held.exactRate()).as("best guess exact, held-out").isGreaterThanOrEqualTo(0.62);
-            assertThat(held.readShare()).as("share READ, held-out").isGreaterThanOrEqualTo(0.50);
+            assertThat(held.boxRecall()).as("plate-box recall, held-out").isGreaterThanOrEqualTo(0.84);
+            assertThat(cars.boxRecall()).as("plate-box recall, held-out cars").isGreaterThanOrEqualTo(0.94);
+            assertThat(held.exactRate()).as("best guess exact, held-out").isGreaterThanOrEqualTo(0.71);
+            assertThat(held.readShare()).as("share READ, held-out").isGreaterThanOrEqualTo(0.54);
             assertThat(held.readAccuracy()).as("READ plates right, held-out").isGreaterThanOrEqualTo(0.96);
         }
     }
