@@ -72,7 +72,7 @@ class IndonesianSceneAccuracyTest {
             assertThat(held.boxRecall()).as("plate-box recall, held-out").isGreaterThanOrEqualTo(0.84);
             assertThat(cars.boxRecall()).as("plate-box recall, held-out cars").isGreaterThanOrEqualTo(0.94);
             assertThat(held.exactRate()).as("best guess exact, held-out").isGreaterThanOrEqualTo(0.71);
-            assertThat(held.readShare()).as("share READ, held-out").isGreaterThanOrEqualTo(0.54);
+            assertThat(held.readShare()).as("share READ, held-out").isGreaterThanOrEqualTo(0.44);
             assertThat(held.readAccuracy()).as("READ plates right, held-out").isGreaterThanOrEqualTo(0.96);
         }
     }
