@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.pantau.core.json.Json;
+import id.pantau.detect.plate.eval.PlateEvaluation;
+import id.pantau.detect.plate.eval.PlateLabels;
 import id.pantau.detect.plate.image.MatImages;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.slf4j.Logger;
@@ -15,7 +17,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -24,7 +28,8 @@ import java.util.stream.Stream;
  * Reads the plates on one picture or every picture under a folder and writes one JSON object per picture:
  * <pre>{"source": "...", "plates": [{"text": "BH 1234 XY", "region": "Jambi", "score": 0.93, "status": "READ",
  *   "box": [x1, y1, x2, y2]}]}</pre>
- * An UNREADABLE plate is listed with {@code "text": null}. A picture that cannot be decoded gets
+ * A plate not READ (UNCERTAIN or UNREADABLE) is listed with {@code "text": null} and its best grammatical
+ * {@code "alternatives"} (text and score), for an operator. A picture that cannot be decoded gets
  * {@code "error": "..."} instead of plates; the job goes on with the next one.
  */
 public final class PlatesJob {
@@ -37,8 +42,15 @@ public final class PlatesJob {
         CROPS
     }
 
-    /** Counts of one run. */
-    public record Summary(int pictures, int plates, int read, int failedPictures) {
+    /**
+     * Counts of one run.
+     *
+     * @param evaluation the readings scored against labels, when labels were given (else null)
+     */
+    public record Summary(int pictures, int plates, int read, int failedPictures, PlateEvaluation evaluation) {
+        public Summary(int pictures, int plates, int read, int failedPictures) {
+            this(pictures, plates, read, failedPictures, null);
+        }
     }
 
     private final PlateReader reader;
@@ -49,7 +61,20 @@ public final class PlatesJob {
     }
 
     public Summary run(Path input, Path out, Input kind) {
+        return run(input, out, kind, null);
+    }
+
+    /**
+     * As {@link #run(Path, Path, Input)}, and when {@code labels} (a CSV, see {@link PlateLabels}) is given, scores
+     * every labelled picture: a labelled picture that failed or has no plate at the labelled box counts as missed.
+     */
+    public Summary run(Path input, Path out, Input kind, Path labels) {
         List<Path> pictures = pictures(input);
+        Map<String, PlateLabels.Label> byName = new HashMap<>();
+        if (labels != null) {
+            PlateLabels.read(labels).forEach(l -> byName.put(l.image(), l));
+        }
+        PlateEvaluation evaluation = labels == null ? null : new PlateEvaluation();
         int plates = 0, read = 0, failed = 0;
         try {
             if (out.toAbsolutePath().getParent() != null) {
@@ -58,8 +83,12 @@ public final class PlatesJob {
             try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
                 for (Path picture : pictures) {
                     ObjectNode line = json.createObjectNode().put("source", picture.toString());
+                    PlateLabels.Label label = byName.get(picture.getFileName().toString());
                     try {
                         List<PlateReading> readings = readPicture(picture, kind);
+                        if (label != null) {
+                            evaluation.add(label, readings);
+                        }
                         ArrayNode list = line.putArray("plates");
                         for (PlateReading r : readings) {
                             list.add(toJson(r));
@@ -67,6 +96,9 @@ public final class PlatesJob {
                             read += r.isRead() ? 1 : 0;
                         }
                     } catch (RuntimeException e) {
+                        if (label != null) {
+                            evaluation.add(label, List.of());
+                        }
                         failed++;
                         log.warn("plates: skipped {}: {}", picture, e.getMessage());
                         line.put("error", e.getMessage());
@@ -78,7 +110,7 @@ public final class PlatesJob {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
         }
-        Summary summary = new Summary(pictures.size(), plates, read, failed);
+        Summary summary = new Summary(pictures.size(), plates, read, failed, evaluation);
         log.info("plates: {} pictures, {} plates, {} read, {} pictures failed -> {}", summary.pictures(),
                 summary.plates(), summary.read(), summary.failedPictures(), out);
         return summary;
@@ -102,6 +134,10 @@ public final class PlatesJob {
         ArrayNode box = n.putArray("box");
         box.add(Math.round(r.box().x1())).add(Math.round(r.box().y1()))
                 .add(Math.round(r.box().x2())).add(Math.round(r.box().y2()));
+        ArrayNode alternatives = n.putArray("alternatives");
+        for (PlateReading.Alternative a : r.alternatives()) {
+            alternatives.addObject().put("text", a.text()).put("score", Math.round(a.confidence() * 1000) / 1000.0);
+        }
         return n;
     }
 

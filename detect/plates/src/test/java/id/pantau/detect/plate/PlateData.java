@@ -28,6 +28,20 @@ final class PlateData {
         }).toList();
     }
 
+    /** The Indonesian street photos (not in the data manifest: found beside the crops in the shared folder). */
+    static Path indonesianScenesDir() {
+        return Assets.defaults().data("plates/indonesia").resolveSibling("indonesia_scenes");
+    }
+
+    static List<id.pantau.detect.plate.eval.PlateLabels.Label> indonesianScenes() {
+        return id.pantau.detect.plate.eval.PlateLabels.read(indonesianScenesDir().resolve("labels.csv"));
+    }
+
+    static List<id.pantau.detect.plate.eval.PlateLabels.Label> indonesianCropLabels() {
+        return id.pantau.detect.plate.eval.PlateLabels.read(
+                Assets.defaults().data("plates/indonesia").resolve("labels.csv"));
+    }
+
     static List<Scene> europeanScenes() {
         Path dir = Assets.defaults().data("plates/openalpr_endtoend_eu");
         return lines(dir.resolve("labels.tsv")).stream().skip(1).filter(l -> !l.isBlank()).map(l -> {

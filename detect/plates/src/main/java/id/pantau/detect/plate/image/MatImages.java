@@ -22,10 +22,24 @@ public final class MatImages {
     private MatImages() {
     }
 
-    /** Reads an image file as BGR; a clear error when the file is missing or not a picture. */
+    /**
+     * Largest picture read, in pixels (64 MP: a 9248 x 6936 phone photo still fits). A decoded picture costs
+     * 3 bytes a pixel; a 20000 x 20000 one would take 1.2 GB before a plate is even looked for.
+     */
+    public static final long MAX_PIXELS = 64L * 1024 * 1024;
+
+    /**
+     * Reads an image file as BGR; a clear error when the file is missing, not a picture, or larger than
+     * {@link #MAX_PIXELS} (checked from the file's header before anything is decoded).
+     */
     public static Mat read(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("image " + file + " does not exist or is not a file");
+        }
+        long[] size = headerSize(file);
+        if (size != null && size[0] * size[1] > MAX_PIXELS) {
+            throw new IllegalArgumentException("image " + file + " is " + size[0] + "x" + size[1]
+                    + " pixels, more than the " + MAX_PIXELS / (1024 * 1024) + " MP this reader decodes: scale it down");
         }
         Mat m = opencv_imgcodecs.imread(file.toString(), opencv_imgcodecs.IMREAD_COLOR);
         if (m == null || m.empty()) {
@@ -33,6 +47,28 @@ public final class MatImages {
                     + " could not be decoded: use a JPEG, PNG, BMP or WebP picture");
         }
         return m;
+    }
+
+    /** Width and height from the file's header (no pixels decoded), or null when no reader knows the format. */
+    static long[] headerSize(Path file) {
+        try (javax.imageio.stream.ImageInputStream in = javax.imageio.ImageIO.createImageInputStream(file.toFile())) {
+            if (in == null) {
+                return null;
+            }
+            java.util.Iterator<javax.imageio.ImageReader> readers = javax.imageio.ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                return null;
+            }
+            javax.imageio.ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                return new long[]{reader.getWidth(0), reader.getHeight(0)};
+            } finally {
+                reader.dispose();
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;        // a broken header: OpenCV's decoder gives the error below
+        }
     }
 
     /** Copies a frame's BGR24 pixels into a new Mat (the frame's buffer stays untouched). */

@@ -42,6 +42,51 @@ public final class PlateLocator {
         this.nmsIou = 0.5;
     }
 
+    /**
+     * One look at the picture: {@code shrink} &gt;= 1 places the picture at 1/shrink of the detector's input (the
+     * rest padded grey), so large close-up plates come down to the sizes the detector was trained on;
+     * {@code inverted} flips the colours, so a black plate with white characters looks like a light plate with
+     * dark ones.
+     */
+    public record Pass(double shrink, boolean inverted) {
+        public Pass {
+            if (!(shrink >= 1)) {
+                throw new IllegalArgumentException("shrink must be >= 1, got " + shrink);
+            }
+        }
+    }
+
+    /**
+     * Plates seen in any of the passes, merged by non-maximum suppression (best score first). The y5fu detector
+     * was trained on Chinese plates: on Indonesian street photos it misses many black plates (found on the
+     * inverted picture) and plates that fill a large part of the picture (found when shrunk).
+     */
+    public List<PlateCandidate> detect(Mat bgr, List<Pass> passes) {
+        List<PlateCandidate> all = new ArrayList<>();
+        for (Pass p : passes) {
+            int w = (int) Math.round(bgr.cols() * p.shrink()), h = (int) Math.round(bgr.rows() * p.shrink());
+            int left = (w - bgr.cols()) / 2, top = (h - bgr.rows()) / 2;
+            try (Mat canvas = new Mat()) {
+                if (p.shrink() > 1) {
+                    opencv_core.copyMakeBorder(bgr, canvas, top, h - bgr.rows() - top, left, w - bgr.cols() - left,
+                            opencv_core.BORDER_CONSTANT, new Scalar(114, 114, 114, 0));
+                } else {
+                    bgr.copyTo(canvas);
+                }
+                if (p.inverted()) {
+                    opencv_core.bitwise_not(canvas, canvas);
+                }
+                for (PlateCandidate c : detect(canvas)) {
+                    BoundingBox b = c.box();
+                    all.add(new PlateCandidate(new BoundingBox(b.x1() - left, b.y1() - top, b.x2() - left,
+                            b.y2() - top).clip(bgr.cols(), bgr.rows()), c.corners().translate(-left, -top), c.score(),
+                            c.doubleRow()));
+                }
+            }
+        }
+        return nonMaximumSuppression(all);
+    }
+
     /** Plates in the picture, best first. */
     public List<PlateCandidate> detect(Mat bgr) {
         double r = Math.min((double) inputSize / bgr.rows(), (double) inputSize / bgr.cols());
@@ -80,6 +125,13 @@ public final class PlateLocator {
         return nonMaximumSuppression(found);
     }
 
+    /** Share of {@code a}'s area that lies inside {@code b}. */
+    private static double inside(BoundingBox a, BoundingBox b) {
+        double w = Math.min(a.x2(), b.x2()) - Math.max(a.x1(), b.x1());
+        double h = Math.min(a.y2(), b.y2()) - Math.max(a.y1(), b.y1());
+        return w <= 0 || h <= 0 || a.area() <= 0 ? 0 : w * h / a.area();
+    }
+
     private static double unmap(double v, int offset, double r) {
         return (v - offset) / r;
     }
@@ -88,7 +140,8 @@ public final class PlateLocator {
         candidates.sort(Comparator.comparingDouble(PlateCandidate::score).reversed());
         List<PlateCandidate> kept = new ArrayList<>();
         for (PlateCandidate c : candidates) {
-            if (kept.stream().noneMatch(k -> k.box().iou(c.box()) > nmsIou)) {
+            // also drop a box lying mostly inside a better one: the detector often finds part of a plate too
+            if (kept.stream().noneMatch(k -> k.box().iou(c.box()) > nmsIou || inside(c.box(), k.box()) > 0.7)) {
                 kept.add(c);
             }
         }
