@@ -9,6 +9,8 @@ import id.pantau.core.camera.config.CameraConfigLoader;
 import id.pantau.core.camera.config.ConfigError;
 import id.pantau.core.camera.config.InvalidCameraConfigException;
 import id.pantau.core.json.Json;
+import id.pantau.detect.model.DetectorSetupException;
+import id.pantau.detect.profile.CameraDetectorConfig;
 import id.pantau.enforcement.http.ApiErrors;
 import id.pantau.enforcement.audit.AuditRecorder;
 import id.pantau.enforcement.http.BearerAuth;
@@ -186,6 +188,14 @@ public final class ConsoleApi implements AutoCloseable {
         draft.put("camera", id.value());
         draft.remove("version");   // versions are assigned by the store
         CameraConfig parsed = loader.parse(Json.mapper().writeValueAsBytes(draft), "for camera " + id);
+        if (parsed.detector() != null) {
+            // the profile's own fields (tiles inside the frame, geometry tiles need a calibration, ...), before saving
+            try {
+                CameraDetectorConfig.parse(Json.mapper().valueToTree(parsed), "the editor");
+            } catch (DetectorSetupException e) {
+                throw new InvalidCameraConfigException("from the editor", List.of(new ConfigError("detector", e.getMessage())));
+            }
+        }
         CameraConfig stored = backend.configs().save(parsed);
         log.info("camera {} configuration v{} saved by {}", id, stored.version(), BearerAuth.user(ctx).username());
         audit.record(BearerAuth.user(ctx).username(), "camera_config.save", "camera_config", id.value(), null,

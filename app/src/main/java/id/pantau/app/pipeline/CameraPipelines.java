@@ -11,6 +11,10 @@ import id.pantau.core.event.RedLightViolation;
 import id.pantau.detect.analytics.AnalysisResult;
 import id.pantau.detect.analytics.AnalyticsEngine;
 import id.pantau.detect.analytics.EventPublisher;
+import id.pantau.core.asset.Assets;
+import id.pantau.core.json.Json;
+import id.pantau.detect.profile.CameraDetectorConfig;
+import id.pantau.detect.profile.ProfiledDetector;
 import id.pantau.detect.stage.PerceptionStage;
 import id.pantau.ingest.IngestManager;
 import id.pantau.ingest.worker.CameraWorker;
@@ -101,6 +105,7 @@ public final class CameraPipelines implements AutoCloseable {
 
     private void applyConfig(CameraConfig config) {
         CameraId id = CameraId.of(config.camera());
+        applyDetectorProfile(id, config);
         engines.compute(id, (k, engine) -> {
             if (engine == null) {
                 log.info("camera {}: analytics on with geometry version {}", id, config.versionOrZero());
@@ -110,6 +115,38 @@ public final class CameraPipelines implements AutoCloseable {
             log.info("camera {}: geometry version {} takes effect at the next frame", id, config.versionOrZero());
             return engine;
         });
+    }
+
+    /**
+     * A camera whose configuration names a detector profile (a dense junction: tiles from its geometry, riders
+     * folded into motorbikes, another model) gets a detector of its own; without one it uses the node's. A profile
+     * that cannot be built is reported with the camera and field, and the camera keeps the detector it has: the
+     * other cameras are not touched.
+     */
+    private void applyDetectorProfile(CameraId id, CameraConfig config) {
+        com.fasterxml.jackson.databind.JsonNode profile = config.detector();
+        String source = "camera " + id + " configuration v" + config.versionOrZero();
+        if (profile == null) {
+            if (perception.detectorOf(id) instanceof ProfiledDetector) {
+                perception.useDetector(id, null);
+                log.info("{}: no detector profile, back to the node's detector", source);
+            }
+            return;
+        }
+        try {
+            CameraDetectorConfig cameraDetector = CameraDetectorConfig.parse(
+                    Json.mapper().valueToTree(config), source);
+            perception.useDetector(id, ProfiledDetector.open(cameraDetector, Assets.defaults(), 1, true));
+        } catch (RuntimeException e) {
+            registry.counter("pantau.pipeline.profile.rejected", "camera", id.value()).increment();
+            log.error("{}: detector profile not applied, the camera keeps its detector: {}", source, e.getMessage());
+        }
+    }
+
+    /** The detector a camera's frames go to: its profile's plan, or the node's detector. */
+    public String detectorOf(CameraId id) {
+        return perception.detectorOf(id) instanceof ProfiledDetector p ? p.modelName() + ", " + p.plan()
+                : "the node's detector (" + perception.detectorOf(id).modelName() + ")";
     }
 
     /**

@@ -120,6 +120,14 @@ class ConsoleApiTest {
         assertThat(problem.get("errors").toString()).contains("at least 3 vertices").contains("outside the 640x480 frame");
         assertThat(rig.store.versions(CameraId.of(HANOI))).isEqualTo(before);
 
+        // a detector profile whose tiles leave the frame is refused when saved, naming the field
+        ObjectNode profiled = (ObjectNode) ConsoleTestRig.json(rig.send("GET", config, tokens.get(Role.OPERATOR), null));
+        profiled.putObject("detector").set("tiles", Json.mapper().readTree("[[0, 0, 900, 300]]"));
+        HttpResponse<String> badProfile = rig.send("PUT", config, tokens.get(Role.OPERATOR), profiled.toString());
+        assertThat(badProfile.statusCode()).as(badProfile.body()).isEqualTo(400);
+        assertThat(ConsoleTestRig.json(badProfile).get("errors").get(0).get("message").asText()).contains("detector.tiles");
+        assertThat(rig.store.versions(CameraId.of(HANOI))).isEqualTo(before);
+
         HttpResponse<String> typo = rig.send("PUT", config, tokens.get(Role.OPERATOR), "{\"zonez\": []}");
         assertThat(typo.statusCode()).isEqualTo(400);
         assertThat(ConsoleTestRig.json(typo).get("errors").get(0).get("message").asText()).contains("zonez");

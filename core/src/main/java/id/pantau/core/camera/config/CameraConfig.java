@@ -1,6 +1,7 @@
 package id.pantau.core.camera.config;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
@@ -22,7 +23,7 @@ import java.util.Optional;
 public record CameraConfig(String camera, Integer version, String location, String timeZone, FrameSize frame,
                            Analysis analysis, Calibration calibration, List<Zone> zones,
                            List<CountingLine> countingLines, List<Lane> lanes, List<Approach> approaches,
-                           Thresholds thresholds) {
+                           Thresholds thresholds, JsonNode detector) {
 
     public static final String DEFAULT_TIME_ZONE = (String) CameraConfigOptions.TIME_ZONE.defaultValue();
 
@@ -37,7 +38,7 @@ public record CameraConfig(String camera, Integer version, String location, Stri
 
     public CameraConfig withVersion(int v) {
         return new CameraConfig(camera, v, location, timeZone, frame, analysis, calibration, zones, countingLines,
-                lanes, approaches, thresholds);
+                lanes, approaches, thresholds, detector);
     }
 
     /** The version, or 0 for a draft that was never saved. */
@@ -106,6 +107,13 @@ public record CameraConfig(String camera, Integer version, String location, Stri
     public List<Approach> approaches() {
         CameraConfigOptions.APPROACHES.markRead();
         return approaches;
+    }
+
+    /** The camera's detector profile (detect/README.md), null for the node's own detector; perception reads it. */
+    @Override
+    public JsonNode detector() {
+        CameraConfigOptions.DETECTOR.markRead();
+        return detector;
     }
 
     public Optional<Lane> lane(String id) {

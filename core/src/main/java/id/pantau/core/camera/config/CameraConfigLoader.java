@@ -105,7 +105,7 @@ public final class CameraConfigLoader {
                 o.given(TIME_ZONE) ? o.string(TIME_ZONE) : null,
                 frameGiven ? new CameraConfig.FrameSize(o.intValue(FRAME_WIDTH), o.intValue(FRAME_HEIGHT)) : null,
                 new CameraConfig.Analysis(o.doubleValue(INTERVAL_S)), g.calibration(), g.zones(), g.countingLines(),
-                g.lanes(), g.approaches(), t));
+                g.lanes(), g.approaches(), t, g.detector()));
     }
 
     private static List<ConfigError> errors(Config options) {

@@ -56,6 +56,10 @@ public final class CameraConfigOptions {
     public static final Option LANES = section("lanes", "lanes before a stop line and their movements (below)");
     public static final Option APPROACHES = section("approaches", "signalised approaches: stop line, lanes,"
             + " signal (below)");
+    public static final Option DETECTOR = DEF.define(Option.of("detector", OptionType.SECTION)
+            .defaultDoc("the node's detector").readBy(ReadBy.PERCEPTION)
+            .doc("the camera's detector profile: model, tiles (none, 3x3, geometry, boxes), riders, provider"
+                    + " (detect/README.md); checked when the node builds the camera's detector"));
 
     public static final Option LINE_MARGIN_PX = threshold("line_margin_px", 6.0, Range.openClosed(0, MAX_FRAME_SIDE),
             "hysteresis: a ground point must be this far past a line, on both sides, to count");

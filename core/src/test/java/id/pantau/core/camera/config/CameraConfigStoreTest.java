@@ -45,7 +45,7 @@ class CameraConfigStoreTest {
         CameraConfig good = store.save(loader.parse(ConfigFixtures.bytes(ConfigFixtures.valid()), "test"));
         CameraConfig bad = new CameraConfig(good.camera(), null, null, null, good.frame(), good.analysis(),
                 new CameraConfig.Calibration(good.calibration().points().subList(0, 3)), good.zones(),
-                good.countingLines(), good.lanes(), good.approaches(), good.thresholds());
+                good.countingLines(), good.lanes(), good.approaches(), good.thresholds(), null);
         assertThatThrownBy(() -> store.save(bad)).isInstanceOf(InvalidCameraConfigException.class)
                 .hasMessageContaining("calibration.points");
         assertThat(store.versions(cam)).containsExactly(1);

@@ -191,7 +191,7 @@ class CameraConfigValidationTest {
         CameraConfig good = loader.parse(ConfigFixtures.bytes(ConfigFixtures.valid()), "test");
         CameraConfig bad = new CameraConfig(good.camera(), null, good.location(), null,
                 new CameraConfig.FrameSize(1280, 720), new CameraConfig.Analysis(0.5), good.calibration(),
-                good.zones(), good.countingLines(), good.lanes(), good.approaches(), good.thresholds());
+                good.zones(), good.countingLines(), good.lanes(), good.approaches(), good.thresholds(), null);
         assertThatThrownBy(() -> loader.validate(bad, "draft"))
                 .hasMessageContaining("analysis.interval_s: must be in [1, 86400], got 0.5");
     }

@@ -42,6 +42,8 @@ public final class PerceptionStage implements AutoCloseable {
     private final MeterRegistry registry;
     private final Map<CameraId, MotionSettings> motionByCamera = new ConcurrentHashMap<>();
     private final Map<CameraId, CameraPerception> cameras = new ConcurrentHashMap<>();
+    /** cameras whose configuration names a detector profile of their own (dense junctions: tiles, riders) */
+    private final Map<CameraId, Detector> detectorByCamera = new ConcurrentHashMap<>();
 
     public PerceptionStage(Detector detector, MotionSettings defaultMotion, TrackerSettings tracking,
                            MeterRegistry registry) {
@@ -54,6 +56,37 @@ public final class PerceptionStage implements AutoCloseable {
     /** Sets a camera's motion settings (its regions of interest); takes effect for a camera not yet seen. */
     public void configureCamera(CameraId camera, MotionSettings motion) {
         motionByCamera.put(camera, motion);
+    }
+
+    /**
+     * Gives a camera a detector of its own (its profile), or back the stage's ({@code null}); takes effect at its
+     * next frame. The stage then owns it: the one it replaces is closed once no frame of the camera uses it.
+     */
+    public void useDetector(CameraId camera, Detector own) {
+        CameraPerception cam = camera(camera);
+        Detector old;
+        cam.lock.lock();   // no frame of this camera is inside a detector while they are swapped
+        try {
+            old = own == null ? detectorByCamera.remove(camera) : detectorByCamera.put(camera, own);
+        } finally {
+            cam.lock.unlock();
+        }
+        closeQuietly(old);
+    }
+
+    private static void closeQuietly(Detector d) {
+        if (d != null) {
+            try {
+                d.close();
+            } catch (RuntimeException e) {
+                LOG.warn("closing a camera's detector: {}", e.toString());
+            }
+        }
+    }
+
+    /** The detector a camera's frames go to now. */
+    public Detector detectorOf(CameraId camera) {
+        return detectorByCamera.getOrDefault(camera, detector);
     }
 
     /** Processes a frame, waiting if the camera is busy with its previous frame. Thread-safe. */
@@ -89,7 +122,7 @@ public final class PerceptionStage implements AutoCloseable {
             List<Detection> detections = null;
             try {
                 long t0 = System.nanoTime();
-                detections = detector.detect(frame);
+                detections = detectorOf(cam.camera).detect(frame);
                 cam.detectTime.record(System.nanoTime() - t0, java.util.concurrent.TimeUnit.NANOSECONDS);
             } catch (RuntimeException e) {
                 cam.failed.increment();
@@ -134,9 +167,11 @@ public final class PerceptionStage implements AutoCloseable {
         }
     }
 
-    /** Closes the per-camera state; the detector belongs to the caller. */
+    /** Closes the per-camera state and the cameras' own detectors; the stage's detector belongs to the caller. */
     @Override
     public void close() {
         cameras.keySet().forEach(this::removeCamera);
+        detectorByCamera.values().forEach(PerceptionStage::closeQuietly);
+        detectorByCamera.clear();
     }
 }
