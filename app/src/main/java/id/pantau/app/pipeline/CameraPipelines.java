@@ -11,6 +11,7 @@ import id.pantau.core.event.RedLightViolation;
 import id.pantau.detect.analytics.AnalysisResult;
 import id.pantau.detect.analytics.AnalyticsEngine;
 import id.pantau.detect.analytics.EventPublisher;
+import com.fasterxml.jackson.databind.JsonNode;
 import id.pantau.core.asset.Assets;
 import id.pantau.core.json.Json;
 import id.pantau.detect.profile.CameraDetectorConfig;
@@ -29,6 +30,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -49,7 +51,7 @@ public final class CameraPipelines implements AutoCloseable {
     private final PerceptionStage perception;
     private final CameraConfigStore geometry;
     private final EventPublisher publisher;
-    private final java.util.Set<String> loggedReplay = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> loggedReplay = ConcurrentHashMap.newKeySet();
     private final MeterRegistry registry;
     private final Map<CameraId, AnalyticsEngine> engines = new ConcurrentHashMap<>();
     private final List<Consumer<TrackedFrame>> frameListeners = new CopyOnWriteArrayList<>();
@@ -80,8 +82,8 @@ public final class CameraPipelines implements AutoCloseable {
     }
 
     /** The cameras whose analytics run (those with geometry); empty without the analytics stage. */
-    public java.util.Set<CameraId> analysedCameras() {
-        return java.util.Set.copyOf(engines.keySet());
+    public Set<CameraId> analysedCameras() {
+        return Set.copyOf(engines.keySet());
     }
 
     /** Every tracked frame, e.g. for the evidence stage's box lookups. */
@@ -124,7 +126,7 @@ public final class CameraPipelines implements AutoCloseable {
      * other cameras are not touched.
      */
     private void applyDetectorProfile(CameraId id, CameraConfig config) {
-        com.fasterxml.jackson.databind.JsonNode profile = config.detector();
+        JsonNode profile = config.detector();
         String source = "camera " + id + " configuration v" + config.versionOrZero();
         if (profile == null) {
             if (perception.detectorOf(id) instanceof ProfiledDetector) {

@@ -86,7 +86,12 @@ final class GroupJournal implements AutoCloseable {
         committed++;
         try {
             if (committed == appended) {
-                rewrite(List.of());           // caught up: nothing to replay
+                // caught up, the usual case: empty the log in place. The count goes back to 0 first, so a kill between
+                // the two steps replays the log once more (at least once) rather than skipping later records.
+                writeCommitted(0);
+                channel.truncate(0);
+                appended = 0;
+                committed = 0;
             } else {
                 writeCommitted(committed);
                 if (channel.size() > COMPACT_BYTES) {

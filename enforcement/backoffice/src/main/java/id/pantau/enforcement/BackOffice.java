@@ -49,32 +49,6 @@ public final class BackOffice implements AutoCloseable {
      * Starts the back office and mounts its routes on {@code root}.
      *
      * @param adminPassword receives the one-time password of the first admin, when the database is new
-     */
-    public static BackOffice start(EnforcementConfig config, EventBus bus, EvidenceReader evidence, Vertx vertx,
-                                   Router root, Clock clock, MeterRegistry registry, Consumer<String> adminPassword) {
-        return start(config, bus, evidence, id.pantau.enforcement.stored.VerifiedEvidence.noKey(),
-                AuditCheckpoints.none(), vertx, root, clock, registry, adminPassword);
-    }
-
-    /** With the evidence key (files served only when they match their signed manifest), no audit checkpoints. */
-    public static BackOffice start(EnforcementConfig config, EventBus bus, EvidenceReader evidence,
-                                   id.pantau.storage.signing.ManifestSignatureVerifier evidenceKeys, Vertx vertx,
-                                   Router root, Clock clock, MeterRegistry registry, Consumer<String> adminPassword) {
-        return start(config, bus, evidence, evidenceKeys, AuditCheckpoints.none(), vertx, root, clock, registry,
-                adminPassword);
-    }
-
-    /** With audit checkpoints, without the evidence key (every evidence file refused). */
-    public static BackOffice start(EnforcementConfig config, EventBus bus, EvidenceReader evidence,
-                                   AuditCheckpoints checkpoints, Vertx vertx, Router root, Clock clock,
-                                   MeterRegistry registry, Consumer<String> adminPassword) {
-        return start(config, bus, evidence, id.pantau.enforcement.stored.VerifiedEvidence.noKey(), checkpoints, vertx,
-                root, clock, registry, adminPassword);
-    }
-
-    /**
-     * Starts the back office as a node runs it.
-     *
      * @param evidenceKeys the key evidence manifests are signed with: a file is served only when it matches its
      *                     package's manifest and that manifest's signature verifies under this key
      * @param checkpoints  the audit chain is anchored: a signed checkpoint of the chain head is written every

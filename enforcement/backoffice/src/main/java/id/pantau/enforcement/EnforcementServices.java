@@ -39,18 +39,6 @@ public record EnforcementServices(EnforcementConfig config, Database db, AuditTr
         return open(config, evidence, VerifiedEvidence.noKey(), clock, registry, AuditCheckpoints.none());
     }
 
-    /** @param evidenceKeys the key the evidence manifests are signed with (the node's public key) */
-    public static EnforcementServices open(EnforcementConfig config, EvidenceReader evidence,
-                                           ManifestSignatureVerifier evidenceKeys, Clock clock,
-                                           MeterRegistry registry) {
-        return open(config, evidence, evidenceKeys, clock, registry, AuditCheckpoints.none());
-    }
-
-    public static EnforcementServices open(EnforcementConfig config, EvidenceReader evidence, Clock clock,
-                                           MeterRegistry registry, AuditCheckpoints checkpoints) {
-        return open(config, evidence, VerifiedEvidence.noKey(), clock, registry, checkpoints);
-    }
-
     /**
      * @param evidenceKeys the key the evidence manifests are signed with (the node's public key)
      * @param checkpoints  where the audit chain's signed checkpoints go (outside the database)

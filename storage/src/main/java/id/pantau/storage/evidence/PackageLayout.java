@@ -13,6 +13,8 @@ public final class PackageLayout {
     public static final String ROOT = "evidence/";
     public static final String MANIFEST = "manifest.json";
     public static final String SIGNATURE = "manifest.json.sig";
+    /** The package's video: written by the edge's evidence stage, played in the back office's case view. */
+    public static final String CLIP = "clip.mp4";
     static final Set<String> RESERVED = Set.of(MANIFEST, SIGNATURE);
 
     private final ZoneId zone;

@@ -59,7 +59,7 @@ final class ReviewRoutes {
      * line in the log naming the case, the file and why.
      */
     /** The evidence clip (H.264 in MP4) of a package, beside its photos. */
-    static final String CLIP = "clip.mp4";
+    static final String CLIP = id.pantau.storage.evidence.PackageLayout.CLIP;
 
     private Reply evidence(User u, long id, String name) throws IOException {
         Violation v = s.reviews().get(id);

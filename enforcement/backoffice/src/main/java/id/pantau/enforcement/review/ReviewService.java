@@ -1,5 +1,6 @@
 package id.pantau.enforcement.review;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import id.pantau.core.json.Json;
 import id.pantau.enforcement.EnforcementException;
@@ -22,6 +23,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -155,7 +157,7 @@ public final class ReviewService {
      * red, amber, speed, which configuration version), who holds the claim, and the case's history.
      */
     public record Details(Map<String, Object> facts,
-                          @com.fasterxml.jackson.annotation.JsonProperty("claimed_by_name") String claimedByName,
+                          @JsonProperty("claimed_by_name") String claimedByName,
                           List<AuditEntry> history) {
     }
 
@@ -165,7 +167,7 @@ public final class ReviewService {
     public Details details(long id) {
         return db.inTransaction(c -> {
             Violation v = load(c, id, false);
-            Map<String, Object> facts = new java.util.LinkedHashMap<>();
+            Map<String, Object> facts = new LinkedHashMap<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT event_json FROM violations WHERE id = ?")) {
                 ps.setLong(1, id);
                 try (ResultSet rs = ps.executeQuery()) {

@@ -10,6 +10,8 @@ import id.pantau.ingest.IngestManager;
 import id.pantau.ingest.ring.RingFrame;
 import id.pantau.storage.EvidenceStorage;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.ArrayDeque;
@@ -26,6 +28,8 @@ import java.util.function.Consumer;
  * violation and packages only those of the cameras it captures, since the frames exist only in that node's memory.
  */
 public final class EdgeEvidence implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(EdgeEvidence.class);
+
     /** How the edge stage remembers tracks and reads plates. */
     public record Settings(int trackFramesKept, int ringSequenceTolerance, double minPlateConfidence) {
         public Settings {
@@ -120,7 +124,7 @@ public final class EdgeEvidence implements AutoCloseable {
                 closeables.pop().close();
             } catch (Exception e) {
                 // closing the rest matters more than one failure while stopping
-                org.slf4j.LoggerFactory.getLogger(EdgeEvidence.class).warn("while stopping: {}", e.toString());
+                log.warn("while stopping: {}", e.toString());
             }
         }
     }

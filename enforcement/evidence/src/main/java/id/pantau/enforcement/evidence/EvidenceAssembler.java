@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * and a package that is already stored is returned as it is (no second copy, never overwritten).
  */
 public final class EvidenceAssembler {
-    public static final String CLIP = "clip.mp4";
+    public static final String CLIP = PackageLayout.CLIP;
     public static final String METADATA = "metadata.json";
     public static final String VEHICLE_CROP = "vehicle.jpg";
     public static final String PLATE_CROP = "plate.jpg";
