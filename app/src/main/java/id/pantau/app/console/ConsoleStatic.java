@@ -16,9 +16,20 @@ public final class ConsoleStatic {
     private ConsoleStatic() {
     }
 
-    /** Mounts the pages at {@code /} (index.html); mount the API routers before it. */
+    /**
+     * Mounts the pages at {@code /} (index.html) and the browser libraries the pages use at {@code /vendor/}; mount
+     * the API routers before it. The libraries come from their WebJars on the class path (uPlot for charts, Leaflet
+     * for the camera map), so a page loads them from this node, e.g. {@code /vendor/uplot/1.6.30/dist/uPlot.iife.min.js}.
+     */
     public static void mount(Router root) {
+        root.route("/vendor/*").handler(ConsoleStatic::securityHeaders).handler(vendorHandler());
         root.route("/*").handler(ConsoleStatic::securityHeaders).handler(handler());
+    }
+
+    /** The WebJars' files, read from {@code META-INF/resources/webjars} on the class path; versioned paths cache. */
+    static StaticHandler vendorHandler() {
+        return StaticHandler.create("META-INF/resources/webjars").setCachingEnabled(true).setDirectoryListing(false)
+                .setMaxAgeSeconds(86_400);
     }
 
     /** The static-file handler alone, for mounting elsewhere. */

@@ -67,6 +67,17 @@ class ConsoleApiTest {
     }
 
     @Test
+    void theChartAndMapLibrariesAreServedByTheNodeItself() throws Exception {
+        HttpResponse<String> uplot = rig.send("GET", "/vendor/uplot/1.6.30/dist/uPlot.iife.min.js", null, null);
+        assertThat(uplot.statusCode()).isEqualTo(200);
+        assertThat(uplot.body()).contains("uPlot");
+        HttpResponse<String> leaflet = rig.send("GET", "/vendor/leaflet/1.9.4/dist/leaflet.js", null, null);
+        assertThat(leaflet.statusCode()).isEqualTo(200);
+        assertThat(leaflet.headers().firstValue("content-security-policy")).hasValueSatisfying(csp -> assertThat(csp).contains("default-src 'self'"));
+        assertThat(rig.send("GET", "/vendor/", null, null).statusCode()).as("no directory listing").isNotEqualTo(200);
+    }
+
+    @Test
     void anAccountThatMustChangeItsPasswordIsRefusedUntilItDoes() throws Exception {
         rig.services.users().create("test", "baru1", ConsoleTestRig.PASSWORD, Role.OPERATOR, true);
         HttpResponse<String> login = rig.send("POST", "/api/auth/login", null,
