@@ -16,6 +16,7 @@ import id.pantau.detect.plate.ocr.CtcScores;
 import id.pantau.detect.plate.ocr.DecodedText;
 import id.pantau.detect.plate.ocr.GreedyCtcDecoder;
 import id.pantau.detect.plate.ocr.MainLineSelector;
+import id.pantau.detect.plate.ocr.SceneLineJoiner;
 import id.pantau.detect.plate.ocr.TextLineDetector;
 import id.pantau.detect.plate.ocr.TextRecognizer;
 import id.pantau.detect.runtime.OnnxModel;
@@ -63,6 +64,7 @@ public final class PlateReader implements AutoCloseable {
     private final TextLineDetector textLines;
     private final TextRecognizer recognizer;
     private final MainLineSelector mainLine = new MainLineSelector();
+    private final SceneLineJoiner lineJoiner = new SceneLineJoiner();
     private final GrammarCtcDecoder grammarDecoder;
     private final IndonesianPlateGrammar grammar;
     private final PlateReaderSettings settings;
@@ -180,7 +182,7 @@ public final class PlateReader implements AutoCloseable {
         double f = Math.max(1.0, (double) TEXT_SEARCH_SIDE / Math.max(bgr.cols(), bgr.rows()));
         List<id.pantau.detect.plate.ocr.TextLine> lines;
         try (Mat big = MatImages.resize(bgr, (int) Math.round(bgr.cols() * f), (int) Math.round(bgr.rows() * f))) {
-            lines = textLines.detect(big);
+            lines = lineJoiner.join(textLines.detect(big));
         }
         for (id.pantau.detect.plate.ocr.TextLine l : lines) {
             Quad q = l.outline().scale(1 / f);
