@@ -275,8 +275,9 @@ public final class PlateReader implements AutoCloseable {
     }
 
     /**
-     * READ when the best reading's calibrated confidence reaches the threshold; else UNCERTAIN with the best
-     * alternatives, or UNREADABLE when nothing grammatical was seen.
+     * READ when the best reading's calibrated confidence reaches the threshold and no runner-up is plausible too
+     * ({@link ConfidenceCalibration#MAX_RUNNER_UP}); else UNCERTAIN with the best alternatives, or UNREADABLE when
+     * nothing grammatical was seen.
      */
     PlateReading toReading(Decoded d) {
         PlateReading reading;
@@ -285,7 +286,9 @@ public final class PlateReader implements AutoCloseable {
             GrammarReading g = d.top().get(i);
             alternatives.add(new PlateReading.Alternative(g.plate().text(), calibration.confidence(g, d.outside()[i])));
         }
-        if (!d.top().isEmpty() && alternatives.getFirst().confidence() >= settings.minConfidence()) {
+        double runnerUp = alternatives.stream().skip(1).mapToDouble(PlateReading.Alternative::confidence).max().orElse(0);
+        if (!d.top().isEmpty() && alternatives.getFirst().confidence() >= settings.minConfidence()
+                && runnerUp < ConfidenceCalibration.MAX_RUNNER_UP) {
             GrammarReading g = d.top().getFirst();
             reading = new PlateReading(PlateStatus.READ, g.plate(), grammar.region(g.plate()).orElseThrow(),
                     alternatives.getFirst().confidence(), g.confidences(), d.box(), d.crop(), alternatives);
