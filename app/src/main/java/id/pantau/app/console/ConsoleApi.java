@@ -45,7 +45,8 @@ import java.util.concurrent.Callable;
  * roles and password rules are the back office's) and names the roles allowed on it:
  *
  * <ul>
- *   <li>cameras, snapshots and the live event stream: every role (plates in events for police only);</li>
+ *   <li>cameras, snapshots, live video with its overlay and the live event stream: every role (plates in events
+ *   for police only);</li>
  *   <li>camera geometry: read by dishub, operator and admin; saved and activated by operator and admin;</li>
  *   <li>congestion board: dishub, operator and admin.</li>
  * </ul>
@@ -66,6 +67,9 @@ public final class ConsoleApi implements AutoCloseable {
     private final BearerAuth auth;
     private final AuditRecorder audit;
     private final LiveEvents live;
+    private final LiveVideo liveVideo;
+    private final LiveOverlay overlay;
+    private final AutoCloseable tracks;
     private final CongestionBoard board = new CongestionBoard();
     private final CameraConfigLoader loader = new CameraConfigLoader();
     private final Counter rejectedConfigs;
@@ -79,6 +83,8 @@ public final class ConsoleApi implements AutoCloseable {
         this.backend = backend;
         this.auth = auth;
         this.live = new LiveEvents(vertx, registry);
+        this.liveVideo = new LiveVideo(vertx, registry);
+        this.overlay = new LiveOverlay(vertx, registry);
         this.guard = new Guard(vertx, this::known);
         this.rejectedConfigs = Counter.builder("pantau.console.config.rejected")
                 .description("camera configurations refused as invalid (a stream of these: an editor or script is stuck)")
@@ -87,9 +93,17 @@ public final class ConsoleApi implements AutoCloseable {
             try {
                 board.accept(e);
                 live.publish(e);
+                overlay.event(e);
             } catch (RuntimeException ex) {
                 // the console must never stall the bus: a bad event is logged and skipped
                 log.warn("console could not show event {} of camera {}: {}", e.eventId(), e.camera(), ex.toString());
+            }
+        });
+        this.tracks = backend.onTracks(f -> {
+            try {
+                overlay.tracked(f);
+            } catch (RuntimeException ex) {
+                log.warn("console could not show the tracks of camera {}: {}", f.camera(), ex.toString());
             }
         });
         this.router = build();
@@ -121,6 +135,16 @@ public final class ConsoleApi implements AutoCloseable {
         r.get("/cameras/:camera/snapshot.jpg").handler(ctx -> {
             if (BearerAuth.allowed(ctx, ANY)) {
                 snapshot(ctx);
+            }
+        });
+        r.get("/cameras/:camera/live.mp4").handler(ctx -> {
+            if (BearerAuth.allowed(ctx, ANY)) {
+                liveVideo(ctx);
+            }
+        });
+        r.get("/cameras/:camera/live/overlay").handler(ctx -> {
+            if (BearerAuth.allowed(ctx, ANY)) {
+                liveOverlay(ctx);
             }
         });
         r.get("/cameras/:camera/config").handler(ctx -> guarded(ctx, CONFIG_READERS, () -> {
@@ -231,6 +255,43 @@ public final class ConsoleApi implements AutoCloseable {
         });
     }
 
+    private void liveVideo(RoutingContext ctx) {
+        CameraId id;
+        try {
+            id = camera(ctx);
+        } catch (NotFound e) {
+            Replies.problem(ctx, 404, "not_found", e.getMessage());
+            return;
+        }
+        Optional<id.pantau.ingest.live.LiveFeed> feed = backend.liveFeed(id);
+        if (feed.isEmpty()) {
+            Replies.problem(ctx, 404, "not_found", "camera " + id + " is not read by this node; no live view");
+            return;
+        }
+        if (!liveVideo.open(ctx.response(), feed.get(), BearerAuth.user(ctx).username())) {
+            ctx.response().putHeader("retry-after", "2");
+            Replies.problem(ctx, 503, "live_unavailable", feed.get().unavailable()
+                    .orElse("the live stream is starting; try again") + " (the snapshot still works)");
+        }
+    }
+
+    private void liveOverlay(RoutingContext ctx) {
+        CameraId id;
+        try {
+            id = camera(ctx);
+        } catch (NotFound e) {
+            Replies.problem(ctx, 404, "not_found", e.getMessage());
+            return;
+        }
+        vertx.executeBlocking(() -> backend.configs().current(id), false).onComplete(ar -> {
+            if (ar.failed()) {
+                guard.fail(ctx, ar.cause());
+            } else {
+                overlay.open(ctx.response(), id, ar.result().orElse(null));
+            }
+        });
+    }
+
     private CameraConfig storedVersion(RoutingContext ctx, CameraId id, int v) throws IOException, InvalidCameraConfigException {
         try {
             return backend.configs().version(id, v);
@@ -285,7 +346,13 @@ public final class ConsoleApi implements AutoCloseable {
     @Override
     public void close() {
         subscription.close();
+        try {
+            tracks.close();
+        } catch (Exception e) {
+            log.warn("could not stop the console's track feed: {}", e.toString());
+        }
         live.close();
+        overlay.close();
     }
 
     /** A camera, version or frame that does not exist: answered 404 with the message. */
