@@ -36,9 +36,10 @@ public final class LiveFeed implements PacketTap {
     private static final int MAX_CACHED_FRAGMENTS = 600;
     private static final long MAX_CACHED_BYTES = 16L << 20;
     /** What a viewer may fall behind by before it skips to the next keyframe. */
-    public static final long VIEWER_BUDGET_BYTES = 4L << 20;
+    public static final long VIEWER_BUDGET_BYTES = 2L << 20;
 
     private final CameraId camera;
+    private final long viewerBudget;
     private final List<LiveViewer> viewers = new CopyOnWriteArrayList<>();
     private final Counter fragments;
     private final Counter bytes;
@@ -60,7 +61,13 @@ public final class LiveFeed implements PacketTap {
     private long streamTimeBaseDen = 1;
 
     public LiveFeed(CameraId camera, MeterRegistry registry) {
+        this(camera, registry, VIEWER_BUDGET_BYTES);
+    }
+
+    /** @param viewerBudget the bytes a viewer may fall behind by before it skips to the next keyframe */
+    public LiveFeed(CameraId camera, MeterRegistry registry, long viewerBudget) {
         this.camera = camera;
+        this.viewerBudget = viewerBudget;
         this.fragments = Counter.builder("pantau.live.fragments").tag("camera", camera.value())
                 .description("fMP4 fragments (frames) the live view remuxed").register(registry);
         this.bytes = Counter.builder("pantau.live.bytes").tag("camera", camera.value()).baseUnit("bytes")
@@ -209,7 +216,7 @@ public final class LiveFeed implements PacketTap {
      * reason when the camera has no live stream now (not connected, not H.264, no keyframe yet).
      */
     public Optional<LiveViewer> subscribe() {
-        return subscribe(VIEWER_BUDGET_BYTES);
+        return subscribe(viewerBudget);
     }
 
     /** As {@link #subscribe()}, with the bytes this viewer may fall behind by before it skips to a keyframe. */
@@ -236,6 +243,11 @@ public final class LiveFeed implements PacketTap {
 
     void remove(LiveViewer v) {
         viewers.remove(v);
+    }
+
+    /** The most bytes any one viewer has waiting now (the chunks are shared: this bounds the feed's memory too). */
+    public long maxQueuedBytes() {
+        return viewers.stream().mapToLong(LiveViewer::queuedBytes).max().orElse(0);
     }
 
     /** Viewers connected now. */
