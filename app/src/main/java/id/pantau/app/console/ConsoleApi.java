@@ -61,6 +61,12 @@ public final class ConsoleApi implements AutoCloseable {
     static final Set<Role> CONFIG_EDITORS = EnumSet.of(Role.OPERATOR, Role.ADMIN);
     static final Set<Role> CONGESTION = EnumSet.of(Role.DISHUB, Role.OPERATOR, Role.ADMIN);
     private static final int MAX_BODY_BYTES = 256 * 1024;
+    /**
+     * How often a live stream's token is checked again: a stream outlives the token it was opened with, and a user
+     * logged out, expired or disabled must stop watching (the page then gets 401 and shows the login). Tests
+     * shorten it.
+     */
+    static volatile long liveTokenCheckMillis = 30_000;
 
     private final Vertx vertx;
     private final ConsoleBackend backend;
@@ -272,7 +278,26 @@ public final class ConsoleApi implements AutoCloseable {
             ctx.response().putHeader("retry-after", "2");
             Replies.problem(ctx, 503, "live_unavailable", feed.get().unavailable()
                     .orElse("the live stream is starting; try again") + " (the snapshot still works)");
+            return;
         }
+        endWhenTokenDies(ctx);
+    }
+
+    /** Ends a live stream once its token no longer authenticates (checked every {@link #liveTokenCheckMillis}). */
+    private void endWhenTokenDies(RoutingContext ctx) {
+        vertx.setPeriodic(liveTokenCheckMillis, timer -> {
+            if (ctx.response().ended() || ctx.response().closed()) {
+                vertx.cancelTimer(timer);
+                return;
+            }
+            auth.stillValid(ctx).onSuccess(valid -> {
+                if (!valid && !ctx.response().ended() && !ctx.response().closed()) {
+                    log.info("live stream of {} ended: the token is no longer valid", BearerAuth.user(ctx).username());
+                    vertx.cancelTimer(timer);
+                    ctx.response().end();
+                }
+            });
+        });
     }
 
     private void liveOverlay(RoutingContext ctx) {
@@ -288,6 +313,7 @@ public final class ConsoleApi implements AutoCloseable {
                 guard.fail(ctx, ar.cause());
             } else {
                 overlay.open(ctx.response(), id, ar.result().orElse(null));
+                endWhenTokenDies(ctx);
             }
         });
     }

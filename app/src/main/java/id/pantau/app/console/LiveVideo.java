@@ -61,6 +61,7 @@ final class LiveVideo {
             log.debug("live view of {} by {} closed ({} fragments skipped)", feed.camera(), user, viewer.dropped());
         });
         response.exceptionHandler(e -> viewer.close());
+        response.endHandler(v -> viewer.close());
         response.drainHandler(v -> pump.run());
         viewer.onReady(() -> context.runOnContext(v -> pump.run()));
         log.debug("live view of {} opened by {}", feed.camera(), user);
