@@ -115,8 +115,15 @@ public final class LiveFeed implements PacketTap {
         // frag_every_frame writes a frame's fragment when the next frame arrives: the fragments come out in the
         // order the packets went in, one each, so their facts wait in this queue meanwhile
         written.add(new long[] {System.currentTimeMillis(), dts, (packet.flags() & AV_PKT_FLAG_KEY) != 0 ? 1 : 0});
-        if (!remuxer.write(packet)) {
-            written.pollLast();
+        try {
+            if (!remuxer.write(packet)) {
+                written.pollLast();
+            }
+        } catch (RuntimeException e) {
+            // a stream the muxer cannot follow: no live view until the camera's next connection, said once
+            log.warn("camera {}: live view stopped: {}", camera, e.toString());
+            endSession("the live stream failed: " + e.getMessage());
+            unavailable = "the live stream failed until the camera reconnects: " + e.getMessage();
         }
     }
 
