@@ -25,36 +25,145 @@ const LIVE_WORDS = {
 export function renderLive(main, only) {
   const grid = h('div', { class: only ? 'live-single' : 'live-wall', id: 'live-wall' });
   const status = h('p', { class: 'msg', role: 'status' });
-  const title = only ? 'Tayangan langsung: ' + only : 'Tayangan langsung';
-  replace(main, h('h1', {}, title),
+  const title = h('h1', {}, only ? 'Tayangan langsung: ' + only : 'Tayangan langsung');
+  replace(main, title,
     only ? h('p', {}, h('a', { href: '#/live', id: 'live-back' }, '← Semua kamera')) : null, status, grid);
   const players = [];
+  const stops = [];
   let stopped = false;
   (async () => {
     try {
       const { items } = await api('GET', '/console-api/cameras');
       const cams = only ? items.filter(c => c.id === only) : items;
+      if (stopped) return;
       if (!cams.length) { message(status, 'error', 'Kamera ' + only + ' tidak dikenal'); return; }
+      if (only) title.textContent = 'Tayangan langsung: ' + (cams[0].name || cams[0].id);
       message(status, 'info', cams.length + ' kamera');
       for (const cam of cams) {
-        if (stopped) return;
         const p = new LivePlayer(cam, !!only);
         grid.append(p.element);
         players.push(p);
-        p.start();
+        p.refreshSnapshots();
       }
+      if (!window.MediaSource || !MediaSource.isTypeSupported('video/mp4; codecs="avc1.42E01E"')) {
+        players.forEach(p => p.snapshotsOnly());
+        return;
+      }
+      // a browser opens at most six connections to a server: the whole page shares one overlay stream, and the
+      // wall one multiplexed video stream (the single view reads its camera's own stream)
+      stops.push(overlayStream(players, only));
+      if (only) players[0].run();
+      else stops.push(wallStream(players));
     } catch (e) {
       message(status, 'error', 'Daftar kamera tidak dapat dimuat: ' + e.message);
     }
   })();
-  return () => { stopped = true; players.forEach(p => p.stop()); };
+  return () => { stopped = true; players.forEach(p => p.stop()); stops.forEach(s => s()); };
 }
 
-/** One camera: the video with its overlay, or the snapshot when there is no live stream. */
+/**
+ * Reads the wall's multiplexed stream (frames of kind, camera index, length, payload; see LiveWall on the server)
+ * and hands each camera's part to its player. Reconnects after a pause when the stream ends.
+ */
+function wallStream(players) {
+  let stopped = false;
+  let controller = null;
+  const path = '/console-api/live/wall?cameras=' + players.map(p => encodeURIComponent(p.cam.id)).join(',');
+  (async () => {
+    while (!stopped) {
+      controller = new AbortController();
+      try {
+        const res = await authFetch(path, { signal: controller.signal });
+        const reader = res.body.getReader();
+        let buf = new Uint8Array(0);
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done || stopped) break;
+          const all = new Uint8Array(buf.length + value.length);
+          all.set(buf); all.set(value, buf.length);
+          let at = 0;
+          while (all.length - at >= 7) {
+            const view = new DataView(all.buffer, all.byteOffset + at);
+            const kind = String.fromCharCode(all[at]);
+            const index = view.getUint16(1);
+            const length = view.getUint32(3);
+            if (all.length - at - 7 < length) break;
+            const payload = all.slice(at + 7, at + 7 + length);
+            at += 7 + length;
+            const p = players[index];
+            if (!p) continue;
+            if (kind === 'S') p.begin(Number(new DataView(payload.buffer).getBigInt64(0)));
+            else if (kind === 'D') p.data(payload);
+            else if (kind === 'E') p.ended(new TextDecoder().decode(payload));
+            else if (kind === 'U') p.unavailable(new TextDecoder().decode(payload));
+          }
+          buf = all.slice(at);
+        }
+      } catch (e) {
+        if (stopped) return;
+        if (e instanceof ApiError && (e.status === 401 || e.status === 403)) return; // signed out: the shell shows login
+      }
+      if (stopped) return;
+      players.forEach(p => p.ended('stream closed'));
+      await new Promise(r => setTimeout(r, RETRY_MS));
+    }
+  })();
+  return () => { stopped = true; controller?.abort(); };
+}
+
+/** One Server-Sent Events stream of overlays for the page's cameras; each event goes to its camera's overlay. */
+function overlayStream(players, only) {
+  let stopped = false;
+  let controller = null;
+  const byCamera = new Map(players.map(p => [p.cam.id, p.overlay]));
+  players.forEach(p => p.overlay.start());
+  (async () => {
+    while (!stopped) {
+      controller = new AbortController();
+      try {
+        const res = await authFetch('/console-api/live/overlay' + (only ? '?camera=' + encodeURIComponent(only) : ''),
+          { signal: controller.signal });
+        const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+        let buffer = '';
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          buffer += value;
+          let end;
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            const block = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            let type = 'message';
+            let data = '';
+            for (const line of block.split('\n')) {
+              if (line.startsWith('event: ')) type = line.slice(7);
+              else if (line.startsWith('data: ')) data += line.slice(6);
+            }
+            if (data) {
+              const d = JSON.parse(data);
+              byCamera.get(d.camera)?.on(type, d);
+            }
+          }
+        }
+      } catch (e) {
+        if (stopped) return;
+        if (e instanceof ApiError && (e.status === 401 || e.status === 403)) return;
+      }
+      if (!stopped) await new Promise(r => setTimeout(r, RETRY_MS));
+    }
+  })();
+  return () => { stopped = true; controller?.abort(); };
+}
+
+/**
+ * One camera: the video with its overlay, or the snapshot when there is no live stream. Fed either by the wall's
+ * stream (begin, data, ended, unavailable) or, in the single view, by its own stream (run).
+ */
 class LivePlayer {
   constructor(cam, single) {
     this.cam = cam;
     this.stopped = false;
+    this.hadStream = false;
     this.video = h('video', { muted: true, autoplay: true, playsinline: true, 'data-camera': cam.id });
     this.video.muted = true;
     this.canvas = h('canvas', { class: 'overlay' });
@@ -68,14 +177,19 @@ class LivePlayer {
     this.overlay = new Overlay(cam.id, this.video, this.canvas);
   }
 
-  start() {
-    if (!window.MediaSource || !MediaSource.isTypeSupported('video/mp4; codecs="avc1.42E01E"')) {
-      this.show('unsupported');
-      this.snapshots();
-      return;
-    }
-    this.overlay.start();
-    this.run();
+  snapshotsOnly() {
+    this.show('unsupported');
+    this.loadSnapshot();
+  }
+
+  /** While not playing, the snapshot is refreshed every few seconds (it is the fallback, kept current). */
+  refreshSnapshots() {
+    const tick = () => {
+      if (this.stopped) return;
+      if (this.state.dataset.state !== 'playing' && this.state.dataset.state !== 'connecting') this.loadSnapshot();
+      this.snapTimer = setTimeout(tick, SNAPSHOT_MS);
+    };
+    this.snapTimer = setTimeout(tick, SNAPSHOT_MS);
   }
 
   stop() {
@@ -103,56 +217,83 @@ class LivePlayer {
     this.canvas.hidden = snap;
   }
 
-  /** Plays streams one after another: a stream ends when the camera drops; then wait, show the state, retry. */
+  /** A new stream of the camera: a fresh Media Source; its first data is the init segment. */
+  begin(origin) {
+    if (this.stopped) return;
+    this.origin = origin;
+    this.overlay.origin = origin;
+    this.ms = new MediaSource();
+    if (this.objectUrl) URL.revokeObjectURL(this.objectUrl);
+    this.objectUrl = URL.createObjectURL(this.ms);
+    this.video.src = this.objectUrl;
+    this.sb = null;
+    this.started = false;
+    const ms = this.ms;
+    this.chain = new Promise(r => ms.addEventListener('sourceopen', r, { once: true }));
+    if (this.state.dataset.state !== 'dropped') this.show('connecting');
+  }
+
+  /** The init segment or one fragment of the current stream, appended in order. */
+  data(bytes) {
+    if (this.stopped || !this.ms) return;
+    const ms = this.ms;
+    this.chain = this.chain.then(async () => {
+      if (ms !== this.ms || ms.readyState !== 'open') return;   // a newer stream began meanwhile
+      if (!this.sb) this.sb = ms.addSourceBuffer('video/mp4; codecs="' + codecOf(bytes) + '"');
+      await append(this.sb, bytes);
+      this.keepUp();
+      if (!this.started && this.video.buffered.length) {
+        this.started = true;
+        this.hadStream = true;
+        this.video.play().catch(() => { /* muted autoplay is allowed; keepUp retries */ });
+        this.show('playing');
+      }
+    }).catch(() => { /* a broken stream: the server ends it and the next one starts afresh */ });
+  }
+
+  /** The stream ended (the camera dropped or reconnected): say so and show the last snapshot until it is back. */
+  ended() {
+    if (this.stopped) return;
+    this.ms = null;
+    this.show('dropped');
+    this.loadSnapshot();
+  }
+
+  /** No live stream for now: a camera that was playing has dropped; one that never played shows its snapshot. */
+  unavailable() {
+    if (this.stopped) return;
+    this.show(this.hadStream ? 'dropped' : 'snapshot');
+    this.loadSnapshot();
+  }
+
+  /** The single view: its camera's own stream, again after every drop. */
   async run() {
-    let had = false;
     while (!this.stopped) {
       try {
-        await this.playOnce(() => { had = true; this.show('playing'); });
-        if (!this.stopped) this.show('dropped');
+        await this.playOnce();
+        if (!this.stopped) this.ended();
       } catch (e) {
         if (this.stopped) return;
         if (e instanceof ApiError && (e.status === 401 || e.status === 403)) return; // signed out: the shell shows login
-        const unavailable = e instanceof ApiError && (e.status === 503 || e.status === 404);
-        this.show(had || !unavailable ? 'dropped' : 'snapshot');
+        if (e instanceof ApiError && (e.status === 503 || e.status === 404)) this.unavailable(); else this.ended();
       }
       if (this.stopped) return;
-      this.loadSnapshot();
       await new Promise(r => setTimeout(r, RETRY_MS));
     }
   }
 
-  async playOnce(onPlaying) {
+  async playOnce() {
     this.abort = new AbortController();
     const res = await authFetch('/console-api/cameras/' + encodeURIComponent(this.cam.id) + '/live.mp4',
       { signal: this.abort.signal });
-    const origin = Number(res.headers.get('x-pantau-media-origin')) || 0;
-    this.overlay.origin = origin;
-    const ms = new MediaSource();
-    if (this.objectUrl) URL.revokeObjectURL(this.objectUrl);
-    this.objectUrl = URL.createObjectURL(ms);
-    this.video.src = this.objectUrl;
-    await new Promise(r => ms.addEventListener('sourceopen', r, { once: true }));
+    this.begin(Number(res.headers.get('x-pantau-media-origin')) || 0);
     const reader = res.body.getReader();
     const boxes = new BoxReader();
-    let sb = null;
-    let started = false;
     try {
       for (;;) {
         const { value, done } = await reader.read();
         if (done || this.stopped) break;
-        for (const chunk of boxes.push(value)) {
-          if (!sb) {
-            sb = ms.addSourceBuffer('video/mp4; codecs="' + codecOf(chunk) + '"');
-          }
-          await append(sb, chunk);
-          this.keepUp(sb, origin);
-          if (!started && this.video.buffered.length) {
-            started = true;
-            this.video.play().catch(() => { /* autoplay of a muted video is allowed; retried on next append */ });
-            onPlaying();
-          }
-        }
+        for (const chunk of boxes.push(value)) this.data(chunk);
       }
     } finally {
       reader.cancel().catch(() => {});
@@ -160,7 +301,7 @@ class LivePlayer {
   }
 
   /** Stays at the live edge and keeps the buffer short. */
-  keepUp(sb, origin) {
+  keepUp() {
     const v = this.video;
     const b = v.buffered;
     if (!b.length) return;
@@ -170,11 +311,11 @@ class LivePlayer {
       v.currentTime = Math.max(start, end - 0.1);
     }
     if (v.paused) v.play().catch(() => {});
-    if (!sb.updating && v.currentTime - b.start(0) > 2 * KEEP_S) {
-      sb.remove(0, v.currentTime - KEEP_S);
+    if (this.sb && !this.sb.updating && v.currentTime - b.start(0) > 2 * KEEP_S) {
+      this.sb.remove(0, v.currentTime - KEEP_S);
     }
-    if (origin) {
-      const lag = Date.now() - (origin + v.currentTime * 1000);
+    if (this.origin) {
+      const lag = Date.now() - (this.origin + v.currentTime * 1000);
       v.dataset.latencyMs = String(Math.round(lag));
       this.facts.textContent = (v.videoWidth ? v.videoWidth + '×' + v.videoHeight + ' · ' : '')
         + 'latensi ' + Math.max(0, Math.round(lag)) + ' ms';
@@ -184,16 +325,12 @@ class LivePlayer {
   async loadSnapshot() {
     try {
       const url = await blobUrl('/console-api/cameras/' + encodeURIComponent(this.cam.id) + '/snapshot.jpg');
+      if (this.stopped) { URL.revokeObjectURL(url); return; }
       if (this.snapUrl) URL.revokeObjectURL(this.snapUrl);
       this.snapUrl = url;
       this.img.src = url;
       this.layers();
     } catch { /* no frame yet: the state line says why */ }
-  }
-
-  snapshots() {
-    this.loadSnapshot();
-    this.snapTimer = setTimeout(() => { if (!this.stopped) this.snapshots(); }, SNAPSHOT_MS);
   }
 }
 
@@ -264,7 +401,6 @@ class Overlay {
   }
 
   start() {
-    this.run();
     const draw = () => {
       if (this.stopped) return;
       this.draw();
@@ -275,41 +411,7 @@ class Overlay {
 
   stop() {
     this.stopped = true;
-    this.abort?.abort();
     cancelAnimationFrame(this.raf);
-  }
-
-  async run() {
-    while (!this.stopped) {
-      this.abort = new AbortController();
-      try {
-        const res = await authFetch('/console-api/cameras/' + encodeURIComponent(this.camera) + '/live/overlay',
-          { signal: this.abort.signal });
-        const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
-        let buffer = '';
-        for (;;) {
-          const { value, done } = await reader.read();
-          if (done) break;
-          buffer += value;
-          let end;
-          while ((end = buffer.indexOf('\n\n')) >= 0) {
-            const block = buffer.slice(0, end);
-            buffer = buffer.slice(end + 2);
-            let type = 'message';
-            let data = '';
-            for (const line of block.split('\n')) {
-              if (line.startsWith('event: ')) type = line.slice(7);
-              else if (line.startsWith('data: ')) data += line.slice(6);
-            }
-            if (data) this.on(type, JSON.parse(data));
-          }
-        }
-      } catch (e) {
-        if (this.stopped) return;
-        if (e instanceof ApiError && (e.status === 401 || e.status === 403)) return;
-      }
-      await new Promise(r => setTimeout(r, RETRY_MS));
-    }
   }
 
   on(type, data) {

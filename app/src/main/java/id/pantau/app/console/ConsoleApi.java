@@ -61,6 +61,8 @@ public final class ConsoleApi implements AutoCloseable {
     static final Set<Role> CONFIG_EDITORS = EnumSet.of(Role.OPERATOR, Role.ADMIN);
     static final Set<Role> CONGESTION = EnumSet.of(Role.DISHUB, Role.OPERATOR, Role.ADMIN);
     private static final int MAX_BODY_BYTES = 256 * 1024;
+    /** More than a screen can show; bounds what one request may subscribe to. */
+    private static final int MAX_WALL_CAMERAS = 64;
     /**
      * How often a live stream's token is checked again: a stream outlives the token it was opened with, and a user
      * logged out, expired or disabled must stop watching (the page then gets 401 and shows the login). Tests
@@ -75,6 +77,7 @@ public final class ConsoleApi implements AutoCloseable {
     private final LiveEvents live;
     private final LiveVideo liveVideo;
     private final LiveOverlay overlay;
+    private final LiveWall wall;
     private final AutoCloseable tracks;
     private final CongestionBoard board = new CongestionBoard();
     private final CameraConfigLoader loader = new CameraConfigLoader();
@@ -91,6 +94,7 @@ public final class ConsoleApi implements AutoCloseable {
         this.live = new LiveEvents(vertx, registry);
         this.liveVideo = new LiveVideo(vertx, registry);
         this.overlay = new LiveOverlay(vertx, registry);
+        this.wall = new LiveWall(vertx);
         this.guard = new Guard(vertx, this::known);
         this.rejectedConfigs = Counter.builder("pantau.console.config.rejected")
                 .description("camera configurations refused as invalid (a stream of these: an editor or script is stuck)")
@@ -148,11 +152,6 @@ public final class ConsoleApi implements AutoCloseable {
                 liveVideo(ctx);
             }
         });
-        r.get("/cameras/:camera/live/overlay").handler(ctx -> {
-            if (BearerAuth.allowed(ctx, ANY)) {
-                liveOverlay(ctx);
-            }
-        });
         r.get("/cameras/:camera/config").handler(ctx -> guarded(ctx, CONFIG_READERS, () -> {
             CameraId id = camera(ctx);
             return backend.configs().current(id).orElseThrow(() -> new NotFound("camera " + id
@@ -178,6 +177,16 @@ public final class ConsoleApi implements AutoCloseable {
             return c;
         }));
 
+        r.get("/live/wall").handler(ctx -> {
+            if (BearerAuth.allowed(ctx, ANY)) {
+                liveWall(ctx);
+            }
+        });
+        r.get("/live/overlay").handler(ctx -> {
+            if (BearerAuth.allowed(ctx, ANY)) {
+                liveOverlay(ctx);
+            }
+        });
         r.get("/congestion").handler(ctx -> guarded(ctx, CONGESTION, () -> Map.of("items", board.rows())));
         r.get("/events").handler(ctx -> {
             if (BearerAuth.allowed(ctx, ANY)) {
@@ -300,19 +309,45 @@ public final class ConsoleApi implements AutoCloseable {
         });
     }
 
-    private void liveOverlay(RoutingContext ctx) {
-        CameraId id;
-        try {
-            id = camera(ctx);
-        } catch (NotFound e) {
-            Replies.problem(ctx, 404, "not_found", e.getMessage());
+    /** The wall's cameras, {@code ?cameras=a,b,c} in the order the page shows them. */
+    private void liveWall(RoutingContext ctx) {
+        List<String> raw = ctx.queryParam("cameras").stream()
+                .flatMap(v -> java.util.Arrays.stream(v.split(","))).map(String::trim).filter(v -> !v.isEmpty()).toList();
+        if (raw.isEmpty() || raw.size() > MAX_WALL_CAMERAS) {
+            Replies.problem(ctx, 400, "invalid_request", "cameras: give 1 to " + MAX_WALL_CAMERAS
+                    + " camera ids separated by commas, e.g. ?cameras=cam1,cam2 (got " + raw.size() + ")");
             return;
         }
-        vertx.executeBlocking(() -> backend.configs().current(id), false).onComplete(ar -> {
+        List<CameraId> ids = new java.util.ArrayList<>();
+        for (String v : raw) {
+            try {
+                ids.add(CameraId.of(v));
+            } catch (IllegalArgumentException e) {
+                Replies.problem(ctx, 400, "invalid_request", "cameras: '" + v + "' is not a camera id: " + e.getMessage());
+                return;
+            }
+        }
+        wall.open(ctx.response(), ids, backend::liveFeed);
+        endWhenTokenDies(ctx);
+    }
+
+    /** The overlay of every camera, or of {@code ?camera=} only. */
+    private void liveOverlay(RoutingContext ctx) {
+        String only = ctx.queryParams().get("camera");
+        Set<String> cameras = only == null || only.isBlank() ? null : Set.of(only.trim());
+        vertx.executeBlocking(() -> {
+            Map<String, CameraConfig> geometries = new java.util.LinkedHashMap<>();
+            for (CameraStatus c : backend.cameras()) {
+                if (cameras == null || cameras.contains(c.id())) {
+                    backend.configs().current(CameraId.of(c.id())).ifPresent(g -> geometries.put(c.id(), g));
+                }
+            }
+            return geometries;
+        }, false).onComplete(ar -> {
             if (ar.failed()) {
                 guard.fail(ctx, ar.cause());
             } else {
-                overlay.open(ctx.response(), id, ar.result().orElse(null));
+                overlay.open(ctx.response(), cameras, ar.result());
                 endWhenTokenDies(ctx);
             }
         });

@@ -3,7 +3,6 @@ package id.pantau.app.console;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import id.pantau.core.camera.CameraId;
 import id.pantau.core.camera.config.CameraConfig;
 import id.pantau.core.event.PipelineEvent;
 import id.pantau.core.event.SignalChange;
@@ -21,8 +20,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The live view's metadata as Server-Sent Events, per camera, for the page to draw over the video: the camera's
- * geometry once (zones, counting lines, stop lines, in frame pixels), the signal state of each approach, and the
+ * The live view's metadata as Server-Sent Events, one stream for all the cameras a page shows (every event names
+ * its camera), for the page to draw over the video: each camera's geometry once (zones, counting lines, stop lines, in frame pixels), the signal state of each approach, and the
  * tracks of every analysed frame keyed by the frame's capture time (epoch ms). The page draws the tracks of the
  * frame whose capture time matches the picture on screen ({@code media origin + currentTime}, see {@link
  * LiveVideo#ORIGIN_HEADER}). Like the event stream, a browser that cannot keep up misses updates; the pipeline
@@ -35,7 +34,11 @@ final class LiveOverlay implements AutoCloseable {
     private final Map<String, Map<String, String>> signals = new ConcurrentHashMap<>();
     private final Counter dropped;
 
-    private record Stream(HttpServerResponse response, Context context, String camera) {
+    /** @param cameras the cameras this browser shows; null for all */
+    private record Stream(HttpServerResponse response, Context context, Set<String> cameras) {
+        boolean wants(String camera) {
+            return cameras == null || cameras.contains(camera);
+        }
     }
 
     LiveOverlay(Vertx vertx, MeterRegistry registry) {
@@ -44,17 +47,29 @@ final class LiveOverlay implements AutoCloseable {
                 .description("overlay updates not sent to a browser whose stream was full").register(registry);
     }
 
-    /** Opens the stream: geometry (if the camera has one) and the known signal states first, tracks as they come. */
-    void open(HttpServerResponse response, CameraId camera, CameraConfig geometry) {
+    /**
+     * Opens the stream for the given cameras (null: all): each camera's geometry and its known signal states first,
+     * tracks as they come.
+     *
+     * @param geometries the configuration in force of each camera that has one
+     */
+    void open(HttpServerResponse response, Set<String> cameras, Map<String, CameraConfig> geometries) {
         response.setChunked(true)
                 .putHeader("content-type", "text/event-stream; charset=utf-8")
                 .putHeader("cache-control", "no-store")
                 .putHeader("x-accel-buffering", "no");
-        Stream s = new Stream(response, vertx.getOrCreateContext(), camera.value());
+        Stream s = new Stream(response, vertx.getOrCreateContext(), cameras);
         response.write(": connected\n\n");
-        response.write(sse("geometry", geometry == null ? Json.mapper().createObjectNode() : geometry(geometry)));
-        signals.getOrDefault(camera.value(), Map.of()).forEach((approach, state) ->
-                response.write(sse("signal", signal(approach, state, null))));
+        geometries.forEach((camera, g) -> {
+            if (s.wants(camera)) {
+                response.write(sse("geometry", geometry(g).put("camera", camera)));
+            }
+        });
+        signals.forEach((camera, states) -> {
+            if (s.wants(camera)) {
+                states.forEach((approach, state) -> response.write(sse("signal", signal(camera, approach, state, null))));
+            }
+        });
         streams.add(s);
         response.closeHandler(v -> streams.remove(s));
     }
@@ -66,7 +81,7 @@ final class LiveOverlay implements AutoCloseable {
         }
         String chunk = null;
         for (Stream s : streams) {
-            if (s.camera().equals(f.camera().value())) {
+            if (s.wants(f.camera().value())) {
                 if (chunk == null) {
                     chunk = sse("tracks", tracks(f));
                 }
@@ -82,9 +97,9 @@ final class LiveOverlay implements AutoCloseable {
         }
         String state = c.state().name().toLowerCase(java.util.Locale.ROOT);
         signals.computeIfAbsent(c.camera(), k -> new ConcurrentHashMap<>()).put(c.approach(), state);
-        String chunk = sse("signal", signal(c.approach(), state, c.time().toInstant().toEpochMilli()));
+        String chunk = sse("signal", signal(c.camera(), c.approach(), state, c.time().toInstant().toEpochMilli()));
         for (Stream s : streams) {
-            if (s.camera().equals(c.camera())) {
+            if (s.wants(c.camera())) {
                 write(s, chunk);
             }
         }
@@ -109,6 +124,7 @@ final class LiveOverlay implements AutoCloseable {
 
     static ObjectNode tracks(TrackedFrame f) {
         ObjectNode o = Json.mapper().createObjectNode();
+        o.put("camera", f.camera().value());
         o.put("time", f.captureTime().toEpochMilli());
         o.put("width", f.width());
         o.put("height", f.height());
@@ -127,8 +143,9 @@ final class LiveOverlay implements AutoCloseable {
         return Math.round(v * 10) / 10.0;
     }
 
-    private static ObjectNode signal(String approach, String state, Long time) {
-        ObjectNode o = Json.mapper().createObjectNode().put("approach", approach).put("state", state);
+    private static ObjectNode signal(String camera, String approach, String state, Long time) {
+        ObjectNode o = Json.mapper().createObjectNode().put("camera", camera).put("approach", approach)
+                .put("state", state);
         if (time != null) {
             o.put("time", time);
         }
