@@ -51,6 +51,14 @@ export async function api(method, path, body) {
   return res.status === 204 ? null : res.json();
 }
 
+/**
+ * A fetch with the session's token; an error answer throws ApiError (and a 401 signs the user out), the response
+ * is returned unread for streams (the live video).
+ */
+export async function authFetch(path, options = {}) {
+  return check(await fetch(path, { ...options, headers: headers(options.headers || {}), cache: 'no-store' }));
+}
+
 /** An object URL for an authenticated image or PDF; revoke it when done. */
 export async function blobUrl(path) {
   const res = await check(await fetch(path, { headers: headers(), cache: 'no-store' }));

@@ -5,6 +5,7 @@ import { api, session } from './api.js';
 import { h, replace } from './dom.js';
 import { renderLogin, renderPasswordChange } from './login.js';
 import { renderCameras } from './cameras.js';
+import { renderLive } from './live.js';
 import { renderEditor } from './editor.js';
 import { renderBoard } from './board.js';
 import { renderReview, renderTickets } from './review.js';
@@ -15,6 +16,7 @@ import { renderAudit } from './audit.js';
 const ALL = ['police', 'dishub', 'operator', 'admin'];
 const PAGES = [
   { path: 'cameras', label: 'Kamera', roles: ALL, render: renderCameras },
+  { path: 'live', label: 'Tayangan langsung', roles: ALL, render: renderLive },
   { path: 'board', label: 'Lalu lintas & kejadian', roles: ALL, render: renderBoard },
   { path: 'review', label: 'Verifikasi pelanggaran', roles: ['police'], render: renderReview },
   { path: 'tickets', label: 'Tilang', roles: ['police'], render: renderTickets },

@@ -8,7 +8,9 @@ import id.pantau.core.camera.CameraId;
 import id.pantau.core.camera.config.CameraConfigStore;
 import id.pantau.core.event.PipelineEvent;
 import id.pantau.detect.analytics.EventPublisher;
+import id.pantau.core.perception.TrackedFrame;
 import id.pantau.ingest.IngestManager;
+import id.pantau.ingest.live.LiveFeed;
 import id.pantau.ingest.ring.RingFrame;
 import id.pantau.ingest.worker.CameraState;
 import id.pantau.ingest.worker.CameraWorker;
@@ -18,6 +20,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -29,11 +34,40 @@ final class NodeConsoleBackend implements ConsoleBackend {
     private final EventBus bus;
     private final MeterRegistry registry;
 
+    private final Map<CameraId, LiveFeed> live = new ConcurrentHashMap<>();
+    private final List<Consumer<TrackedFrame>> trackListeners = new CopyOnWriteArrayList<>();
+
+    /** Taps every camera's packets for the live view; build it before the ingest starts. */
     NodeConsoleBackend(IngestManager ingest, CameraConfigStore geometry, EventBus bus, MeterRegistry registry) {
         this.ingest = ingest;
         this.geometry = geometry;
         this.bus = bus;
         this.registry = registry;
+        if (ingest != null) {
+            for (CameraWorker w : ingest.cameras()) {
+                LiveFeed feed = new LiveFeed(w.id(), registry);
+                w.tap(feed);
+                live.put(w.id(), feed);
+            }
+        }
+    }
+
+    @Override
+    public Optional<LiveFeed> liveFeed(CameraId camera) {
+        return Optional.ofNullable(live.get(camera));
+    }
+
+    /** Hand every tracked frame of the node's pipelines here ({@code pipelines.addFrameListener}). */
+    void tracked(TrackedFrame frame) {
+        for (Consumer<TrackedFrame> l : trackListeners) {
+            l.accept(frame);
+        }
+    }
+
+    @Override
+    public AutoCloseable onTracks(Consumer<TrackedFrame> listener) {
+        trackListeners.add(listener);
+        return () -> trackListeners.remove(listener);
     }
 
     @Override

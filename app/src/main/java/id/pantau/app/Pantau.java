@@ -160,7 +160,11 @@ public final class Pantau implements AutoCloseable {
             }
         }
         if (runs(NodeConfig.Stage.CONSOLE)) {
-            ConsoleApi console = ConsoleApi.start(vertx, new NodeConsoleBackend(ingest, geometry, bus, registry),
+            NodeConsoleBackend consoleBackend = new NodeConsoleBackend(ingest, geometry, bus, registry);
+            if (pipelines != null) {
+                pipelines.addFrameListener(consoleBackend::tracked); // the live view's track overlay
+            }
+            ConsoleApi console = ConsoleApi.start(vertx, consoleBackend,
                     BearerAuth.create(vertx, enforcement.tokens()), enforcement, registry);
             closeables.push(console);
             http.router().route("/console-api/*").subRouter(console.router());

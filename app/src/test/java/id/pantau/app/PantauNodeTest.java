@@ -41,7 +41,13 @@ class PantauNodeTest {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.body()).contains("<html");
-            for (String path : new String[] {"console-api/cameras", "api/violations"}) {
+            // every camera's packets are remuxed for the live view as they are read
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(http.send(HttpRequest.newBuilder(URI.create(node.url() + "metrics")).build(),
+                            HttpResponse.BodyHandlers.ofString()).body())
+                            .containsPattern("pantau_live_fragments_total\\{camera=\"[^\"]+\"[^}]*} [1-9]"));
+            for (String path : new String[] {"console-api/cameras", "api/violations",
+                    "console-api/cameras/" + node.ingest().cameras().getFirst().id() + "/live.mp4"}) {
                 assertThat(http.send(HttpRequest.newBuilder(URI.create(node.url() + path)).build(),
                         HttpResponse.BodyHandlers.ofString()).statusCode()).as(path).isEqualTo(401);
             }

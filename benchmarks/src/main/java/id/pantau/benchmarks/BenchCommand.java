@@ -1,6 +1,7 @@
 package id.pantau.benchmarks;
 
 import id.pantau.benchmarks.jmh.RunJmh;
+import id.pantau.benchmarks.live.LiveViewBench;
 import id.pantau.benchmarks.pipeline.BaselineGuard;
 import id.pantau.benchmarks.pipeline.BenchOptions;
 import id.pantau.benchmarks.pipeline.BenchReport;
@@ -154,6 +155,15 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
+    @Option(names = "--live", description = "Measure the console's live view instead: CPU and memory per camera"
+            + " (decode, live remux) and per viewer, with --cameras N cameras (default 8; try 2) and --viewers V"
+            + " viewers each (curl processes over loopback HTTP); JSON to benchmarks/target/live-bench.json.")
+    boolean live;
+
+    @Option(names = "--viewers", paramLabel = "V", defaultValue = "10",
+            description = "With --live: viewers per camera (default ${DEFAULT-VALUE}).")
+    int viewers;
+
     @Option(names = "--jmh", arity = "0..1", paramLabel = "REGEX", fallbackValue = ".*",
             description = "Run the per-stage JMH benchmarks matching REGEX (all when omitted); JSON to --json.")
     String jmh;
@@ -167,6 +177,17 @@ public final class BenchCommand implements Callable<Integer> {
                     ? home.resolve("benchmarks/target/jmh-results.json") : json;
             RunJmh.run(jmh, result, false);
             out.println("JMH results: " + result);
+            return 0;
+        }
+        if (live) {
+            Assets assets = Assets.defaults();
+            Path clip = input != null ? (input.isAbsolute() ? input : home.resolve(input)) : assets.data(DEFAULT_CLIP);
+            LiveViewBench.Report r = new LiveViewBench(clip, cameras, viewers, seconds, warmup).run();
+            Path result = json.toString().equals("benchmarks/target/bench.json")
+                    ? home.resolve("benchmarks/target/live-bench.json") : json;
+            LiveViewBench.write(r, result);
+            out.println(LiveViewBench.summary(r));
+            out.println("report: " + result);
             return 0;
         }
         Path baselineFile = baseline.isAbsolute() ? baseline : home.resolve(baseline);

@@ -45,7 +45,8 @@ import java.util.concurrent.Callable;
  * roles and password rules are the back office's) and names the roles allowed on it:
  *
  * <ul>
- *   <li>cameras, snapshots and the live event stream: every role (plates in events for police only);</li>
+ *   <li>cameras, snapshots, live video with its overlay and the live event stream: every role (plates in events
+ *   for police only);</li>
  *   <li>camera geometry: read by dishub, operator and admin; saved and activated by operator and admin;</li>
  *   <li>congestion board: dishub, operator and admin.</li>
  * </ul>
@@ -60,12 +61,24 @@ public final class ConsoleApi implements AutoCloseable {
     static final Set<Role> CONFIG_EDITORS = EnumSet.of(Role.OPERATOR, Role.ADMIN);
     static final Set<Role> CONGESTION = EnumSet.of(Role.DISHUB, Role.OPERATOR, Role.ADMIN);
     private static final int MAX_BODY_BYTES = 256 * 1024;
+    /** More than a screen can show; bounds what one request may subscribe to. */
+    private static final int MAX_WALL_CAMERAS = 64;
+    /**
+     * How often a live stream's token is checked again: a stream outlives the token it was opened with, and a user
+     * logged out, expired or disabled must stop watching (the page then gets 401 and shows the login). Tests
+     * shorten it.
+     */
+    static volatile long liveTokenCheckMillis = 30_000;
 
     private final Vertx vertx;
     private final ConsoleBackend backend;
     private final BearerAuth auth;
     private final AuditRecorder audit;
     private final LiveEvents live;
+    private final LiveVideo liveVideo;
+    private final LiveOverlay overlay;
+    private final LiveWall wall;
+    private final AutoCloseable tracks;
     private final CongestionBoard board = new CongestionBoard();
     private final CameraConfigLoader loader = new CameraConfigLoader();
     private final Counter rejectedConfigs;
@@ -79,6 +92,9 @@ public final class ConsoleApi implements AutoCloseable {
         this.backend = backend;
         this.auth = auth;
         this.live = new LiveEvents(vertx, registry);
+        this.liveVideo = new LiveVideo(vertx, registry);
+        this.overlay = new LiveOverlay(vertx, registry);
+        this.wall = new LiveWall(vertx);
         this.guard = new Guard(vertx, this::known);
         this.rejectedConfigs = Counter.builder("pantau.console.config.rejected")
                 .description("camera configurations refused as invalid (a stream of these: an editor or script is stuck)")
@@ -87,9 +103,17 @@ public final class ConsoleApi implements AutoCloseable {
             try {
                 board.accept(e);
                 live.publish(e);
+                overlay.event(e);
             } catch (RuntimeException ex) {
                 // the console must never stall the bus: a bad event is logged and skipped
                 log.warn("console could not show event {} of camera {}: {}", e.eventId(), e.camera(), ex.toString());
+            }
+        });
+        this.tracks = backend.onTracks(f -> {
+            try {
+                overlay.tracked(f);
+            } catch (RuntimeException ex) {
+                log.warn("console could not show the tracks of camera {}: {}", f.camera(), ex.toString());
             }
         });
         this.router = build();
@@ -123,6 +147,11 @@ public final class ConsoleApi implements AutoCloseable {
                 snapshot(ctx);
             }
         });
+        r.get("/cameras/:camera/live.mp4").handler(ctx -> {
+            if (BearerAuth.allowed(ctx, ANY)) {
+                liveVideo(ctx);
+            }
+        });
         r.get("/cameras/:camera/config").handler(ctx -> guarded(ctx, CONFIG_READERS, () -> {
             CameraId id = camera(ctx);
             return backend.configs().current(id).orElseThrow(() -> new NotFound("camera " + id
@@ -148,6 +177,16 @@ public final class ConsoleApi implements AutoCloseable {
             return c;
         }));
 
+        r.get("/live/wall").handler(ctx -> {
+            if (BearerAuth.allowed(ctx, ANY)) {
+                liveWall(ctx);
+            }
+        });
+        r.get("/live/overlay").handler(ctx -> {
+            if (BearerAuth.allowed(ctx, ANY)) {
+                liveOverlay(ctx);
+            }
+        });
         r.get("/congestion").handler(ctx -> guarded(ctx, CONGESTION, () -> Map.of("items", board.rows())));
         r.get("/events").handler(ctx -> {
             if (BearerAuth.allowed(ctx, ANY)) {
@@ -231,6 +270,89 @@ public final class ConsoleApi implements AutoCloseable {
         });
     }
 
+    private void liveVideo(RoutingContext ctx) {
+        CameraId id;
+        try {
+            id = camera(ctx);
+        } catch (NotFound e) {
+            Replies.problem(ctx, 404, "not_found", e.getMessage());
+            return;
+        }
+        Optional<id.pantau.ingest.live.LiveFeed> feed = backend.liveFeed(id);
+        if (feed.isEmpty()) {
+            Replies.problem(ctx, 404, "not_found", "camera " + id + " is not read by this node; no live view");
+            return;
+        }
+        if (!liveVideo.open(ctx.response(), feed.get(), BearerAuth.user(ctx).username())) {
+            ctx.response().putHeader("retry-after", "2");
+            Replies.problem(ctx, 503, "live_unavailable", feed.get().unavailable()
+                    .orElse("the live stream is starting; try again") + " (the snapshot still works)");
+            return;
+        }
+        endWhenTokenDies(ctx);
+    }
+
+    /** Ends a live stream once its token no longer authenticates (checked every {@link #liveTokenCheckMillis}). */
+    private void endWhenTokenDies(RoutingContext ctx) {
+        vertx.setPeriodic(liveTokenCheckMillis, timer -> {
+            if (ctx.response().ended() || ctx.response().closed()) {
+                vertx.cancelTimer(timer);
+                return;
+            }
+            auth.stillValid(ctx).onSuccess(valid -> {
+                if (!valid && !ctx.response().ended() && !ctx.response().closed()) {
+                    log.info("live stream of {} ended: the token is no longer valid", BearerAuth.user(ctx).username());
+                    vertx.cancelTimer(timer);
+                    ctx.response().end();
+                }
+            });
+        });
+    }
+
+    /** The wall's cameras, {@code ?cameras=a,b,c} in the order the page shows them. */
+    private void liveWall(RoutingContext ctx) {
+        List<String> raw = ctx.queryParam("cameras").stream()
+                .flatMap(v -> java.util.Arrays.stream(v.split(","))).map(String::trim).filter(v -> !v.isEmpty()).toList();
+        if (raw.isEmpty() || raw.size() > MAX_WALL_CAMERAS) {
+            Replies.problem(ctx, 400, "invalid_request", "cameras: give 1 to " + MAX_WALL_CAMERAS
+                    + " camera ids separated by commas, e.g. ?cameras=cam1,cam2 (got " + raw.size() + ")");
+            return;
+        }
+        List<CameraId> ids = new java.util.ArrayList<>();
+        for (String v : raw) {
+            try {
+                ids.add(CameraId.of(v));
+            } catch (IllegalArgumentException e) {
+                Replies.problem(ctx, 400, "invalid_request", "cameras: '" + v + "' is not a camera id: " + e.getMessage());
+                return;
+            }
+        }
+        wall.open(ctx.response(), ids, backend::liveFeed);
+        endWhenTokenDies(ctx);
+    }
+
+    /** The overlay of every camera, or of {@code ?camera=} only. */
+    private void liveOverlay(RoutingContext ctx) {
+        String only = ctx.queryParams().get("camera");
+        Set<String> cameras = only == null || only.isBlank() ? null : Set.of(only.trim());
+        vertx.executeBlocking(() -> {
+            Map<String, CameraConfig> geometries = new java.util.LinkedHashMap<>();
+            for (CameraStatus c : backend.cameras()) {
+                if (cameras == null || cameras.contains(c.id())) {
+                    backend.configs().current(CameraId.of(c.id())).ifPresent(g -> geometries.put(c.id(), g));
+                }
+            }
+            return geometries;
+        }, false).onComplete(ar -> {
+            if (ar.failed()) {
+                guard.fail(ctx, ar.cause());
+            } else {
+                overlay.open(ctx.response(), cameras, ar.result());
+                endWhenTokenDies(ctx);
+            }
+        });
+    }
+
     private CameraConfig storedVersion(RoutingContext ctx, CameraId id, int v) throws IOException, InvalidCameraConfigException {
         try {
             return backend.configs().version(id, v);
@@ -285,7 +407,13 @@ public final class ConsoleApi implements AutoCloseable {
     @Override
     public void close() {
         subscription.close();
+        try {
+            tracks.close();
+        } catch (Exception e) {
+            log.warn("could not stop the console's track feed: {}", e.toString());
+        }
         live.close();
+        overlay.close();
     }
 
     /** A camera, version or frame that does not exist: answered 404 with the message. */

@@ -4,6 +4,8 @@ import id.pantau.core.bus.EventBus;
 import id.pantau.core.camera.CameraId;
 import id.pantau.core.camera.config.CameraConfigStore;
 import id.pantau.core.event.PipelineEvent;
+import id.pantau.core.perception.TrackedFrame;
+import id.pantau.ingest.live.LiveFeed;
 
 import java.util.List;
 import java.util.Optional;
@@ -31,4 +33,17 @@ public interface ConsoleBackend {
      * The listener is quick and never throws.
      */
     EventBus.Subscription subscribe(Consumer<PipelineEvent> listener);
+
+    /** The camera's live video (remuxed from its reader's packets), if this node reads the camera. */
+    default Optional<LiveFeed> liveFeed(CameraId camera) {
+        return Optional.empty();
+    }
+
+    /**
+     * Delivers every tracked frame of every camera (the live view draws the tracks) until closed; a node without
+     * perception never calls the listener. The listener is quick and never throws.
+     */
+    default AutoCloseable onTracks(Consumer<TrackedFrame> listener) {
+        return () -> { };
+    }
 }

@@ -8,9 +8,10 @@ import io.vertx.ext.web.handler.StaticHandler;
  * Serves the console's pages (plain HTML, CSS and JavaScript modules from {@code classpath:/console}) with a
  * Content-Security-Policy that lets them load nothing but this server's own files and images: the console must
  * work on an isolated network, and the policy makes any accidental outside reference fail loudly in the browser.
+ * {@code media-src blob:} lets the live view play its Media Source (an object URL) in a video element.
  */
 public final class ConsoleStatic {
-    static final String CSP = "default-src 'self'; img-src 'self' blob: data:; connect-src 'self'; "
+    static final String CSP = "default-src 'self'; img-src 'self' blob: data:; media-src 'self' blob:; connect-src 'self'; "
             + "style-src 'self'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'";
 
     private ConsoleStatic() {

@@ -5,6 +5,8 @@ import id.pantau.core.camera.CameraId;
 import id.pantau.core.camera.config.CameraConfigStore;
 import id.pantau.core.event.EventCodec;
 import id.pantau.core.event.PipelineEvent;
+import id.pantau.core.perception.TrackedFrame;
+import id.pantau.ingest.live.LiveFeed;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import java.util.List;
@@ -28,6 +30,8 @@ final class InMemoryConsoleBackend implements ConsoleBackend {
     private final EventCodec codec = new EventCodec();
     private final Map<CameraId, byte[]> snapshots = new ConcurrentHashMap<>();
     private final Map<CameraId, CameraStatus> cameras = new ConcurrentHashMap<>();
+    private final Map<CameraId, LiveFeed> live = new ConcurrentHashMap<>();
+    private final List<Consumer<TrackedFrame>> trackListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     InMemoryConsoleBackend(CameraConfigStore store, EventBus bus, MeterRegistry registry) {
         this.store = store;
@@ -61,6 +65,27 @@ final class InMemoryConsoleBackend implements ConsoleBackend {
     @Override
     public EventBus.Subscription subscribe(Consumer<PipelineEvent> listener) {
         return BusEventFeed.subscribe(bus, EVENTS_TOPIC, "console-" + UUID.randomUUID(), listener, registry);
+    }
+
+    /** Gives the camera a live view (a real reader's {@link LiveFeed}). */
+    void live(LiveFeed feed) {
+        live.put(feed.camera(), feed);
+    }
+
+    @Override
+    public Optional<LiveFeed> liveFeed(CameraId camera) {
+        return Optional.ofNullable(live.get(camera));
+    }
+
+    @Override
+    public AutoCloseable onTracks(Consumer<TrackedFrame> listener) {
+        trackListeners.add(listener);
+        return () -> trackListeners.remove(listener);
+    }
+
+    /** A tracked frame as the pipeline hands it on. */
+    void tracked(TrackedFrame f) {
+        trackListeners.forEach(l -> l.accept(f));
     }
 
     void publish(PipelineEvent e) {

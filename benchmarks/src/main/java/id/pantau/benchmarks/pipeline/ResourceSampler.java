@@ -57,6 +57,11 @@ public final class ResourceSampler implements AutoCloseable {
         return peak.get();
     }
 
+    /** The process's resident set now (the JVM heap where /proc is missing). */
+    public static long residentBytesNow() {
+        return residentBytes();
+    }
+
     static long residentBytes() {
         try {
             for (String line : Files.readAllLines(STATUS)) {

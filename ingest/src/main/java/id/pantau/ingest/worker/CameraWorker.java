@@ -7,6 +7,7 @@ import id.pantau.ingest.config.Pacing;
 import id.pantau.ingest.config.SourceKind;
 import id.pantau.ingest.decode.BgrConverter;
 import id.pantau.ingest.decode.FrameBuffers;
+import id.pantau.ingest.decode.PacketDecoder;
 import id.pantau.ingest.queue.FrameQueue;
 import id.pantau.ingest.ring.FrameRing;
 import id.pantau.ingest.ring.RingEncoder;
@@ -15,9 +16,11 @@ import id.pantau.ingest.source.SourceFailure;
 import id.pantau.ingest.source.SourceOpener;
 import id.pantau.ingest.source.StreamFacts;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,10 +33,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
+import static org.bytedeco.ffmpeg.global.avformat.AVSEEK_FLAG_BACKWARD;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_seek_file;
+import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
+
 /**
  * Reads one camera on its own platform thread: open (with back-off), decode every frame, sample to the analysis
  * rate into a drop-oldest queue, keep evidence copies in the ring, and reconnect whenever the source fails or stalls.
  * A failing camera only ever costs its own thread.
+ *
+ * <p>The reader reads compressed packets itself and decodes them ({@link PacketDecoder}) rather than letting the
+ * grabber do both out of sight: the same packets, unchanged, go to a {@link PacketTap} (the live view's remuxer),
+ * so the browser gets the camera's own H.264 without a second connection, decode or encode.
  *
  * <p>Stall handling, designed around FFmpeg's limits (RECIPES.md 1d): a blocked {@code grab()} cannot be interrupted
  * and {@code close()} from another thread is unsafe. So (1) the socket timeout bounds each read to the stall timeout,
@@ -73,6 +85,7 @@ public final class CameraWorker {
     private volatile String lastLogged = "";
     private volatile Failure lastFailure;
     private final RateEstimator measuredFps = new RateEstimator();
+    private volatile PacketTap tap;
 
     /** The most recent problem of this camera, kept after it recovers, for operators. */
     public record Failure(String reason, Instant at) {
@@ -114,6 +127,14 @@ public final class CameraWorker {
 
     public CameraState state() {
         return state.get();
+    }
+
+    /**
+     * Shows every compressed video packet read from now on to {@code tap} (the live view's remuxer), from the next
+     * connection on; null removes it.
+     */
+    public void tap(PacketTap tap) {
+        this.tap = tap;
     }
 
     /** Sampled frames waiting for analysis. */
@@ -290,6 +311,12 @@ public final class CameraWorker {
         long anchorMicros;
         /** Capture time of the last frame handed on (queue or ring), to keep them increasing. */
         Instant lastCapture;
+        /** The tap of the current connection (fixed per connection, so it sees whole streams). */
+        PacketTap tap;
+        /** Added to the tapped packets' timestamps (stream time base) so a looping file's timeline continues. */
+        long tapOffset;
+        long lastTapDts = Long.MIN_VALUE;
+        boolean rebaseTap;
 
         Session(int gen) {
             this.gen = gen;
@@ -390,6 +417,131 @@ public final class CameraWorker {
 
     private Outcome stream(Session s, SourceOpener.Opened opened) {
         FFmpegFrameGrabber grabber = opened.grabber();
+        AVStream video = grabber.getFormatContext().streams(grabber.getVideoStream());
+        s.tap = tap;
+        s.tapOffset = 0;
+        s.lastTapDts = Long.MIN_VALUE;
+        s.rebaseTap = false;
+        tapCall(s, t -> t.opened(video));
+        Outcome outcome = null;
+        try (PacketDecoder decoder = new PacketDecoder(video, source.skipsNonReferenceFrames())) {
+            outcome = stream(s, opened, new PacketReader(grabber, video, decoder, s));
+            return outcome;
+        } finally {
+            String why = switch (outcome) {
+                case Outcome.Failed f -> f.reason();
+                case Outcome.EndOfFile e -> "end of file";
+                case null, default -> "stopped";
+            };
+            tapCall(s, t -> t.closed(why));
+        }
+    }
+
+    /** Calls the connection's tap; a tap that throws is logged and never stops the reader. */
+    private void tapCall(Session s, java.util.function.Consumer<PacketTap> call) {
+        if (s.tap == null) {
+            return;
+        }
+        try {
+            call.accept(s.tap);
+        } catch (RuntimeException e) {
+            log.warn("camera {}: packet tap failed: {}", id(), e.toString());
+        }
+    }
+
+    /**
+     * Reads packets and decodes them, as {@code grabImage()} would, showing each video packet to the tap on the
+     * way: the next picture, or null at the end of the stream.
+     */
+    private final class PacketReader {
+        final FFmpegFrameGrabber grabber;
+        final AVStream video;
+        final PacketDecoder decoder;
+        final Session s;
+        final long frameTicks;
+        boolean ended;
+
+        PacketReader(FFmpegFrameGrabber grabber, AVStream video, PacketDecoder decoder, Session s) {
+            this.grabber = grabber;
+            this.video = video;
+            this.decoder = decoder;
+            this.s = s;
+            double fps = grabber.getFrameRate() > 0 ? grabber.getFrameRate() : 25;
+            this.frameTicks = Math.max(1, Math.round(video.time_base().den() / (fps * video.time_base().num())));
+        }
+
+        AVFrame next() throws FrameGrabber.Exception {
+            while (true) {
+                AVFrame picture = decoder.receive();
+                if (picture != null || ended) {
+                    return picture;
+                }
+                AVPacket packet = grabber.grabPacket();
+                if (packet == null) {
+                    ended = true;
+                    decoder.drain();
+                    continue;
+                }
+                try {
+                    if (packet.stream_index() == video.index()) {
+                        tapPacket(packet);
+                        decoder.send(packet); // a corrupt packet is skipped, as the grabber does
+                    }
+                } finally {
+                    av_packet_unref(packet);
+                }
+            }
+        }
+
+        private void tapPacket(AVPacket packet) {
+            if (s.tap == null) {
+                return;
+            }
+            long dts = packet.dts() != AV_NOPTS_VALUE ? packet.dts() : packet.pts();
+            if (s.rebaseTap && dts != AV_NOPTS_VALUE) {
+                s.tapOffset = s.lastTapDts + frameTicks - dts;
+                s.rebaseTap = false;
+            }
+            if (s.tapOffset != 0) {
+                shift(packet, s.tapOffset);
+            }
+            tapCall(s, t -> t.packet(packet));
+            if (s.tapOffset != 0) {
+                shift(packet, -s.tapOffset); // the decoder keeps the file's own times
+            }
+            if (dts != AV_NOPTS_VALUE) {
+                s.lastTapDts = Math.max(s.lastTapDts, dts + s.tapOffset);
+            }
+        }
+
+        private static void shift(AVPacket p, long ticks) {
+            if (p.dts() != AV_NOPTS_VALUE) {
+                p.dts(p.dts() + ticks);
+            }
+            if (p.pts() != AV_NOPTS_VALUE) {
+                p.pts(p.pts() + ticks);
+            }
+        }
+
+        /** Back to the start of a file, for looping: the tap's timeline goes on from where it was. */
+        void rewind() throws FrameGrabber.Exception {
+            AVFormatContext ctx = grabber.getFormatContext();
+            long start = ctx.start_time() != AV_NOPTS_VALUE ? ctx.start_time() : 0;
+            int r = avformat_seek_file(ctx, -1, Long.MIN_VALUE, start, start, AVSEEK_FLAG_BACKWARD);
+            if (r < 0) {
+                throw new FrameGrabber.Exception("seek to the start failed (error " + r + ")");
+            }
+            decoder.flush();
+            ended = false;
+            s.rebaseTap = true;
+        }
+
+        long micros(AVFrame picture) {
+            return decoder.micros(picture);
+        }
+    }
+
+    private Outcome stream(Session s, SourceOpener.Opened opened, PacketReader reader) {
         StreamFacts f = opened.facts();
         facts = f;
         long firstPts = Long.MIN_VALUE;
@@ -400,10 +552,10 @@ public final class CameraWorker {
         s.loopOffsetMicros = 0;
         while (active(s.gen)) {
             long t0 = System.nanoTime();
-            Frame frame;
+            AVFrame frame;
             nativeCallSince = t0;
             try {
-                frame = grabber.grabImage();
+                frame = reader.next();
             } catch (FrameGrabber.Exception | RuntimeException e) {
                 return new Outcome.Failed(FailureReasons.readFailed(e));
             } finally {
@@ -425,7 +577,7 @@ public final class CameraWorker {
                 // Loop by seeking back, not reopening: a reopen re-probes the file (0.5 s for 720p) and would
                 // stutter. Stream time continues one frame after the last one, so it never goes backwards.
                 try {
-                    grabber.setTimestamp(0);
+                    reader.rewind();
                 } catch (FrameGrabber.Exception | RuntimeException e) {
                     return new Outcome.Failed("cannot rewind " + source.input() + " to loop it: " + e.getMessage());
                 }
@@ -439,7 +591,7 @@ public final class CameraWorker {
             }
             metrics.recordDecode(took);
             metrics.decoded.increment();
-            long pts = frame.timestamp;
+            long pts = reader.micros(frame);
             if (firstPts == Long.MIN_VALUE) {
                 firstPts = pts;
             }
@@ -485,7 +637,7 @@ public final class CameraWorker {
             }
             CameraState current = state.get();
             if (!(current instanceof CameraState.Streaming)) {
-                setState(s.gen, new CameraState.Streaming(frame.imageWidth, frame.imageHeight, f.fps(),
+                setState(s.gen, new CameraState.Streaming(frame.width(), frame.height(), f.fps(),
                         clock.instant()));
             }
             deliver(s, frame, streamMicros);
@@ -513,7 +665,7 @@ public final class CameraWorker {
         return new Outcome.EndOfFile();
     }
 
-    private void deliver(Session s, Frame frame, long streamMicros) {
+    private void deliver(Session s, AVFrame picture, long streamMicros) {
         boolean toQueue = s.analysisSampler.accept(streamMicros);
         boolean toRing = s.keepRing && s.ringSampler.accept(streamMicros);
         long seq = sequence.getAndIncrement();
@@ -525,10 +677,9 @@ public final class CameraWorker {
             capture = s.lastCapture.plusNanos(1_000); // an anchor moved earlier: capture times still only increase
         }
         s.lastCapture = capture;
-        int w = frame.imageWidth;
-        int h = frame.imageHeight;
-        // The grabber hands out the decoder's own picture (RAW): only the frames kept here pay for a conversion.
-        AVFrame picture = (AVFrame) frame.opaque;
+        int w = picture.width();
+        int h = picture.height();
+        // The decoder's own picture: only the frames kept here pay for a conversion.
         if (toRing) {
             s.ringEncoder.submit(picture, seq, capture, streamMicros);
         }

@@ -1,8 +1,10 @@
 package id.pantau.enforcement.http;
 
+import id.pantau.enforcement.EnforcementException;
 import id.pantau.enforcement.auth.Role;
 import id.pantau.enforcement.auth.TokenService;
 import id.pantau.enforcement.auth.User;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
@@ -46,6 +48,26 @@ public final class BearerAuth implements Handler<RoutingContext> {
             ctx.put(USER, ar.result());
             ctx.next();
         });
+    }
+
+    /**
+     * Checks the request's token again, for a stream that outlives it (the console's live video): completes with
+     * false once the token is expired, logged out or its account disabled, true while it still authenticates (a
+     * failure to check, a database outage say, counts as still valid: the stream is not cut for it).
+     */
+    public Future<Boolean> stillValid(RoutingContext ctx) {
+        String token = bearer(ctx);
+        if (token == null) {
+            return Future.succeededFuture(false);
+        }
+        return vertx.executeBlocking(() -> {
+            try {
+                tokens.authenticate(token);
+                return true;
+            } catch (EnforcementException e) {
+                return e.kind() != EnforcementException.Kind.UNAUTHENTICATED;
+            }
+        }, false).recover(t -> Future.succeededFuture(true));
     }
 
     /** The user this handler authenticated on the request (null before it ran). */
