@@ -31,6 +31,7 @@ export async function cameraMap(el, data) {
     ? { crs: L.CRS.Simple, minZoom: -6, maxZoom: 4, zoomSnap: 0.25, attributionControl: false }
     : { maxZoom: 19 });
   if (data.tiles) {
+    map.attributionControl.setPrefix(false);   // the provider's credit only: no link out of the console
     L.tileLayer(data.tiles.url, { attribution: data.tiles.attribution || '', maxZoom: 19 }).addTo(map);
   }
   L.control.scale({ metric: true, imperial: false }).addTo(map);

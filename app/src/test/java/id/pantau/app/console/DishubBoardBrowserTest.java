@@ -187,6 +187,54 @@ class DishubBoardBrowserTest {
     }
 
     @Test
+    void withATileServerConfiguredTheMapDrawsItsTilesAndThePolicyLetsExactlyThatServerIn(@TempDir Path tilesDir) throws Exception {
+        // a tile server of its own on another port of 127.0.0.1: another origin than the console's
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(256, 256, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        g.setColor(new java.awt.Color(0xcfe3c8));
+        g.fillRect(0, 0, 256, 256);
+        g.dispose();
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(img, "png", png);
+        java.util.concurrent.atomic.AtomicInteger served = new java.util.concurrent.atomic.AtomicInteger();
+        io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+        io.vertx.core.http.HttpServer tileServer = vertx.createHttpServer().requestHandler(req -> {
+            served.incrementAndGet();
+            req.response().putHeader("content-type", "image/png").end(io.vertx.core.buffer.Buffer.buffer(png.toByteArray()));
+        }).listen(0, "127.0.0.1").await();
+        String origin = "http://127.0.0.1:" + tileServer.actualPort();
+        MapTiles tiles = new MapTiles(origin + "/{z}/{x}/{y}.png", "Peta uji");
+        try (ConsoleTestRig tiled = new ConsoleTestRig(tilesDir, tiles)) {
+            ObjectNode hanoi = (ObjectNode) Json.mapper().valueToTree(tiled.store.current(CameraId.of(HANOI)).orElseThrow());
+            hanoi.remove("version");
+            hanoi.putObject("position").put("lat", -1.6092).put("lon", 103.6106);
+            tiled.store.save(new CameraConfigLoader().parse(Json.mapper().writeValueAsBytes(hanoi), "test"));
+            assertThat(tiled.send("GET", "/", null, null).headers().firstValue("content-security-policy").orElseThrow())
+                    .contains("img-src 'self' blob: data: " + origin + ";");
+
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+            browser.get(tiled.url + "/");
+            browser.executeScript("localStorage.clear(); sessionStorage.clear();");
+            browser.get(tiled.url + "/");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("dishub1");
+            browser.findElement(By.id("password")).sendKeys(ConsoleTestRig.PASSWORD);
+            browser.findElement(By.id("login-button")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#camera-map.tiled")));
+            wait.until(d -> !d.findElements(By.cssSelector("#camera-map img.leaflet-tile-loaded")).isEmpty());
+            assertThat(served.get()).as("tiles fetched from the configured server").isPositive();
+            assertThat(browser.findElements(By.cssSelector("#camera-map path.camera-marker"))).hasSize(1);
+            assertThat(browser.findElement(By.cssSelector("#camera-map .leaflet-control-attribution")).getText()).contains("Peta uji");
+            assertThat(browser.findElement(By.id("unplaced")).getText()).doesNotContain("Skema").contains("simpang-kawat-n");
+            ((JavascriptExecutor) browser).executeScript("document.getElementById('camera-map').scrollIntoView()");
+            screenshot("console-board-map-tiles.png");
+            assertNoPageErrors();
+        } finally {
+            tileServer.close().await();
+            vertx.close().await();
+        }
+    }
+
+    @Test
     void thePoliceSeeTheLiveFeedButNotTheBoard() throws Exception {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
         signIn(wait, "police1");
