@@ -55,6 +55,7 @@ class DishubBoardBrowserTest {
     static Path dir;
     static ConsoleTestRig rig;
     static ChromeDriver browser;
+    static Path downloads;
 
     @BeforeAll
     static void start() throws Exception {
@@ -78,6 +79,9 @@ class DishubBoardBrowserTest {
                 // loopback only: no DNS lookups for anything but 127.0.0.1
                 "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1");
         o.setCapability("goog:loggingPrefs", Map.of("browser", "SEVERE"));
+        downloads = Files.createDirectories(dir.resolve("downloads"));
+        o.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
         browser = new ChromeDriver(new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build(), o);
     }
@@ -157,6 +161,15 @@ class DishubBoardBrowserTest {
             // the current-level table is still there
             assertThat(browser.findElement(By.id("congestion-rows")).getText()).contains("junction");
             screenshot("console-board.png");
+
+            // "Unduh CSV" saves the chart's data under the server's file name
+            browser.findElement(By.cssSelector("button[data-csv='counts']")).click();
+            wait.until(d -> csvIn(downloads, "pantau-hitungan-15-menit-semua-") != null);
+            Path csv = csvIn(downloads, "pantau-hitungan-15-menit-semua-");
+            List<String> lines = Files.readAllLines(csv);
+            assertThat(lines.getFirst()).startsWith("waktu_mulai,waktu_selesai,kamera,garis,arah,sepeda_motor,mobil");
+            assertThat(lines).hasSizeGreaterThan(2).anyMatch(l -> l.contains("," + HANOI + ",north_count,in,"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("board-state"), "Diunduh: " + csv.getFileName()));
 
             // the alert: acknowledged with a note, who and when shown
             WebElement alert = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#alert-list li.alert-item")));
@@ -243,6 +256,16 @@ class DishubBoardBrowserTest {
         assertThat(browser.findElements(By.id("chart-counts"))).isEmpty();
         assertThat(browser.findElements(By.id("camera-map"))).isEmpty();
         assertThat(browser.findElement(By.cssSelector("h1")).getText()).isEqualTo("Kejadian lalu lintas");
+    }
+
+    /** A completely downloaded file whose name starts so, or null. */
+    private static Path csvIn(Path folder, String prefix) {
+        try (var files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().startsWith(prefix) && f.toString().endsWith(".csv"))
+                    .findFirst().orElse(null);
+        } catch (java.io.IOException e) {
+            return null;
+        }
     }
 
     /** Pixels of the chart's canvas that are not transparent or white: the plotted series. */
