@@ -100,6 +100,16 @@ final class AlertBook {
         }
     }
 
+    /** Alerts raised and not yet cleared (a gauge: alerts nobody clears point at a stuck camera or zone). */
+    synchronized int openCount() {
+        return open.size();
+    }
+
+    /** Open alerts not yet acknowledged by anyone. */
+    synchronized int unacknowledgedCount() {
+        return (int) open.values().stream().filter(a -> a.acknowledgedBy() == null).count();
+    }
+
     /** Open alerts first (newest first), then cleared ones (newest first); {@code openOnly} leaves the cleared out. */
     synchronized List<Alert> list(boolean openOnly) {
         trim();

@@ -81,7 +81,7 @@ public final class ConsoleApi implements AutoCloseable {
     private ConsoleApi(Vertx vertx, ConsoleBackend backend, BearerAuth auth, AuditRecorder audit, MeterRegistry registry,
                        MapTiles tiles, Clock clock) {
         this.audit = audit;
-        this.dishub = new DishubBoard(clock, backend, audit, tiles);
+        this.dishub = new DishubBoard(clock, backend, audit, tiles, registry);
         this.vertx = vertx;
         this.backend = backend;
         this.auth = auth;

@@ -19,8 +19,8 @@ import java.util.Map;
 final class CsvTable {
     /** quotes a value only when it needs it (a comma, quote or line break), so plain ids and times read as typed */
     private static final CsvMapper MAPPER = CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
-    /** as the JSON answers write times: seconds always present, offset +07:00 */
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
+    /** as the JSON answers write times (Jackson uses the same): seconds always, fractions when there are any, +07:00 */
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
     private final List<String> columns;
     private final List<Map<String, Object>> rows = new java.util.ArrayList<>();

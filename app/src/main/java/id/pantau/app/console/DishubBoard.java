@@ -13,6 +13,8 @@ import id.pantau.core.json.Json;
 import id.pantau.enforcement.audit.AuditRecorder;
 import id.pantau.enforcement.auth.User;
 import id.pantau.enforcement.http.Reply;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.ext.web.RoutingContext;
 
 import java.io.IOException;
@@ -42,7 +44,7 @@ final class DishubBoard {
     final ViolationsPerHour violations;
     final AlertBook alerts;
 
-    DishubBoard(Clock clock, ConsoleBackend backend, AuditRecorder audit, MapTiles tiles) {
+    DishubBoard(Clock clock, ConsoleBackend backend, AuditRecorder audit, MapTiles tiles, MeterRegistry registry) {
         this.clock = clock;
         this.backend = backend;
         this.audit = audit;
@@ -51,6 +53,10 @@ final class DishubBoard {
         this.levels = new LevelTimeline(clock);
         this.violations = new ViolationsPerHour(clock);
         this.alerts = new AlertBook(clock);
+        Gauge.builder("pantau.console.board.alerts.open", alerts, AlertBook::openCount)
+                .description("congestion alerts and signal faults raised and not cleared").register(registry);
+        Gauge.builder("pantau.console.board.alerts.unacknowledged", alerts, AlertBook::unacknowledgedCount)
+                .description("open alerts nobody has acknowledged yet").register(registry);
     }
 
     void accept(PipelineEvent e) {

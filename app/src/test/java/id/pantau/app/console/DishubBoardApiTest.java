@@ -191,6 +191,8 @@ class DishubBoardApiTest {
         assertThat(items.get(1).get("detail").asText()).isEqualTo("E");
         assertThat(items.get(0).get("detail").asText()).isEqualTo("dark");
 
+        assertThat(rig.registry.get("pantau.console.board.alerts.open").gauge().value()).isEqualTo(2);
+        assertThat(rig.registry.get("pantau.console.board.alerts.unacknowledged").gauge().value()).isEqualTo(2);
         String ack = "/console-api/board/alerts/" + java.net.URLEncoder.encode(jam.eventId(), java.nio.charset.StandardCharsets.UTF_8) + "/acknowledge";
         assertThat(rig.send("POST", ack, tokens.get(Role.POLICE), "{}").statusCode()).isEqualTo(403);
         HttpResponse<String> bad = rig.send("POST", ack, tokens.get(Role.DISHUB), "{\"note\": 42}");
@@ -222,6 +224,8 @@ class DishubBoardApiTest {
                 cleared.atOffset(WIB), "junction", AlertState.CLEARED, LevelOfService.C, 25.0, 20.0));
         await().atMost(Duration.ofSeconds(5)).until(() -> get("/console-api/board/alerts?state=open", Role.DISHUB).get("items").size() == 1);
         JsonNode all = get("/console-api/board/alerts?state=all", Role.DISHUB).get("items");
+        assertThat(rig.registry.get("pantau.console.board.alerts.open").gauge().value()).isEqualTo(1);
+        assertThat(rig.registry.get("pantau.console.board.alerts.unacknowledged").gauge().value()).as("the signal fault").isEqualTo(1);
         assertThat(OffsetDateTime.parse(all.get(1).get("cleared_at").asText()).toInstant()).isEqualTo(cleared);
         assertThat(rig.send("GET", "/console-api/board/alerts?state=closed", tokens.get(Role.DISHUB), null).body()).contains("state must be");
 
