@@ -104,6 +104,33 @@ export function renderBoard(main) {
     }
     const used = series.filter(s => s.values.some(v => v > 0));
     uplots.push(await timeChart(charts.counts, { x, series: used, yLabel: 'kendaraan / 15 menit' }));
+    charts.counts.append(countsTable(rows));
+  }
+
+  /** "6 Des 13.00–13.15 WIB" */
+  function period(start) {
+    const t = Date.parse(start);
+    const day = new Intl.DateTimeFormat('id-ID', { timeZone: 'Asia/Jakarta', day: 'numeric', month: 'short' }).format(t);
+    const hm = new Intl.DateTimeFormat('id-ID', { timeZone: 'Asia/Jakarta', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    return `${day} ${hm.format(t)}–${hm.format(t + 900_000)} WIB`;
+  }
+
+  /** The latest periods as ATCS lists them: one row per period and direction, a column per class. */
+  function countsTable(rows) {
+    const sums = new Map();
+    for (const r of rows) {
+      const key = r.start + '|' + r.direction;
+      if (!sums.has(key)) sums.set(key, { start: r.start, direction: r.direction, counts: {}, total: 0 });
+      const s = sums.get(key);
+      CLASSES.forEach(c => { s.counts[c] = (s.counts[c] || 0) + (r.counts[c] || 0); });
+      s.total += r.total;
+    }
+    const latest = [...sums.values()].sort((a, b) => Date.parse(b.start) - Date.parse(a.start)
+      || a.direction.localeCompare(b.direction)).slice(0, 8);
+    return h('table', { class: 'atcs', id: 'counts-table' },
+      h('thead', {}, h('tr', {}, ['Periode 15 menit', 'Arah', ...CLASSES.map(vehicle), 'Total'].map(t => h('th', {}, t)))),
+      h('tbody', {}, latest.map(s => h('tr', {}, h('td', {}, period(s.start)), h('td', {}, direction(s.direction)),
+        CLASSES.map(c => h('td', { class: 'num' }, s.counts[c])), h('td', { class: 'num' }, h('strong', {}, s.total))))));
   }
 
   async function drawLevels() {

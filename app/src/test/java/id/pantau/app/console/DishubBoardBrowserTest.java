@@ -158,6 +158,11 @@ class DishubBoardBrowserTest {
             assertThat(levels).contains("zona junction");
             assertThat(legendValue("chart-levels", "zona junction")).isEqualTo("D");
             assertThat(legendValue("chart-violations", "Simpang Lý Thường Kiệt - Hàng Bài")).isEqualTo("1");
+            // under the chart, the latest periods as ATCS lists them: period, direction, a column per class
+            WebElement atcs = browser.findElement(By.id("counts-table"));
+            assertThat(atcs.findElement(By.tagName("thead")).getText()).contains("Periode 15 menit", "Arah", "sepeda motor", "truk", "Total");
+            assertThat(atcs.findElements(By.cssSelector("tbody tr"))).hasSizeBetween(2, 8);
+            assertThat(atcs.findElement(By.cssSelector("tbody")).getText()).contains("masuk", "keluar", "WIB");
             // the current-level table is still there
             assertThat(browser.findElement(By.id("congestion-rows")).getText()).contains("junction");
             screenshot("console-board.png");
