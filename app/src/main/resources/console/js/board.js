@@ -264,7 +264,8 @@ export function renderBoard(main) {
 
   for (const el of [cameraSelect, hoursSelect, directionSelect, alertsOpenOnly]) el.addEventListener('change', () => refresh());
   let pending = null;
-  const soon = () => { if (!pending) pending = setTimeout(() => { pending = null; refresh(); }, 5000); };
+  // traffic events arrive continuously: redraw at most every 15 s, so a reader hovering over a chart is not disturbed
+  const soon = () => { if (!pending) pending = setTimeout(() => { pending = null; refresh(); }, 15_000); };
   const timer = setInterval(refresh, REFRESH_MS);
   const stopLive = live(feed, streamState, type => {
     if (type === 'congestion_alert' || type === 'signal_fault') drawAlerts().catch(() => {});
