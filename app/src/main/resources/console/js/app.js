@@ -66,8 +66,11 @@ async function route() {
 
 function onLogin(login) {
   session.set({ token: login.token, user: login.user });
-  location.hash = '#/' + home(login.user.role);
-  route();
+  // a changed hash routes by itself (hashchange); routing here as well drew the page twice, and a click on the
+  // first menu could land on an element already replaced
+  const target = '#/' + home(login.user.role);
+  if (location.hash !== target) location.hash = target;
+  else route();
 }
 
 async function onPasswordChanged() {

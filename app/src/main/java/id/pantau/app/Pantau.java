@@ -4,6 +4,7 @@ import id.pantau.app.config.NodeConfig;
 import id.pantau.app.config.NodeConfigLoader;
 import id.pantau.app.console.ConsoleApi;
 import id.pantau.app.console.ConsoleStatic;
+import id.pantau.app.console.MapTiles;
 import id.pantau.app.http.OpsServer;
 import id.pantau.enforcement.http.BearerAuth;
 import id.pantau.app.pipeline.CameraPipelines;
@@ -164,11 +165,12 @@ public final class Pantau implements AutoCloseable {
             if (pipelines != null) {
                 pipelines.addFrameListener(consoleBackend::tracked); // the live view's track overlay
             }
+            MapTiles tiles = new MapTiles(c.console().mapTiles(), c.console().mapAttribution());
             ConsoleApi console = ConsoleApi.start(vertx, consoleBackend,
-                    BearerAuth.create(vertx, enforcement.tokens()), enforcement, registry);
+                    BearerAuth.create(vertx, enforcement.tokens()), enforcement, registry, tiles);
             closeables.push(console);
             http.router().route("/console-api/*").subRouter(console.router());
-            ConsoleStatic.mount(http.router());
+            ConsoleStatic.mount(http.router(), tiles);
         }
         int port = http.start(c.http().host(), c.http().port());
         closeables.push(http);

@@ -18,7 +18,7 @@ import static id.pantau.app.config.NodeOptions.*;
  * <p>The accessors note their option as read ({@code ConfigReads}): a test fails when the node stops using one.
  */
 public record NodeConfig(Http http, Path dataDir, Path cameras, List<Stage> stages, Bus bus,
-                         Database database, Detector detector) {
+                         Database database, Detector detector, Console console) {
 
     /** The stages a node can run; a node runs any subset that keeps frames and tracks on one machine. */
     public enum Stage {
@@ -55,6 +55,21 @@ public record NodeConfig(Http http, Path dataDir, Path cameras, List<Stage> stag
         public Integer port() {
             HTTP_PORT.markRead();
             return port;
+        }
+    }
+
+    /** The console's camera map: its tile server, or none (a schematic). */
+    public record Console(String mapTiles, String mapAttribution) {
+        @Override
+        public String mapTiles() {
+            CONSOLE_MAP_TILES.markRead();
+            return mapTiles;
+        }
+
+        @Override
+        public String mapAttribution() {
+            CONSOLE_MAP_ATTRIBUTION.markRead();
+            return mapAttribution;
         }
     }
 

@@ -1,5 +1,6 @@
 package id.pantau.app.config;
 
+import id.pantau.app.console.MapTiles;
 import id.pantau.core.config.ConfigDef;
 import id.pantau.core.config.Option;
 import id.pantau.core.config.OptionType;
@@ -134,6 +135,16 @@ public final class NodeOptions {
             .doc("hmac-sha256: file with the base64 secret").readBy(ReadBy.EVIDENCE));
     public static final Option EVIDENCE_ZONE = DEF.define(Option.of("evidence.zone", OptionType.STRING).defaultValue("Asia/Jakarta")
             .maxLength(100).check(v -> EvidenceOptions.zone((String) v)).doc("time zone of the date folders in keys").readBy(ReadBy.EVIDENCE));
+
+    // the console's camera map (docs/console.md); without a tile server it draws a plain schematic
+    public static final Option CONSOLE_MAP_TILES = DEF.define(Option.of("console.map_tiles", OptionType.STRING).maxLength(2000)
+            .check(v -> MapTiles.problem((String) v)).defaultDoc("none: a schematic of the camera positions")
+            .doc("tile URL template of the camera map, e.g. https://tiles.example.id/{z}/{x}/{y}.png (one host; the"
+                    + " console lets images come from exactly its origin)").readBy(ReadBy.CONSOLE));
+    public static final Option CONSOLE_MAP_ATTRIBUTION = DEF.define(Option.of("console.map_attribution", OptionType.STRING)
+            .maxLength(300).defaultValue("").defaultDoc("empty")
+            .doc("the credit the tile provider asks for, shown on the map (e.g. © OpenStreetMap contributors)")
+            .readBy(ReadBy.CONSOLE));
 
     private NodeOptions() {
     }
