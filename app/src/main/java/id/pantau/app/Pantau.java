@@ -241,8 +241,11 @@ public final class Pantau implements AutoCloseable {
         AuditCheckpoints checkpoints = new AuditCheckpoints(new StoreAuditAnchor(evidence.store()),
                 SigningKeys.signer(keys), SigningKeys.verifier(keys), AUDIT_CHECKPOINT_INTERVAL, clock);
         // evidence is served only when it matches its signed manifest, checked with the node's own key
+        // complaints link to the cameras by their configured positions; the store and ingest are built just after this
+        ConfiguredCameras cameras = new ConfiguredCameras(() -> geometry,
+                () -> ingest == null ? null : id -> NodeConsoleBackend.latestJpeg(ingest, id));
         backOffice = BackOffice.start(ec, bus, key -> evidence.store().get(key), SigningKeys.verifier(keys), checkpoints,
-                vertx, http.router(), clock,
+                cameras, vertx, http.router(), clock,
                 registry, announceAdminPassword);
         closeables.push(backOffice);
         enforcement = backOffice.services();

@@ -4,6 +4,7 @@ import id.pantau.core.bus.EventBus;
 import id.pantau.enforcement.api.EnforcementApi;
 import id.pantau.enforcement.audit.AuditCheckpoints;
 import id.pantau.enforcement.auth.AdminBootstrap;
+import id.pantau.enforcement.complaint.KnownCameras;
 import id.pantau.enforcement.config.EnforcementConfig;
 import id.pantau.enforcement.http.Guard;
 import id.pantau.enforcement.stored.EvidenceReader;
@@ -53,13 +54,14 @@ public final class BackOffice implements AutoCloseable {
      *                     package's manifest and that manifest's signature verifies under this key
      * @param checkpoints  the audit chain is anchored: a signed checkpoint of the chain head is written every
      *                     {@link AuditCheckpoints#interval()}, after each ticket and when the back office stops
+     * @param cameras      where the cameras stand (citizen complaints link to the ones nearby) and what they show
      */
     public static BackOffice start(EnforcementConfig config, EventBus bus, EvidenceReader evidence,
                                    id.pantau.storage.signing.ManifestSignatureVerifier evidenceKeys,
-                                   AuditCheckpoints checkpoints, Vertx vertx, Router root, Clock clock,
-                                   MeterRegistry registry, Consumer<String> adminPassword) {
+                                   AuditCheckpoints checkpoints, KnownCameras cameras, Vertx vertx, Router root,
+                                   Clock clock, MeterRegistry registry, Consumer<String> adminPassword) {
         BackOffice office = new BackOffice(EnforcementServices.open(config, evidence, evidenceKeys, clock, registry,
-                checkpoints));
+                checkpoints, cameras));
         office.closeables.push(office.services);
         try {
             office.wire(config, bus, vertx, root, clock, registry, adminPassword);
