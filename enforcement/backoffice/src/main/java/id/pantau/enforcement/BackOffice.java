@@ -4,6 +4,9 @@ import id.pantau.core.bus.EventBus;
 import id.pantau.enforcement.api.EnforcementApi;
 import id.pantau.enforcement.audit.AuditCheckpoints;
 import id.pantau.enforcement.auth.AdminBootstrap;
+import id.pantau.enforcement.complaint.CameraReports;
+import id.pantau.enforcement.complaint.ComplaintSettings;
+import id.pantau.enforcement.complaint.Corroboration;
 import id.pantau.enforcement.complaint.KnownCameras;
 import id.pantau.enforcement.config.EnforcementConfig;
 import id.pantau.enforcement.http.Guard;
@@ -81,6 +84,11 @@ public final class BackOffice implements AutoCloseable {
         relay.start();
         closeables.push(relay);
         closeables.push(bus.subscribe(config.violationsTopic(), config.ingestGroup(), services.ingestor()));
+        // the cameras' alerts confirm citizen complaints; a dead light opens the camera's own report
+        ComplaintSettings cs = config.complaints();
+        closeables.push(bus.subscribe(cs.eventsTopic(), cs.group(), new Corroboration(services.complaints(),
+                services.cameras(), new CameraReports(services.complaints(), services.cameras(), cs.autoReportOpd()),
+                registry)));
         root.route("/api/*").subRouter(EnforcementApi.router(vertx, services, relay::pending));
         Guard.answerMalformedRequests(root);
         root.get("/openapi").handler(ctx -> ctx.response()

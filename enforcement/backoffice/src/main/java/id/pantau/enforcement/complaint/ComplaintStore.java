@@ -74,15 +74,30 @@ public final class ComplaintStore {
      * @param opd           the agency of a new complaint that starts forwarded, else null
      */
     public Intake upsert(String actor, String source, ValidComplaint v, ComplaintStatus initialStatus, String opd) {
-        List<CameraLinker.Link> links = linker.link(v.lat(), v.lon());
+        return upsert(actor, source, v, initialStatus, opd, null);
+    }
+
+    /**
+     * As {@link #upsert(String, String, ValidComplaint, ComplaintStatus, String)}; {@code reportingCamera} (may be
+     * null) is linked at 0 m whatever its position, since it is the camera that saw the problem.
+     */
+    public Intake upsert(String actor, String source, ValidComplaint v, ComplaintStatus initialStatus, String opd,
+                         String reportingCamera) {
+        List<CameraLinker.Link> found = linker.link(v.lat(), v.lon());
+        List<CameraLinker.Link> links = found;
+        if (reportingCamera != null) {
+            links = new ArrayList<>(List.of(new CameraLinker.Link(reportingCamera, 0)));
+            found.stream().filter(l -> !l.camera().equals(reportingCamera)).forEach(links::add);
+        }
+        List<CameraLinker.Link> linked = links;
         try {
-            return db.inTransaction(c -> upsert(c, actor, source, v, initialStatus, opd, links));
+            return db.inTransaction(c -> upsert(c, actor, source, v, initialStatus, opd, linked));
         } catch (DatabaseException e) {
             if (!e.isUniqueViolation()) {
                 throw e;
             }
             // the same report arrived twice at once and the other insert won: this one is now an update
-            return db.inTransaction(c -> upsert(c, actor, source, v, initialStatus, opd, links));
+            return db.inTransaction(c -> upsert(c, actor, source, v, initialStatus, opd, linked));
         }
     }
 
