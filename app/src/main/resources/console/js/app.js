@@ -11,6 +11,7 @@ import { renderReview, renderTickets } from './review.js';
 import { renderUsers } from './users.js';
 import { renderDeadLetters } from './deadletters.js';
 import { renderAudit } from './audit.js';
+import { renderComplaints } from './complaints.js';
 
 const ALL = ['police', 'dishub', 'operator', 'admin'];
 const PAGES = [
@@ -18,6 +19,7 @@ const PAGES = [
   { path: 'board', label: 'Lalu lintas & kejadian', roles: ALL, render: renderBoard },
   { path: 'review', label: 'Verifikasi pelanggaran', roles: ['police'], render: renderReview },
   { path: 'tickets', label: 'Tilang', roles: ['police'], render: renderTickets },
+  { path: 'complaints', label: 'Pengaduan', roles: ['dishub', 'operator', 'admin'], render: renderComplaints },
   { path: 'users', label: 'Pengguna', roles: ['admin'], render: renderUsers },
   { path: 'dead-letters', label: 'Pesan gagal', roles: ['operator', 'admin'], render: renderDeadLetters },
   { path: 'audit', label: 'Jejak audit', roles: ['admin'], render: renderAudit },
