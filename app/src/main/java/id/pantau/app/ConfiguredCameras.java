@@ -43,7 +43,13 @@ final class ConfiguredCameras implements KnownCameras {
                     Optional<CameraConfig> c = s.current(id);
                     if (c.isPresent() && c.get().position() != null && c.get().position().lat() != null) {
                         CameraConfig.Position p = c.get().position();
-                        out.add(new Place(id.value(), p.lat(), p.lon(), c.get().location()));
+                        java.util.Map<String, Double> headings = new java.util.HashMap<>();
+                        for (CameraConfig.Approach a : c.get().approaches()) {
+                            if (a.id() != null && a.headingDeg() != null) {
+                                headings.put(a.id(), a.headingDeg());
+                            }
+                        }
+                        out.add(new Place(id.value(), p.lat(), p.lon(), c.get().location(), headings));
                     }
                 } catch (Exception e) {
                     log.warn("camera {} left out of complaint links: its configuration cannot be read: {}", id.value(),

@@ -72,7 +72,8 @@ abstract class AbstractComplaintBusTest {
         KnownCameras cameras = new KnownCameras() {
             @Override
             public List<Place> places() {
-                return List.of(new Place("simpang-kawat-n", KAWAT_LAT, KAWAT_LON, "Simpang Kawat"),
+                // the approach 'north' carries traffic heading south (180 degrees): it comes from the north
+                return List.of(new Place("simpang-kawat-n", KAWAT_LAT, KAWAT_LON, "Simpang Kawat", java.util.Map.of("north", 180.0)),
                         new Place("simpang-bi", KAWAT_LAT + 0.018, KAWAT_LON, "Simpang Bank Indonesia"));
             }
 
@@ -149,7 +150,7 @@ abstract class AbstractComplaintBusTest {
         JsonNode report = reports.get(0);
         assertThat(report.get("status").asText()).isEqualTo("diteruskan");
         assertThat(report.get("opd").asText()).isEqualTo("Dishub Kota Jambi");
-        assertThat(report.get("text").asText()).contains("Simpang Kawat").contains("arah north").contains("mati")
+        assertThat(report.get("text").asText()).contains("Simpang Kawat").contains("pendekat north (dari utara)").contains("mati")
                 .contains("WIB");
         assertThat(report.get("cameras").get(0).get("camera").asText()).isEqualTo("simpang-kawat-n");
         assertThat(report.get("corroborated").asBoolean()).isTrue();

@@ -27,6 +27,25 @@ public final class CameraReports {
         this.opd = opd;
     }
 
+    private static final String[] FROM = {"utara", "timur laut", "timur", "tenggara", "selatan", "barat daya", "barat",
+            "barat laut"};
+
+    /**
+     * ", pendekat north (dari selatan)": the approach by its id, and where its traffic comes from when the camera's
+     * configuration gives the approach's heading (traffic heading north comes from the south).
+     */
+    static String approach(String id, KnownCameras.Place place) {
+        if (id == null) {
+            return "";
+        }
+        Double heading = place == null ? null : place.headings().get(id);
+        if (heading == null) {
+            return ", pendekat " + id;
+        }
+        int sector = (int) Math.round(((heading + 180) % 360) / 45.0) % 8;
+        return ", pendekat " + id + " (dari " + FROM[sector] + ")";
+    }
+
     void signalFault(SignalFault fault, CameraAlert alert) {
         if (store.openCameraReport(fault.camera(), ComplaintCategory.LAMPU_LALU_LINTAS_MATI)) {
             return;
@@ -39,8 +58,7 @@ public final class CameraReports {
             case STUCK -> "macet (tidak berganti warna)";
         };
         String text = "Laporan otomatis kamera " + fault.camera() + ": lampu lalu lintas di " + where
-                + (fault.approach() == null ? "" : ", arah " + fault.approach()) + " terdeteksi " + what + " sejak "
-                + WIB_TIME.format(fault.time()) + ".";
+                + approach(fault.approach(), place) + " terdeteksi " + what + " sejak " + WIB_TIME.format(fault.time()) + ".";
         ValidComplaint report = new ValidComplaint("kamera:" + fault.eventId(), ComplaintCategory.LAMPU_LALU_LINTAS_MATI,
                 text, alert.occurredAt(), place == null ? null : place.lat(), place == null ? null : place.lon(),
                 where, null, null, null);

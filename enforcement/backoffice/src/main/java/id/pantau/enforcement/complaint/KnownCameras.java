@@ -9,8 +9,18 @@ import java.util.List;
  * so a camera moved on the map counts from then on.
  */
 public interface KnownCameras {
-    /** @param location the camera's place name (e.g. "Simpang Kawat"), may be null */
-    record Place(String camera, double lat, double lon, String location) {
+    /**
+     * @param location the camera's place name (e.g. "Simpang Kawat"), may be null
+     * @param headings approach id -> compass bearing (degrees) of its traffic towards the stop line, where configured
+     */
+    record Place(String camera, double lat, double lon, String location, java.util.Map<String, Double> headings) {
+        public Place {
+            headings = headings == null ? java.util.Map.of() : java.util.Map.copyOf(headings);
+        }
+
+        public Place(String camera, double lat, double lon, String location) {
+            this(camera, lat, lon, location, null);
+        }
     }
 
     List<Place> places();
