@@ -179,6 +179,11 @@ abstract class AbstractComplaintApiTest {
         cutJpeg.put("photo", Base64.getEncoder().encodeToString(new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0, 1, 2}));
         refused(cutJpeg, "photo");
         refused(complaint("SKL-BAD-7", "macet", MACET, "kemarin sore", KAWAT_LAT, KAWAT_LON), "reported_at");
+        // a body beyond the complaint route's 16 MiB is refused with its own limit named
+        Http.Response huge = http.post("/api/complaints", key, json(complaint("SKL-BAD-9", "macet",
+                "x".repeat(17 * 1024 * 1024), now(1), null, null)));
+        assertThat(huge.status()).isEqualTo(413);
+        assertThat(huge.json().get("message").asText()).contains(Integer.toString(16 * 1024 * 1024));
         Http.Response unknown = http.post("/api/complaints", key, json(Map.of("external_id", "SKL-BAD-8", "kategori", "macet")));
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.json().get("message").asText()).contains("kategori");

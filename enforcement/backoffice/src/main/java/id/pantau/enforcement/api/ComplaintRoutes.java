@@ -21,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import static id.pantau.enforcement.api.Roles.COMPLAINTS;
@@ -163,9 +162,5 @@ final class ComplaintRoutes {
 
     private static String blankToNull(String v) {
         return v == null || v.isBlank() ? null : v;
-    }
-
-    static List<String> categories() {
-        return java.util.Arrays.stream(ComplaintCategory.values()).map(ComplaintCategory::wire).toList();
     }
 }

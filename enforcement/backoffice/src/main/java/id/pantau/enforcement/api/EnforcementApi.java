@@ -38,8 +38,7 @@ public final class EnforcementApi {
         // a complaint carries its photo (base64) in the body: that one route takes the larger limit
         BodyHandler small = BodyHandler.create(false).setBodyLimit(services.config().maxBodyBytes());
         BodyHandler large = BodyHandler.create(false).setBodyLimit(services.config().complaints().maxBodyBytes());
-        r.route().handler(ctx -> (ctx.request().method() == io.vertx.core.http.HttpMethod.POST
-                && ctx.normalizedPath().endsWith("/complaints") ? large : small).handle(ctx));
+        r.route().handler(ctx -> (complaintIntake(ctx) ? large : small).handle(ctx));
         r.get("/openapi").handler(ctx -> ctx.response().putHeader("content-type", "application/yaml").end(openApiDocument()));
         AuthRoutes.login(r, guard, services);
         r.route().handler(BearerAuth.create(vertx, services.tokens()));
@@ -50,8 +49,13 @@ public final class EnforcementApi {
                 ApiKeyRoutes.router(vertx, guard, services)}) {
             r.route("/*").subRouter(concern);
         }
-        guard.answerRouterErrors(r, "endpoint", services.config().maxBodyBytes());
+        guard.answerRouterErrors(r, "endpoint", ctx -> complaintIntake(ctx)
+                ? services.config().complaints().maxBodyBytes() : services.config().maxBodyBytes());
         return r;
+    }
+
+    private static boolean complaintIntake(io.vertx.ext.web.RoutingContext ctx) {
+        return ctx.request().method() == io.vertx.core.http.HttpMethod.POST && ctx.normalizedPath().endsWith("/complaints");
     }
 
     /** The OpenAPI 3 document (YAML) describing this router's paths under /api. */

@@ -50,8 +50,8 @@ public final class ComplaintCounts {
         }
         List<Day> days = new ArrayList<>();
         byDay.forEach((d, counts) -> days.add(new Day(d, counts, counts.values().stream().mapToLong(Long::longValue).sum())));
-        return new Series(from, to, ComplaintCategory.values().length == 0 ? List.of()
-                : java.util.Arrays.stream(ComplaintCategory.values()).map(ComplaintCategory::wire).toList(), days);
+        return new Series(from, to, java.util.Arrays.stream(ComplaintCategory.values()).map(ComplaintCategory::wire)
+                .toList(), days);
     }
 
     /** The series as CSV (RFC 4180): {@code tanggal}, one column per category, {@code jumlah}. Values need no quoting. */
