@@ -100,6 +100,7 @@ class ComplaintsPageBrowserTest {
 
     private void work() throws Exception {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        browser.manage().logs().get(LogType.BROWSER);   // drains what earlier pages logged (the camera page's 404s)
         signIn(wait, "dishub1");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#nav a[data-page='complaints']"))).click();
         WebElement rows = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("complaint-rows")));
@@ -167,6 +168,49 @@ class ComplaintsPageBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("reporter"), "Siti Aminah, 0813-6600-4321"));
         signIn(wait, "police1");
         assertThat(browser.findElements(By.cssSelector("#nav a[data-page='complaints']"))).isEmpty();
+        browser.executeScript("localStorage.clear(); sessionStorage.clear();");
+    }
+
+    @Test
+    void anAdminCreatesRotatesAndRevokesTheSikesalKey() throws Exception {
+        try {
+            keys();
+        } catch (Exception | AssertionError e) {
+            screenshot("console-api-keys-failure.png");
+            Files.writeString(Path.of("target", "console-api-keys-failure.html"), browser.getPageSource());
+            throw e;
+        }
+    }
+
+    private void keys() throws Exception {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        signIn(wait, "admin1");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#nav a[data-page='api-keys']"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("new-api-key-name"))).sendKeys("sikesal-uji");
+        browser.findElement(By.cssSelector("#main form button[type=submit]")).click();
+        String first = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("api-key-secret"))).getText();
+        assertThat(first).startsWith("pk_");
+        WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-key='sikesal-uji']")));
+        assertThat(row.getText()).contains("aktif", first.substring(0, 9));
+        // a key that works reaches the intake (an empty body is the client's 400, not a 401)
+        assertThat(rig.send("POST", "/api/complaints", first, "{}").statusCode()).isEqualTo(400);
+
+        row.findElements(By.tagName("button")).stream().filter(b -> b.getText().equals("Ganti kunci")).findFirst()
+                .orElseThrow().click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("api-key-status"), "diganti"));
+        String second = browser.findElement(By.id("api-key-secret")).getText();
+        assertThat(second).startsWith("pk_").isNotEqualTo(first);
+        assertThat(rig.send("POST", "/api/complaints", first, "{}").statusCode()).isEqualTo(401);
+        assertThat(rig.send("POST", "/api/complaints", second, "{}").statusCode()).isEqualTo(400);
+
+        WebElement current = browser.findElement(By.cssSelector("tr[data-key='sikesal-uji']"));
+        current.findElements(By.tagName("button")).stream().filter(b -> b.getText().equals("Cabut")).findFirst()
+                .orElseThrow().click();
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("tr[data-key='sikesal-uji']"), "dicabut"));
+        assertThat(rig.send("POST", "/api/complaints", second, "{}").statusCode()).isEqualTo(401);
+        assertThat(browser.findElements(By.cssSelector("tr[data-key='sikesal-uji'] button"))).isEmpty();
+        screenshot("console-api-keys.png");
         browser.executeScript("localStorage.clear(); sessionStorage.clear();");
     }
 
