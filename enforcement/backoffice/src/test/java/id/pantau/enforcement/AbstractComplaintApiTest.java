@@ -166,7 +166,7 @@ abstract class AbstractComplaintApiTest {
     }
 
     @Test
-    void badInputIsA400NamingTheFieldAndNothingIsStored() {
+    void badInputIsA400NamingTheFieldAndNothingIsStored() throws Exception {
         int before = ok(http.get("/api/complaints?limit=500", dishub), 200).json().get("items").size();
         refused(complaint("SKL-BAD-1", "macet", MACET, now(1), 91.0, KAWAT_LON), "location.lat");
         refused(complaint("SKL-BAD-2", "macet", MACET, now(1), KAWAT_LAT, 181.0), "location.lon");
@@ -179,6 +179,12 @@ abstract class AbstractComplaintApiTest {
         cutJpeg.put("photo", Base64.getEncoder().encodeToString(new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0, 1, 2}));
         refused(cutJpeg, "photo");
         refused(complaint("SKL-BAD-7", "macet", MACET, "kemarin sore", KAWAT_LAT, KAWAT_LON), "reported_at");
+        Map<String, Object> bomb = complaint("SKL-BAD-10", "jalan_rusak", JALAN_RUSAK, now(1), KAWAT_LAT, KAWAT_LON);
+        bomb.put("photo", Base64.getEncoder().encodeToString(pngClaiming(60_000, 60_000)));
+        Http.Response big = http.post("/api/complaints", key, json(bomb));
+        assertThat(big.status()).isEqualTo(400);
+        assertThat(big.json().get("field").asText()).isEqualTo("photo");
+        assertThat(big.json().get("message").asText()).contains("60000 x 60000 pixels");
         // a body beyond the complaint route's 16 MiB is refused with its own limit named
         Http.Response huge = http.post("/api/complaints", key, json(complaint("SKL-BAD-9", "macet",
                 "x".repeat(17 * 1024 * 1024), now(1), null, null)));
@@ -284,6 +290,19 @@ abstract class AbstractComplaintApiTest {
         assertThat(http.get("/api/complaints/daily?from=20-11-2026", dishub).json().get("field").asText()).isEqualTo("from");
         assertThat(LocalDate.parse(ok(http.get("/api/complaints/daily", dishub), 200).json().get("to").asText()))
                 .isEqualTo(LocalDate.now(java.time.ZoneId.of("Asia/Jakarta")));
+    }
+
+    /** A real 1 x 1 PNG whose header is rewritten to claim a vast size (with a correct checksum): a few bytes. */
+    private static byte[] pngClaiming(int width, int height) throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", out);
+        byte[] png = out.toByteArray();
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(png);
+        b.putInt(16, width).putInt(20, height);   // IHDR data starts after the 8-byte signature, length and type
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(png, 12, 17);                   // "IHDR" and its 13 data bytes
+        b.putInt(29, (int) crc.getValue());
+        return png;
     }
 
     private void refused(Map<String, Object> body, String field) {

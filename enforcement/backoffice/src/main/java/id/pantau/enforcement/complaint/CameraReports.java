@@ -47,6 +47,7 @@ public final class CameraReports {
     }
 
     void signalFault(SignalFault fault, CameraAlert alert) {
+        // check-then-open is safe: the bus hands one camera's events (its key) to one handler, in order
         if (store.openCameraReport(fault.camera(), ComplaintCategory.LAMPU_LALU_LINTAS_MATI)) {
             return;
         }

@@ -3,6 +3,8 @@ package id.pantau.enforcement.complaint;
 import id.pantau.enforcement.EnforcementException;
 
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Clock;
@@ -12,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Iterator;
 
 /**
  * Checks a complaint field by field; the first wrong field is a 400 that names it ({@code "field"} in the answer),
@@ -105,9 +108,35 @@ public final class ComplaintValidator {
         if (type == null) {
             throw bad("photo", "photo is not a JPEG or PNG image");
         }
-        try {
-            if (ImageIO.read(new ByteArrayInputStream(bytes)) == null) {
+        decodes(bytes, type);
+        return new ValidComplaint.Photo(type, bytes);
+    }
+
+    /** A photo larger than this many pixels is refused before it is decoded (a small file can claim a vast picture). */
+    static final long MAX_PIXELS = 50_000_000L;
+
+    /**
+     * The photo must decode as the image its first bytes say it is. The size in the header is checked first, so a
+     * few kilobytes claiming 60000 x 60000 pixels cannot make the node allocate gigabytes to find out.
+     */
+    private static void decodes(byte[] bytes, String type) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
                 throw bad("photo", "photo is not a readable " + type + " image");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                long w = reader.getWidth(0);
+                long h = reader.getHeight(0);
+                if (w * h > MAX_PIXELS) {
+                    throw bad("photo", "photo is " + w + " x " + h + " pixels; at most " + MAX_PIXELS / 1_000_000
+                            + " megapixels are allowed");
+                }
+                reader.read(0);
+            } finally {
+                reader.dispose();
             }
         } catch (IOException | RuntimeException e) {
             if (e instanceof EnforcementException ee) {
@@ -115,7 +144,6 @@ public final class ComplaintValidator {
             }
             throw bad("photo", "photo is not a readable " + type + " image: the file is damaged or cut short");
         }
-        return new ValidComplaint.Photo(type, bytes);
     }
 
     private static boolean startsWith(byte[] b, byte[] magic) {
