@@ -78,8 +78,13 @@ public final class ComplaintsCommand implements Callable<Integer> {
         @Option(names = "--format", paramLabel = "csv|json", description = "The file's format (default: from its name).")
         String format;
 
-        /** One row's fate, as printed. */
-        record RowReport(int row, String externalId, String outcome, String field, String reason) {
+        @Option(names = "--report", paramLabel = "FILE", description = "Also write the row report as JSON: "
+                + "[{row, external_id, outcome, field, reason}], e.g. to send back to SiKesal.")
+        Path report;
+
+        /** One row's fate, as printed (and written with --report). */
+        record RowReport(int row, @com.fasterxml.jackson.annotation.JsonProperty("external_id") String externalId,
+                         String outcome, String field, String reason) {
         }
 
         @Override
@@ -129,6 +134,9 @@ public final class ComplaintsCommand implements Callable<Integer> {
                     java.util.stream.Collectors.groupingBy(RowReport::outcome, java.util.stream.Collectors.counting())));
             out.println(rows.size() + " rows: " + byOutcome);
             out.flush();
+            if (report != null) {
+                Json.mapper().writerWithDefaultPrettyPrinter().writeValue(report.toFile(), reports);
+            }
             if (reports.stream().anyMatch(r -> r.outcome().equals("error"))) {
                 return 2;
             }

@@ -66,7 +66,9 @@ class ComplaintsImportTest {
                     SKL-2026-1104,jalan_rusak,Lubang besar di Jl. Kol. Abunjani. (teks uji),2026-11-20T09:00:00+07:00,-1.62x,103.6,,Telanaipura,
                     SKL-2026-1105,lampu_jalan,PJU padam sepanjang Jl. Gatot Subroto. (teks uji),2026-11-20T19:30:00+07:00,95.0,103.6,,Kota Baru,
                     """);
-            Run first = run("complaints", "import", csv.toString(), "--url", node.url(), "--api-key-file", keyFile.toString());
+            Path report = dir.resolve("laporan-impor.json");
+            Run first = run("complaints", "import", csv.toString(), "--url", node.url(), "--api-key-file", keyFile.toString(),
+                    "--report", report.toString());
             assertThat(first.status()).as(first.out() + first.err()).isEqualTo(1);
             assertThat(first.out())
                     .contains("row 1 SKL-2026-1101: created")
@@ -75,6 +77,12 @@ class ComplaintsImportTest {
                     .contains("row 4 SKL-2026-1104: rejected - location.lat: location.lat is not a number: '-1.62x'")
                     .contains("row 5 SKL-2026-1105: rejected - location.lat: location.lat must be within -90..90")
                     .contains("5 rows: {created=2, rejected=3}");
+            JsonNode written = Json.mapper().readTree(report.toFile());
+            assertThat(written).hasSize(5);
+            assertThat(written.get(2).get("external_id").asText()).isEqualTo("SKL-2026-1103");
+            assertThat(written.get(2).get("outcome").asText()).isEqualTo("rejected");
+            assertThat(written.get(2).get("field").asText()).isEqualTo("category");
+            assertThat(written.get(2).get("reason").asText()).contains("'banjir'");
             JsonNode stored = get(node.url() + "api/complaints?limit=500", admin).get("items");
             assertThat(stored).hasSize(2);
             JsonNode pulai = stored.findParents("external_id").stream()
