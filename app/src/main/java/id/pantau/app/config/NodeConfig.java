@@ -18,7 +18,7 @@ import static id.pantau.app.config.NodeOptions.*;
  * <p>The accessors note their option as read ({@code ConfigReads}): a test fails when the node stops using one.
  */
 public record NodeConfig(Http http, Path dataDir, Path cameras, List<Stage> stages, Bus bus,
-                         Database database, Detector detector, Console console) {
+                         Database database, Detector detector, Console console, Complaints complaints) {
 
     /** The stages a node can run; a node runs any subset that keeps frames and tracks on one machine. */
     public enum Stage {
@@ -97,6 +97,21 @@ public record NodeConfig(Http http, Path dataDir, Path cameras, List<Stage> stag
         public String clientId() {
             BUS_CLIENT_ID.markRead();
             return clientId;
+        }
+    }
+
+    /** How complaints meet the cameras: link distance (metres) and corroboration window (minutes). */
+    public record Complaints(Integer linkDistanceM, Integer corroborationWindowMinutes) {
+        @Override
+        public Integer linkDistanceM() {
+            COMPLAINTS_LINK_DISTANCE_M.markRead();
+            return linkDistanceM;
+        }
+
+        @Override
+        public Integer corroborationWindowMinutes() {
+            COMPLAINTS_CORROBORATION_WINDOW_MINUTES.markRead();
+            return corroborationWindowMinutes;
         }
     }
 

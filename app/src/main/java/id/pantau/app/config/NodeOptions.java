@@ -88,6 +88,16 @@ public final class NodeOptions {
     public static final Option DETECTOR_BATCH_WAIT_MS = DEF.define(Option.of("detector.batch_wait_ms", OptionType.INT)
             .defaultValue(5).range(Range.closed(0, 1000))
             .doc("how long a part batch waits for more cameras' frames").readBy(ReadBy.PERCEPTION));
+    // citizen complaints (docs/complaints.md): how they meet the cameras
+    public static final Option COMPLAINTS_LINK_DISTANCE_M = DEF.define(Option.of("complaints.link_distance_m",
+                    OptionType.INT).defaultValue(150).range(Range.closed(1, 50_000))
+            .doc("a complaint is linked to every camera (with a position) within this many metres of it")
+            .readBy(ReadBy.ENFORCEMENT));
+    public static final Option COMPLAINTS_CORROBORATION_WINDOW_MINUTES = DEF.define(Option.of(
+                    "complaints.corroboration_window_minutes", OptionType.INT).defaultValue(60)
+            .range(Range.closed(1, 7 * 24 * 60))
+            .doc("a linked camera's signal fault or congestion alert confirms a complaint reported within this many"
+                    + " minutes of it").readBy(ReadBy.ENFORCEMENT));
     // the evidence section (storage/README.md); EvidenceOptions builds the store settings from it
     public static final Option EVIDENCE_TYPE = DEF.define(Option.of("evidence.type", OptionType.ENUM)
             .derivedDefault(c -> EvidenceOptions.given(c) ? null : id.pantau.storage.config.EvidenceStoreConfig.LOCAL, "local without the section; required in it")

@@ -58,7 +58,7 @@ import java.util.concurrent.Callable;
  */
 public final class ConsoleApi implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ConsoleApi.class);
-    static final Set<Role> ANY = EnumSet.allOf(Role.class);
+    static final Set<Role> ANY = Role.people();
     static final Set<Role> CONFIG_READERS = EnumSet.of(Role.DISHUB, Role.OPERATOR, Role.ADMIN);
     static final Set<Role> CONFIG_EDITORS = EnumSet.of(Role.OPERATOR, Role.ADMIN);
     static final Set<Role> CONGESTION = EnumSet.of(Role.DISHUB, Role.OPERATOR, Role.ADMIN);

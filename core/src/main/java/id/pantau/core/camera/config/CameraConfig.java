@@ -218,13 +218,23 @@ public record CameraConfig(String camera, Integer version, String location, Stri
      * @param entryDirection  direction of travel over the stop line into the intersection
      * @param lanes           ids of the {@link Lane}s the signal governs
      * @param exemptMovements movements allowed on red (e.g. left turn, common in Indonesia)
+     * @param headingDeg      compass bearing (degrees, 0 = north, 90 = east) of the approach's traffic as it drives
+     *                        towards the stop line, or null; a report about the approach then says where it comes from
+     *                        ("dari utara") in words a road crew understands, whatever the approach's id
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Approach(String id, Segment stopLine, Direction entryDirection, List<String> lanes,
-                           List<Movement> exemptMovements, Signal signal) {
+                           List<Movement> exemptMovements, Signal signal,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) Double headingDeg) {
         public Approach {
             lanes = lanes == null ? List.of() : List.copyOf(lanes);
             exemptMovements = exemptMovements == null ? List.of() : List.copyOf(exemptMovements);
+        }
+
+        /** As before headings existed: no heading. */
+        public Approach(String id, Segment stopLine, Direction entryDirection, List<String> lanes,
+                        List<Movement> exemptMovements, Signal signal) {
+            this(id, stopLine, entryDirection, lanes, exemptMovements, signal, null);
         }
     }
 

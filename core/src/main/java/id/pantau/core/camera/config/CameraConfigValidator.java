@@ -196,6 +196,10 @@ public final class CameraConfigValidator {
                 }
             }
             signal(a.signal(), f + ".signal", frame, e);
+            if (a.headingDeg() != null && !(a.headingDeg() >= 0 && a.headingDeg() < 360)) {
+                e.add(f + ".heading_deg", "must be a compass bearing in [0, 360) degrees (0 = north, 90 = east), was "
+                        + a.headingDeg());
+            }
         }
     }
 

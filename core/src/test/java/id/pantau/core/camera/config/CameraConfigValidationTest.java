@@ -49,6 +49,20 @@ class CameraConfigValidationTest {
     }
 
     @Test
+    void anApproachHeadingIsACompassBearing() throws Exception {
+        ObjectNode n = ConfigFixtures.valid();
+        assertThat(loader.parse(ConfigFixtures.bytes(n), "test").approaches().getFirst().headingDeg()).isNull();
+        ((ObjectNode) n.at("/approaches/0")).put("heading_deg", 180.0);
+        assertThat(loader.parse(ConfigFixtures.bytes(n), "test").approaches().getFirst().headingDeg()).isEqualTo(180.0);
+        ((ObjectNode) n.at("/approaches/0")).put("heading_deg", 360.0);
+        assertThat(errors(n)).singleElement().asString().startsWith("approaches[0].heading_deg: must be a compass bearing");
+        // an approach without a heading is written without the field
+        ((ObjectNode) n.at("/approaches/0")).remove("heading_deg");
+        assertThat(id.pantau.core.json.Json.mapper().writeValueAsString(loader.parse(ConfigFixtures.bytes(n), "test")))
+                .doesNotContain("heading_deg");
+    }
+
+    @Test
     void selfIntersectingZoneNamesTheCrossingEdges() {
         ObjectNode n = ConfigFixtures.valid();
         ArrayNode poly = (ArrayNode) n.at("/zones/0/polygon");
