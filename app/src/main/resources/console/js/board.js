@@ -4,11 +4,13 @@
 
 import { api, download, liveEvents, session } from './api.js';
 import { h, replace, message, time } from './dom.js';
-import { vehicle, direction, signal, fault, approach, alertKind } from './words.js';
+import { vehicle, direction, signal, fault, approach, alertKind, complaintCategory, complaintStatus } from './words.js';
 import { timeChart, periods } from './charts.js';
 import { cameraMap } from './map.js';
 
 const MAX_EVENTS = 100;
+const COMPLAINT_LAYER = 'Pengaduan terbuka';
+const COMPLAINT_CATEGORIES = ['macet', 'lampu_lalu_lintas_mati', 'jalan_rusak', 'lampu_jalan', 'lainnya'];
 const REFRESH_MS = 30_000;
 const CLASSES = ['motorcycle', 'car', 'bus', 'truck', 'bicycle', 'other'];
 const LEVEL_INDEX = { A: 1, B: 2, C: 3, D: 4, E: 5, F: 6 };
@@ -46,6 +48,11 @@ export function renderBoard(main) {
   const table = h('tbody', { id: 'congestion-rows' });
   const alertList = h('ul', { class: 'alerts', id: 'alert-list' });
   const alertsOpenOnly = h('input', { type: 'checkbox', id: 'alerts-open-only' });
+  const complaintList = h('ul', { class: 'alerts complaints', id: 'board-complaints' });
+  const complaintCategorySelect = h('select', { id: 'board-complaint-category', 'aria-label': 'Kategori pengaduan' },
+    h('option', { value: '' }, 'Semua kategori'), COMPLAINT_CATEGORIES.map(c => h('option', { value: c }, complaintCategory(c))));
+  const complaintAreaSelect = h('select', { id: 'board-complaint-area', 'aria-label': 'Wilayah pengaduan' },
+    h('option', { value: '' }, 'Semua wilayah'));
   const mapBox = h('div', { id: 'map-box' });
   const unplacedLine = h('p', { class: 'msg info', id: 'unplaced' });
   let mapHandle = null;
@@ -82,6 +89,9 @@ export function renderBoard(main) {
         charts.violations),
       h('section', { class: 'card' }, h('h2', {}, 'Peringatan'),
         h('label', {}, alertsOpenOnly, ' hanya yang masih aktif'), alertList),
+      h('section', { class: 'card' }, h('h2', {}, 'Pengaduan warga terbuka (SiKesal)'),
+        h('div', { class: 'toolbar' }, h('label', {}, 'Kategori ', complaintCategorySelect),
+          h('label', {}, 'Wilayah ', complaintAreaSelect)), complaintList),
       h('section', { class: 'card wide' }, h('h2', {}, 'Peta kamera'), mapBox, unplacedLine),
       h('section', { class: 'card wide' }, h('h2', {}, 'Tingkat pelayanan terkini'),
         h('table', {}, h('thead', {}, h('tr', {}, ['Kamera', 'Zona', 'Tingkat', 'Kendaraan (rata-rata)', 'Okupansi',
@@ -198,6 +208,47 @@ export function renderBoard(main) {
         h('button', { type: 'button', class: 'note-button', onclick: () => act('notes', true) }, 'Tambah catatan'), result));
   }
 
+  /** The open complaints as the filters ask; the area list is kept from every open complaint seen. */
+  async function openComplaints() {
+    const q = new URLSearchParams();
+    if (complaintCategorySelect.value) q.set('category', complaintCategorySelect.value);
+    if (complaintAreaSelect.value) q.set('area', complaintAreaSelect.value);
+    const { items } = await api('GET', '/api/complaints/board?' + q);
+    return items.filter(c => !cameraSelect.value || (c.cameras || []).some(k => (k.camera ?? k.id ?? k) === cameraSelect.value));
+  }
+
+  async function drawComplaints() {
+    try {
+      const items = await openComplaints();
+      const known = new Set([...complaintAreaSelect.options].map(o => o.value));
+      for (const a of new Set(items.map(c => c.area).filter(Boolean))) {
+        if (!known.has(a)) complaintAreaSelect.append(h('option', { value: a }, a));
+      }
+      replace(complaintList, items.length ? items.map(complaintItem)
+        : [h('li', { class: 'none' }, 'Tidak ada pengaduan terbuka.')]);
+      if (mapHandle) mapHandle.addLayer(COMPLAINT_LAYER, complaintMarkers(items), '#6a1b9a'); // same filters on the map
+    } catch (e) {
+      replace(complaintList, h('li', { class: 'msg error' }, 'Pengaduan tidak dapat dimuat: ' + e.message));
+    }
+  }
+
+  /** Complaints with coordinates as map markers (one given only by address has no point on the map). */
+  function complaintMarkers(items) {
+    return items.filter(c => c.lat != null && c.lon != null).map(c => ({ lat: c.lat, lon: c.lon,
+      label: `Pengaduan: ${complaintCategory(c.category)} · ${complaintStatus(c.status)}`
+        + (c.corroborated ? ' · terkonfirmasi kamera' : '') }));
+  }
+
+  function complaintItem(c) {
+    const cameras = (c.cameras || []).map(k => cameraName(k.camera ?? k.id ?? k)).join(', ');
+    return h('li', { class: 'alert-item complaint-item' + (c.corroborated ? ' confirmed-item' : ''), 'data-id': c.id },
+      h('div', {}, h('strong', {}, complaintCategory(c.category)), ' · ', complaintStatus(c.status),
+        c.area ? ' · ' + c.area : '', c.corroborated ? h('span', { class: 'confirmed' }, ' · terkonfirmasi kamera') : ''),
+      h('div', { class: 'when' }, 'Dilaporkan ', time(c.reported_at), c.address ? ' · ' + c.address : ''),
+      cameras ? h('div', {}, 'Kamera terdekat: ', cameras) : null,
+      h('a', { href: '#/complaints/' + c.id }, 'Buka pengaduan'));
+  }
+
   async function loadCongestion() {
     try {
       const { items } = await api('GET', '/console-api/congestion');
@@ -225,6 +276,9 @@ export function renderBoard(main) {
         ? 'Tanpa posisi: ' + mapHandle.unplaced.map(c => c.name || c.id).join(', ') + ' (isi position.lat/lon di konfigurasi kamera).'
         : '');
       if (!data.tiles) unplacedLine.prepend('Skema posisi kamera tanpa peta dasar (server peta belum diatur). ');
+      try {
+        mapHandle.addLayer(COMPLAINT_LAYER, complaintMarkers(await openComplaints()), '#6a1b9a');
+      } catch (e) { console.warn('pengaduan tidak dapat dimuat', e); }
       for (const load of mapLayerLoaders) {
         try {
           const { name, items, color } = await load();
@@ -243,7 +297,7 @@ export function renderBoard(main) {
       const now = Math.floor(Date.now() / 1000);
       uplots.splice(0).forEach(u => u.destroy());
       try {
-        await Promise.all([drawCounts(now), drawLevels(), drawViolations(now), drawAlerts(), loadCongestion()]);
+        await Promise.all([drawCounts(now), drawLevels(), drawViolations(now), drawAlerts(), drawComplaints(), loadCongestion()]);
         message(state, 'info', 'Diperbarui ' + time(new Date(now * 1000).toISOString()));
       } catch (e) {
         message(state, 'error', 'Data papan tidak dapat dimuat: ' + e.message);
@@ -263,6 +317,7 @@ export function renderBoard(main) {
   }
 
   for (const el of [cameraSelect, hoursSelect, directionSelect, alertsOpenOnly]) el.addEventListener('change', () => refresh());
+  for (const el of [complaintCategorySelect, complaintAreaSelect]) el.addEventListener('change', () => drawComplaints());
   let pending = null;
   // traffic events arrive continuously: redraw at most every 15 s, so a reader hovering over a chart is not disturbed
   const soon = () => { if (!pending) pending = setTimeout(() => { pending = null; refresh(); }, 15_000); };

@@ -49,7 +49,7 @@ class DishubBoardApiTest {
     @BeforeAll
     static void start() throws Exception {
         rig = new ConsoleTestRig(dir);
-        for (Role r : Role.values()) {
+        for (Role r : Role.people()) {
             tokens.put(r, rig.login(r));
         }
         long now = Instant.now().getEpochSecond();

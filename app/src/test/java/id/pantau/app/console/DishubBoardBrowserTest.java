@@ -28,13 +28,16 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -249,6 +252,52 @@ class DishubBoardBrowserTest {
         } finally {
             tileServer.close().await();
             vertx.close().await();
+        }
+    }
+
+    @Test
+    void openComplaintsStandBesideTheAlertsAndOnTheMapWithTheBoardsFilters() throws Exception {
+        // two citizens' reports through the intake with a real integration key (texts written for this test)
+        String key = rig.services.apiKeys().create("test", "sikesal-board").secret();
+        String reported = OffsetDateTime.now(ZoneOffset.ofHours(7)).minusMinutes(20).withNano(0).toString();
+        for (String body : List.of("""
+                {"external_id": "SKL-BOARD-1", "category": "macet", "reported_at": "%s",
+                 "text": "Antrean kendaraan panjang di simpang dekat kamera, lampu hijau terlalu singkat. (teks uji)",
+                 "location": {"lat": -1.6093, "lon": 103.6108, "address": "Simpang Lý Thường Kiệt"}, "area": "Pasar Jambi"}""",
+                """
+                {"external_id": "SKL-BOARD-2", "category": "lampu_jalan", "reported_at": "%s",
+                 "text": "Lampu jalan padam sepanjang 200 meter, gelap dan rawan kecelakaan. (teks uji)",
+                 "location": {"lat": -1.6125, "lon": 103.6140, "address": "Jl. Kapten Pattimura"}, "area": "Kota Baru"}""")) {
+            HttpResponse<String> filed = rig.send("POST", "/api/complaints", key, body.formatted(reported));
+            assertThat(filed.statusCode()).as(filed.body()).isIn(200, 201);
+        }
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        try {
+            signIn(wait, "dishub1");
+            browser.get(rig.url + "/#/board");
+            wait.until(d -> d.findElements(By.cssSelector("#board-complaints li.complaint-item")).size() == 2);
+            assertThat(browser.findElement(By.id("board-complaints")).getText())
+                    .contains("Macet", "Lampu jalan", "Pasar Jambi", "Kota Baru", "Buka pengaduan");
+            wait.until(d -> d.findElements(By.cssSelector("#camera-map path.layer-marker")).size() == 2);
+
+            // the category filter narrows the list and the map's complaint layer alike
+            new Select(browser.findElement(By.id("board-complaint-category"))).selectByValue("macet");
+            wait.until(d -> d.findElements(By.cssSelector("#board-complaints li.complaint-item")).size() == 1);
+            wait.until(d -> d.findElements(By.cssSelector("#camera-map path.layer-marker")).size() == 1);
+            assertThat(browser.findElement(By.id("board-complaints")).getText()).contains("Macet").doesNotContain("Lampu jalan");
+            // and the area filter: Kota Baru has no congestion complaint
+            new Select(browser.findElement(By.id("board-complaint-category"))).selectByValue("");
+            wait.until(d -> d.findElements(By.cssSelector("#board-complaint-area option[value='Kota Baru']")).size() == 1);
+            new Select(browser.findElement(By.id("board-complaint-area"))).selectByValue("Kota Baru");
+            wait.until(d -> d.findElements(By.cssSelector("#board-complaints li.complaint-item")).size() == 1);
+            assertThat(browser.findElement(By.id("board-complaints")).getText()).contains("Lampu jalan");
+            ((JavascriptExecutor) browser).executeScript("document.getElementById('board-complaints').scrollIntoView()");
+            screenshot("console-board-complaints.png");
+            assertNoPageErrors();
+        } catch (Exception | AssertionError e) {
+            screenshot("console-board-complaints-failure.png");
+            Files.writeString(Path.of("target", "console-board-complaints-failure.html"), browser.getPageSource());
+            throw e;
         }
     }
 
