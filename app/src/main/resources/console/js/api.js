@@ -66,6 +66,24 @@ export async function blobUrl(path) {
 }
 
 /**
+ * Downloads an authenticated file (a chart's CSV) under the name the server gives in Content-Disposition.
+ * Returns that name.
+ */
+export async function download(path, fallbackName = 'data.csv') {
+  const res = await check(await fetch(path, { headers: headers(), cache: 'no-store' }));
+  const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') || '')?.[1] || fallbackName;
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return name;
+}
+
+/**
  * Reads the console's Server-Sent Events with fetch (so the token travels in the header) and calls onEvent(type,
  * data) for each. Reconnects after a pause when the stream ends. Returns a function that stops it.
  */

@@ -12,6 +12,8 @@ import { renderReview, renderTickets } from './review.js';
 import { renderUsers } from './users.js';
 import { renderDeadLetters } from './deadletters.js';
 import { renderAudit } from './audit.js';
+import { renderComplaints } from './complaints.js';
+import { renderApiKeys } from './apikeys.js';
 
 const ALL = ['police', 'dishub', 'operator', 'admin'];
 const PAGES = [
@@ -20,7 +22,9 @@ const PAGES = [
   { path: 'board', label: 'Lalu lintas & kejadian', roles: ALL, render: renderBoard },
   { path: 'review', label: 'Verifikasi pelanggaran', roles: ['police'], render: renderReview },
   { path: 'tickets', label: 'Tilang', roles: ['police'], render: renderTickets },
+  { path: 'complaints', label: 'Pengaduan', roles: ['dishub', 'operator', 'admin'], render: renderComplaints },
   { path: 'users', label: 'Pengguna', roles: ['admin'], render: renderUsers },
+  { path: 'api-keys', label: 'Kunci API', roles: ['admin'], render: renderApiKeys },
   { path: 'dead-letters', label: 'Pesan gagal', roles: ['operator', 'admin'], render: renderDeadLetters },
   { path: 'audit', label: 'Jejak audit', roles: ['admin'], render: renderAudit },
   { path: 'editor', label: null, roles: ['dishub', 'operator', 'admin'], render: renderEditor },
@@ -66,8 +70,11 @@ async function route() {
 
 function onLogin(login) {
   session.set({ token: login.token, user: login.user });
-  location.hash = '#/' + home(login.user.role);
-  route();
+  // a changed hash routes by itself (hashchange); routing here as well drew the page twice, and a click on the
+  // first menu could land on an element already replaced
+  const target = '#/' + home(login.user.role);
+  if (location.hash !== target) location.hash = target;
+  else route();
 }
 
 async function onPasswordChanged() {

@@ -5,7 +5,7 @@ import { api } from './api.js';
 import { h, replace, message, time } from './dom.js';
 
 const ENTITIES = { '': 'semua', violation: 'kasus', ticket: 'tilang', user: 'pengguna', camera_config: 'konfigurasi kamera',
-  dead_letter: 'pesan gagal' };
+  dead_letter: 'pesan gagal', complaint: 'pengaduan', api_key: 'kunci API' };
 const PAGE = 100;
 
 export function renderAudit(main) {

@@ -1,6 +1,7 @@
 package id.pantau.app;
 
 import id.pantau.app.cli.AnalyzeCommand;
+import id.pantau.app.cli.ComplaintsCommand;
 import id.pantau.app.cli.DemoCommand;
 import id.pantau.app.cli.DetectCommand;
 import id.pantau.app.cli.EvidenceCommand;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Command;
         description = "Real-time video analytics for city CCTV and electronic traffic law enforcement (ETLE).",
         footer = {"", "  bench     The whole-pipeline benchmark and JMH per stage: the benchmarks",
                 "            module's own entry, not part of a node (./pantau bench --help)."},
-        subcommands = {DemoCommand.class, IngestCommand.class, DetectCommand.class, AnalyzeCommand.class, RunCommand.class, EvidenceCommand.class, PlatesCommand.class, ModelsCommand.class, KeysCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, IngestCommand.class, DetectCommand.class, AnalyzeCommand.class, RunCommand.class, EvidenceCommand.class, ComplaintsCommand.class, PlatesCommand.class, ModelsCommand.class, KeysCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     @CommandLine.Option(names = "--log-format", scope = CommandLine.ScopeType.INHERIT, paramLabel = "text|json",

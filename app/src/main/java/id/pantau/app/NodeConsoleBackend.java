@@ -93,6 +93,11 @@ final class NodeConsoleBackend implements ConsoleBackend {
 
     @Override
     public Optional<byte[]> snapshotJpeg(CameraId camera) {
+        return latestJpeg(ingest, camera);
+    }
+
+    /** The newest frame of a camera this node ingests, as JPEG; empty without ingest, for an unknown camera or no frame yet. */
+    static Optional<byte[]> latestJpeg(IngestManager ingest, CameraId camera) {
         if (ingest == null) {
             return Optional.empty();
         }

@@ -4,6 +4,7 @@ import id.pantau.app.config.NodeConfig;
 import id.pantau.app.config.NodeConfigLoader;
 import id.pantau.app.console.ConsoleApi;
 import id.pantau.app.console.ConsoleStatic;
+import id.pantau.app.console.MapTiles;
 import id.pantau.app.http.OpsServer;
 import id.pantau.enforcement.http.BearerAuth;
 import id.pantau.app.pipeline.CameraPipelines;
@@ -32,6 +33,7 @@ import id.pantau.storage.signing.SigningKeys;
 import id.pantau.enforcement.EnforcementServices;
 import id.pantau.enforcement.auth.AdminBootstrap;
 import id.pantau.enforcement.evidence.EdgeEvidence;
+import id.pantau.enforcement.complaint.ComplaintSettings;
 import id.pantau.enforcement.config.EnforcementConfig;
 import id.pantau.ingest.IngestManager;
 import id.pantau.ingest.config.CameraListLoader;
@@ -164,11 +166,12 @@ public final class Pantau implements AutoCloseable {
             if (pipelines != null) {
                 pipelines.addFrameListener(consoleBackend::tracked); // the live view's track overlay
             }
+            MapTiles tiles = new MapTiles(c.console().mapTiles(), c.console().mapAttribution());
             ConsoleApi console = ConsoleApi.start(vertx, consoleBackend,
-                    BearerAuth.create(vertx, enforcement.tokens()), enforcement, registry);
+                    BearerAuth.create(vertx, enforcement.tokens()), enforcement, registry, tiles);
             closeables.push(console);
             http.router().route("/console-api/*").subRouter(console.router());
-            ConsoleStatic.mount(http.router());
+            ConsoleStatic.mount(http.router(), tiles);
         }
         int port = http.start(c.http().host(), c.http().port());
         closeables.push(http);
@@ -240,13 +243,19 @@ public final class Pantau implements AutoCloseable {
     private void mountEnforcement(Vertx vertx, OpsServer http, EvidenceStorage evidence, EvidenceStoreConfig keys,
                                   Clock clock, Consumer<String> announceAdminPassword) {
         NodeConfig.Database db = config.database();
-        EnforcementConfig ec = EnforcementConfig.defaults(config.dataDir()).withDatabase(db.url(), db.user(), db.password());
+        NodeConfig.Complaints cc = config.complaints();
+        EnforcementConfig ec = EnforcementConfig.defaults(config.dataDir()).withDatabase(db.url(), db.user(), db.password())
+                .withComplaints(ComplaintSettings.defaults().withLink(cc.linkDistanceM(),
+                        java.time.Duration.ofMinutes(cc.corroborationWindowMinutes())));
         // the audit chain is anchored in the evidence store, signed with the node's evidence key
         AuditCheckpoints checkpoints = new AuditCheckpoints(new StoreAuditAnchor(evidence.store()),
                 SigningKeys.signer(keys), SigningKeys.verifier(keys), AUDIT_CHECKPOINT_INTERVAL, clock);
         // evidence is served only when it matches its signed manifest, checked with the node's own key
+        // complaints link to the cameras by their configured positions; the store and ingest are built just after this
+        ConfiguredCameras cameras = new ConfiguredCameras(() -> geometry,
+                () -> ingest == null ? null : id -> NodeConsoleBackend.latestJpeg(ingest, id));
         backOffice = BackOffice.start(ec, bus, key -> evidence.store().get(key), SigningKeys.verifier(keys), checkpoints,
-                vertx, http.router(), clock,
+                cameras, vertx, http.router(), clock,
                 registry, announceAdminPassword);
         closeables.push(backOffice);
         enforcement = backOffice.services();

@@ -36,7 +36,9 @@ class EveryDeclaredOptionIsReadTest {
     /** Options only some nodes can use, each with the reason; keep this list short and true. */
     private static final Map<Option, String> ONLY_SOMETIMES = Map.of(
             NodeOptions.DETECTOR_BATCH_WAIT_MS, "batches form only with a dynamic-batch model and max_batch > 1;"
-                    + " the shipped yolox_nano is fixed at batch 1");
+                    + " the shipped yolox_nano is fixed at batch 1",
+            CameraConfigOptions.POSITION_LAT, "read when the console draws the camera map or a complaint is linked",
+            CameraConfigOptions.POSITION_LON, "read when the console draws the camera map or a complaint is linked");
 
     @TempDir
     Path dir;

@@ -18,7 +18,7 @@ import static id.pantau.app.config.NodeOptions.*;
  * <p>The accessors note their option as read ({@code ConfigReads}): a test fails when the node stops using one.
  */
 public record NodeConfig(Http http, Path dataDir, Path cameras, List<Stage> stages, Bus bus,
-                         Database database, Detector detector) {
+                         Database database, Detector detector, Console console, Complaints complaints) {
 
     /** The stages a node can run; a node runs any subset that keeps frames and tracks on one machine. */
     public enum Stage {
@@ -58,6 +58,21 @@ public record NodeConfig(Http http, Path dataDir, Path cameras, List<Stage> stag
         }
     }
 
+    /** The console's camera map: its tile server, or none (a schematic). */
+    public record Console(String mapTiles, String mapAttribution) {
+        @Override
+        public String mapTiles() {
+            CONSOLE_MAP_TILES.markRead();
+            return mapTiles;
+        }
+
+        @Override
+        public String mapAttribution() {
+            CONSOLE_MAP_ATTRIBUTION.markRead();
+            return mapAttribution;
+        }
+    }
+
     /** {@code type: in-process} (default) or {@code type: kafka} with bootstrap servers. */
     public record Bus(String type, String bootstrapServers, Integer partitions, String clientId) {
         @Override
@@ -82,6 +97,21 @@ public record NodeConfig(Http http, Path dataDir, Path cameras, List<Stage> stag
         public String clientId() {
             BUS_CLIENT_ID.markRead();
             return clientId;
+        }
+    }
+
+    /** How complaints meet the cameras: link distance (metres) and corroboration window (minutes). */
+    public record Complaints(Integer linkDistanceM, Integer corroborationWindowMinutes) {
+        @Override
+        public Integer linkDistanceM() {
+            COMPLAINTS_LINK_DISTANCE_M.markRead();
+            return linkDistanceM;
+        }
+
+        @Override
+        public Integer corroborationWindowMinutes() {
+            COMPLAINTS_CORROBORATION_WINDOW_MINUTES.markRead();
+            return corroborationWindowMinutes;
         }
     }
 

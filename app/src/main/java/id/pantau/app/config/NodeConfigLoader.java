@@ -112,7 +112,10 @@ public final class NodeConfigLoader {
                 new NodeConfig.Detector(c.string(DETECTOR_MODEL), c.string(DETECTOR_PROVIDER),
                         c.intValue(DETECTOR_INTRA_OP_THREADS), c.intValue(DETECTOR_SESSIONS),
                         c.doubleValue(DETECTOR_SCORE_THRESHOLD), c.intValue(DETECTOR_FORCE_DETECT_EVERY),
-                        c.intValue(DETECTOR_MAX_BATCH), c.intValue(DETECTOR_BATCH_WAIT_MS)));
+                        c.intValue(DETECTOR_MAX_BATCH), c.intValue(DETECTOR_BATCH_WAIT_MS)),
+                new NodeConfig.Console(c.string(CONSOLE_MAP_TILES), c.string(CONSOLE_MAP_ATTRIBUTION)),
+                new NodeConfig.Complaints(c.intValue(COMPLAINTS_LINK_DISTANCE_M),
+                        c.intValue(COMPLAINTS_CORROBORATION_WINDOW_MINUTES)));
         return new Loaded(node, evidence);
     }
 

@@ -1,5 +1,6 @@
 package id.pantau.app.config;
 
+import id.pantau.app.console.MapTiles;
 import id.pantau.core.config.ConfigDef;
 import id.pantau.core.config.Option;
 import id.pantau.core.config.OptionType;
@@ -87,6 +88,16 @@ public final class NodeOptions {
     public static final Option DETECTOR_BATCH_WAIT_MS = DEF.define(Option.of("detector.batch_wait_ms", OptionType.INT)
             .defaultValue(5).range(Range.closed(0, 1000))
             .doc("how long a part batch waits for more cameras' frames").readBy(ReadBy.PERCEPTION));
+    // citizen complaints (docs/complaints.md): how they meet the cameras
+    public static final Option COMPLAINTS_LINK_DISTANCE_M = DEF.define(Option.of("complaints.link_distance_m",
+                    OptionType.INT).defaultValue(150).range(Range.closed(1, 50_000))
+            .doc("a complaint is linked to every camera (with a position) within this many metres of it")
+            .readBy(ReadBy.ENFORCEMENT));
+    public static final Option COMPLAINTS_CORROBORATION_WINDOW_MINUTES = DEF.define(Option.of(
+                    "complaints.corroboration_window_minutes", OptionType.INT).defaultValue(60)
+            .range(Range.closed(1, 7 * 24 * 60))
+            .doc("a linked camera's signal fault or congestion alert confirms a complaint reported within this many"
+                    + " minutes of it").readBy(ReadBy.ENFORCEMENT));
     // the evidence section (storage/README.md); EvidenceOptions builds the store settings from it
     public static final Option EVIDENCE_TYPE = DEF.define(Option.of("evidence.type", OptionType.ENUM)
             .derivedDefault(c -> EvidenceOptions.given(c) ? null : id.pantau.storage.config.EvidenceStoreConfig.LOCAL, "local without the section; required in it")
@@ -134,6 +145,16 @@ public final class NodeOptions {
             .doc("hmac-sha256: file with the base64 secret").readBy(ReadBy.EVIDENCE));
     public static final Option EVIDENCE_ZONE = DEF.define(Option.of("evidence.zone", OptionType.STRING).defaultValue("Asia/Jakarta")
             .maxLength(100).check(v -> EvidenceOptions.zone((String) v)).doc("time zone of the date folders in keys").readBy(ReadBy.EVIDENCE));
+
+    // the console's camera map (docs/console.md); without a tile server it draws a plain schematic
+    public static final Option CONSOLE_MAP_TILES = DEF.define(Option.of("console.map_tiles", OptionType.STRING).maxLength(2000)
+            .check(v -> MapTiles.problem((String) v)).defaultDoc("none: a schematic of the camera positions")
+            .doc("tile URL template of the camera map, e.g. https://tiles.example.id/{z}/{x}/{y}.png (one host; the"
+                    + " console lets images come from exactly its origin)").readBy(ReadBy.CONSOLE));
+    public static final Option CONSOLE_MAP_ATTRIBUTION = DEF.define(Option.of("console.map_attribution", OptionType.STRING)
+            .maxLength(300).defaultValue("").defaultDoc("empty")
+            .doc("the credit the tile provider asks for, shown on the map (e.g. © OpenStreetMap contributors)")
+            .readBy(ReadBy.CONSOLE));
 
     private NodeOptions() {
     }

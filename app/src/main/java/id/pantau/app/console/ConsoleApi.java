@@ -32,6 +32,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
+import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,8 @@ import java.util.concurrent.Callable;
  *   <li>cameras, snapshots, live video with its overlay and the live event stream: every role (plates in events
  *   for police only);</li>
  *   <li>camera geometry: read by dishub, operator and admin; saved and activated by operator and admin;</li>
- *   <li>congestion board: dishub, operator and admin.</li>
+ *   <li>congestion board and Dishub's board (counts, levels, violations, alerts, camera map; acknowledging and
+ *   noting alerts): dishub, operator and admin.</li>
  * </ul>
  *
  * Errors are JSON {@code {"error", "message"}}; an invalid geometry is a 400 that also lists every bad field in
@@ -56,10 +58,12 @@ import java.util.concurrent.Callable;
  */
 public final class ConsoleApi implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ConsoleApi.class);
-    static final Set<Role> ANY = EnumSet.allOf(Role.class);
+    static final Set<Role> ANY = Role.people();
     static final Set<Role> CONFIG_READERS = EnumSet.of(Role.DISHUB, Role.OPERATOR, Role.ADMIN);
     static final Set<Role> CONFIG_EDITORS = EnumSet.of(Role.OPERATOR, Role.ADMIN);
     static final Set<Role> CONGESTION = EnumSet.of(Role.DISHUB, Role.OPERATOR, Role.ADMIN);
+    /** Dishub's board: the traffic figures are the city transport agency's (and the operators'), not the police's. */
+    static final Set<Role> BOARD = CONGESTION;
     private static final int MAX_BODY_BYTES = 256 * 1024;
     /** More than a screen can show; bounds what one request may subscribe to. */
     private static final int MAX_WALL_CAMERAS = 64;
@@ -80,14 +84,17 @@ public final class ConsoleApi implements AutoCloseable {
     private final LiveWall wall;
     private final AutoCloseable tracks;
     private final CongestionBoard board = new CongestionBoard();
+    private final DishubBoard dishub;
     private final CameraConfigLoader loader = new CameraConfigLoader();
     private final Counter rejectedConfigs;
     private final EventBus.Subscription subscription;
     private final Router router;
     private final Guard guard;
 
-    private ConsoleApi(Vertx vertx, ConsoleBackend backend, BearerAuth auth, AuditRecorder audit, MeterRegistry registry) {
+    private ConsoleApi(Vertx vertx, ConsoleBackend backend, BearerAuth auth, AuditRecorder audit, MeterRegistry registry,
+                       MapTiles tiles, Clock clock) {
         this.audit = audit;
+        this.dishub = new DishubBoard(clock, backend, audit, tiles, registry);
         this.vertx = vertx;
         this.backend = backend;
         this.auth = auth;
@@ -102,6 +109,7 @@ public final class ConsoleApi implements AutoCloseable {
         this.subscription = backend.subscribe(e -> {
             try {
                 board.accept(e);
+                dishub.accept(e);
                 live.publish(e);
                 overlay.event(e);
             } catch (RuntimeException ex) {
@@ -129,7 +137,13 @@ public final class ConsoleApi implements AutoCloseable {
      */
     public static ConsoleApi start(Vertx vertx, ConsoleBackend backend, BearerAuth auth, AuditRecorder audit,
                                    MeterRegistry registry) {
-        return new ConsoleApi(vertx, backend, auth, audit, registry);
+        return start(vertx, backend, auth, audit, registry, MapTiles.NONE);
+    }
+
+    /** As above, with the tile server of the camera map ({@code console.map_tiles}; {@link MapTiles#NONE}: a schematic). */
+    public static ConsoleApi start(Vertx vertx, ConsoleBackend backend, BearerAuth auth, AuditRecorder audit,
+                                   MeterRegistry registry, MapTiles tiles) {
+        return new ConsoleApi(vertx, backend, auth, audit, registry, tiles, Clock.systemUTC());
     }
 
     public Router router() {
@@ -188,6 +202,13 @@ public final class ConsoleApi implements AutoCloseable {
             }
         });
         r.get("/congestion").handler(ctx -> guarded(ctx, CONGESTION, () -> Map.of("items", board.rows())));
+        r.get("/board/counts").handler(ctx -> guard.as(ctx, BOARD, u -> dishub.counts(ctx)));
+        r.get("/board/levels").handler(ctx -> guard.as(ctx, BOARD, u -> dishub.levels(ctx)));
+        r.get("/board/violations").handler(ctx -> guard.as(ctx, BOARD, u -> dishub.violations(ctx)));
+        r.get("/board/alerts").handler(ctx -> guard.as(ctx, BOARD, u -> dishub.alerts(ctx)));
+        r.post("/board/alerts/:alert/acknowledge").handler(ctx -> guard.as(ctx, BOARD, u -> dishub.acknowledge(ctx, u)));
+        r.post("/board/alerts/:alert/notes").handler(ctx -> guard.as(ctx, BOARD, u -> dishub.addNote(ctx, u)));
+        r.get("/board/map").handler(ctx -> guard.as(ctx, BOARD, u -> dishub.map()));
         r.get("/events").handler(ctx -> {
             if (BearerAuth.allowed(ctx, ANY)) {
                 User u = BearerAuth.user(ctx);
@@ -378,6 +399,7 @@ public final class ConsoleApi implements AutoCloseable {
                 yield new Problem(400, "invalid_config", e.getMessage(), Map.of("errors", e.errors()));
             }
             case NotFound e -> new Problem(404, "not_found", e.getMessage());
+            case Conflict e -> new Problem(409, "conflict", e.getMessage());
             default -> ApiErrors.of(t);
         };
     }
@@ -414,6 +436,13 @@ public final class ConsoleApi implements AutoCloseable {
         }
         live.close();
         overlay.close();
+    }
+
+    /** A request that contradicts the state (an alert acknowledged twice): answered 409 with the message. */
+    static final class Conflict extends RuntimeException {
+        Conflict(String message) {
+            super(message);
+        }
     }
 
     /** A camera, version or frame that does not exist: answered 404 with the message. */

@@ -11,8 +11,7 @@ import io.vertx.ext.web.handler.StaticHandler;
  * {@code media-src blob:} lets the live view play its Media Source (an object URL) in a video element.
  */
 public final class ConsoleStatic {
-    static final String CSP = "default-src 'self'; img-src 'self' blob: data:; media-src 'self' blob:; connect-src 'self'; "
-            + "style-src 'self'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'";
+    static final String CSP = csp(MapTiles.NONE);
 
     private ConsoleStatic() {
     }
@@ -23,8 +22,24 @@ public final class ConsoleStatic {
      * for the camera map), so a page loads them from this node, e.g. {@code /vendor/uplot/1.6.30/dist/uPlot.iife.min.js}.
      */
     public static void mount(Router root) {
-        root.route("/vendor/*").handler(ConsoleStatic::securityHeaders).handler(vendorHandler());
-        root.route("/*").handler(ConsoleStatic::securityHeaders).handler(handler());
+        mount(root, MapTiles.NONE);
+    }
+
+    /**
+     * As above, for a node whose camera map draws tiles from a tile server ({@code console.map_tiles}): the policy
+     * then lets images, and images only, come from exactly that server's origin as well.
+     */
+    public static void mount(Router root, MapTiles tiles) {
+        String csp = csp(tiles);
+        root.route("/vendor/*").handler(ctx -> securityHeaders(ctx, csp)).handler(vendorHandler());
+        root.route("/*").handler(ctx -> securityHeaders(ctx, csp)).handler(handler());
+    }
+
+    /** The policy: this server only, plus the tile server's origin for images when one is configured. */
+    static String csp(MapTiles tiles) {
+        return "default-src 'self'; img-src 'self' blob: data:" + (tiles.configured() ? " " + tiles.origin() : "")
+                + "; media-src 'self' blob:; connect-src 'self'; style-src 'self'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; "
+                + "base-uri 'none'";
     }
 
     /** The WebJars' files, read from {@code META-INF/resources/webjars} on the class path; versioned paths cache. */
@@ -39,8 +54,8 @@ public final class ConsoleStatic {
                 .setDirectoryListing(false);
     }
 
-    private static void securityHeaders(RoutingContext ctx) {
-        ctx.response().putHeader("content-security-policy", CSP)
+    private static void securityHeaders(RoutingContext ctx, String csp) {
+        ctx.response().putHeader("content-security-policy", csp)
                 .putHeader("x-content-type-options", "nosniff")
                 .putHeader("referrer-policy", "no-referrer");
         ctx.next();

@@ -19,6 +19,9 @@ import java.util.List;
 public final class DemoGeometry {
     private static final Logger log = LoggerFactory.getLogger(DemoGeometry.class);
     private static final String EXAMPLE = "pantau/examples/hanoi-camera.json";
+    /** Illustrative position of the demo camera: central Kota Jambi, WGS 84 (docs/console.md says so). */
+    static final double DEMO_LAT = -1.6101;
+    static final double DEMO_LON = 103.6131;
 
     private DemoGeometry() {
     }
@@ -35,6 +38,10 @@ public final class DemoGeometry {
                 ObjectNode json = (ObjectNode) Json.mapper().readTree(in);
                 json.put("camera", cam.id().value());
                 json.remove("version");
+                if (!json.has("position")) {
+                    // an illustrative spot in Kota Jambi (the footage is from Hanoi), so the demo's camera map has a marker
+                    json.putObject("position").put("lat", DEMO_LAT).put("lon", DEMO_LON);
+                }
                 var config = new CameraConfigLoader().parse(Json.mapper().writeValueAsBytes(json), EXAMPLE);
                 log.info("camera {}: seeded the example intersection geometry (version {})", cam.id(),
                         store.save(config).versionOrZero());

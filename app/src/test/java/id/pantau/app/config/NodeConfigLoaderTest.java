@@ -65,6 +65,18 @@ class NodeConfigLoaderTest {
     }
 
     @Test
+    void theCameraMapTakesItsTilesFromOneConfiguredServerOrDrawsASchematic() throws Exception {
+        assertThat(NodeConfigLoader.load(write("data_dir: var\n")).node().console().mapTiles()).as("default: none").isNull();
+        NodeConfig.Console c = NodeConfigLoader.load(write(
+                "console: {map_tiles: \"https://tiles.jambikota.go.id/{z}/{x}/{y}.png\", map_attribution: \"© OpenStreetMap\"}\n"))
+                .node().console();
+        assertThat(c.mapTiles()).isEqualTo("https://tiles.jambikota.go.id/{z}/{x}/{y}.png");
+        assertThat(c.mapAttribution()).isEqualTo("© OpenStreetMap");
+        assertThatThrownBy(() -> NodeConfigLoader.load(write("console: {map_tiles: \"https://{s}.tile.osm.org/{z}/{x}/{y}.png\"}\n")))
+                .isInstanceOf(NodeConfigException.class).hasMessageContaining("console.map_tiles").hasMessageContaining("one host");
+    }
+
+    @Test
     void namesEveryBadFieldAtOnce() throws Exception {
         assertThatThrownBy(() -> NodeConfigLoader.load(write("""
                 http: {port: 70000}

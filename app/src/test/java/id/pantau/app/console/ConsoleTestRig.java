@@ -47,6 +47,11 @@ final class ConsoleTestRig implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
 
     ConsoleTestRig(Path dir) throws Exception {
+        this(dir, MapTiles.NONE);
+    }
+
+    /** As above, with the camera map's tiles from the given server (the node option console.map_tiles). */
+    ConsoleTestRig(Path dir, MapTiles tiles) throws Exception {
         store = new CameraConfigStore(dir.resolve("cameras"));
         Path example = Path.of(System.getProperty("pantau.home", ".."), "docs", "examples", "hanoi-camera.json");
         CameraConfig hanoi = new CameraConfigLoader().load(example);
@@ -59,14 +64,14 @@ final class ConsoleTestRig implements AutoCloseable {
 
         EnforcementConfig config = EnforcementConfig.defaults(dir.resolve("enforcement")).withBcryptCost(4);
         services = EnforcementServices.open(config, key -> Files.readAllBytes(dir.resolve(key)), Clock.systemUTC(), registry);
-        for (Role r : Role.values()) {
+        for (Role r : Role.people()) {
             services.users().create("test", r.wire() + "1", PASSWORD, r, false);
         }
-        console = ConsoleApi.start(vertx, backend, BearerAuth.create(vertx, services.tokens()), services, registry);
+        console = ConsoleApi.start(vertx, backend, BearerAuth.create(vertx, services.tokens()), services, registry, tiles);
         Router root = Router.router(vertx);
         root.route("/api/*").subRouter(EnforcementApi.router(vertx, services, () -> 0));
         root.route("/console-api/*").subRouter(console.router());
-        ConsoleStatic.mount(root);
+        ConsoleStatic.mount(root, tiles);
         server = vertx.createHttpServer().requestHandler(root).listen(0, "127.0.0.1").await();
         url = "http://127.0.0.1:" + server.actualPort();
     }

@@ -4,6 +4,10 @@ import id.pantau.core.bus.EventBus;
 import id.pantau.enforcement.api.EnforcementApi;
 import id.pantau.enforcement.audit.AuditCheckpoints;
 import id.pantau.enforcement.auth.AdminBootstrap;
+import id.pantau.enforcement.complaint.CameraReports;
+import id.pantau.enforcement.complaint.ComplaintSettings;
+import id.pantau.enforcement.complaint.Corroboration;
+import id.pantau.enforcement.complaint.KnownCameras;
 import id.pantau.enforcement.config.EnforcementConfig;
 import id.pantau.enforcement.http.Guard;
 import id.pantau.enforcement.stored.EvidenceReader;
@@ -53,13 +57,14 @@ public final class BackOffice implements AutoCloseable {
      *                     package's manifest and that manifest's signature verifies under this key
      * @param checkpoints  the audit chain is anchored: a signed checkpoint of the chain head is written every
      *                     {@link AuditCheckpoints#interval()}, after each ticket and when the back office stops
+     * @param cameras      where the cameras stand (citizen complaints link to the ones nearby) and what they show
      */
     public static BackOffice start(EnforcementConfig config, EventBus bus, EvidenceReader evidence,
                                    id.pantau.storage.signing.ManifestSignatureVerifier evidenceKeys,
-                                   AuditCheckpoints checkpoints, Vertx vertx, Router root, Clock clock,
-                                   MeterRegistry registry, Consumer<String> adminPassword) {
+                                   AuditCheckpoints checkpoints, KnownCameras cameras, Vertx vertx, Router root,
+                                   Clock clock, MeterRegistry registry, Consumer<String> adminPassword) {
         BackOffice office = new BackOffice(EnforcementServices.open(config, evidence, evidenceKeys, clock, registry,
-                checkpoints));
+                checkpoints, cameras));
         office.closeables.push(office.services);
         try {
             office.wire(config, bus, vertx, root, clock, registry, adminPassword);
@@ -79,6 +84,11 @@ public final class BackOffice implements AutoCloseable {
         relay.start();
         closeables.push(relay);
         closeables.push(bus.subscribe(config.violationsTopic(), config.ingestGroup(), services.ingestor()));
+        // the cameras' alerts confirm citizen complaints; a dead light opens the camera's own report
+        ComplaintSettings cs = config.complaints();
+        closeables.push(bus.subscribe(cs.eventsTopic(), cs.group(), new Corroboration(services.complaints(),
+                services.cameras(), new CameraReports(services.complaints(), services.cameras(), cs.autoReportOpd()),
+                registry)));
         root.route("/api/*").subRouter(EnforcementApi.router(vertx, services, relay::pending));
         Guard.answerMalformedRequests(root);
         root.get("/openapi").handler(ctx -> ctx.response()

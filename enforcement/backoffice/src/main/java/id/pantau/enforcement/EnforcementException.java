@@ -11,15 +11,31 @@ public final class EnforcementException extends RuntimeException {
 
     private final Kind kind;
     private final long retryAfterSeconds;
+    private final String field;
 
     public EnforcementException(Kind kind, String message) {
         this(kind, message, 0);
     }
 
     private EnforcementException(Kind kind, String message, long retryAfterSeconds) {
+        this(kind, message, retryAfterSeconds, null);
+    }
+
+    private EnforcementException(Kind kind, String message, long retryAfterSeconds, String field) {
         super(message);
         this.kind = kind;
         this.retryAfterSeconds = retryAfterSeconds;
+        this.field = field;
+    }
+
+    /** The request field that is wrong (a JSON path such as {@code location.lat}), or null when not one field. */
+    public String field() {
+        return field;
+    }
+
+    /** A 400 about one field: the answer carries {@code "field"} beside the message, so a client can point at it. */
+    public static EnforcementException invalidField(String field, String m) {
+        return new EnforcementException(Kind.INVALID, m, 0, field);
     }
 
     /** Seconds the client should wait before trying again ({@link Kind#THROTTLED}; 0 otherwise). */

@@ -3,7 +3,13 @@ package id.pantau.enforcement;
 import id.pantau.enforcement.audit.AuditCheckpoints;
 import id.pantau.enforcement.audit.AuditRecorder;
 import id.pantau.enforcement.audit.AuditTrail;
+import id.pantau.enforcement.auth.ApiKeys;
 import id.pantau.enforcement.auth.LoginThrottle;
+import id.pantau.enforcement.complaint.CameraLinker;
+import id.pantau.enforcement.complaint.ComplaintSettings;
+import id.pantau.enforcement.complaint.ComplaintStore;
+import id.pantau.enforcement.complaint.ComplaintValidator;
+import id.pantau.enforcement.complaint.KnownCameras;
 import id.pantau.enforcement.auth.TokenService;
 import id.pantau.enforcement.auth.UserService;
 import id.pantau.enforcement.config.EnforcementConfig;
@@ -28,7 +34,8 @@ public record EnforcementServices(EnforcementConfig config, Database db, AuditTr
                                   TokenService tokens, ReviewService reviews, TicketService tickets,
                                   ViolationIngestor ingestor, DeadLetters deadLetters, EvidenceReader evidence,
                                   VerifiedEvidence verifiedEvidence, Clock clock, MeterRegistry registry,
-                                  AuditCheckpoints checkpoints) implements AutoCloseable, AuditRecorder {
+                                  AuditCheckpoints checkpoints, ApiKeys apiKeys, ComplaintStore complaints,
+                                  ComplaintValidator complaintValidator, KnownCameras cameras) implements AutoCloseable, AuditRecorder {
 
     /**
      * A bare rig: without the evidence key every evidence file fails its integrity check and is never served, and
@@ -36,21 +43,24 @@ public record EnforcementServices(EnforcementConfig config, Database db, AuditTr
      */
     public static EnforcementServices open(EnforcementConfig config, EvidenceReader evidence, Clock clock,
                                            MeterRegistry registry) {
-        return open(config, evidence, VerifiedEvidence.noKey(), clock, registry, AuditCheckpoints.none());
+        return open(config, evidence, VerifiedEvidence.noKey(), clock, registry, AuditCheckpoints.none(),
+                KnownCameras.none());
     }
 
     /**
      * @param evidenceKeys the key the evidence manifests are signed with (the node's public key)
      * @param checkpoints  where the audit chain's signed checkpoints go (outside the database)
+     * @param cameras      where the cameras stand, for linking complaints to them
      */
     public static EnforcementServices open(EnforcementConfig config, EvidenceReader evidence,
                                            ManifestSignatureVerifier evidenceKeys, Clock clock,
-                                           MeterRegistry registry, AuditCheckpoints checkpoints) {
+                                           MeterRegistry registry, AuditCheckpoints checkpoints, KnownCameras cameras) {
         Database db = new Database(config);
         AuditTrail audit = new AuditTrail(clock);
         UserService users = new UserService(db, audit, clock, config.bcryptCost());
+        ApiKeys apiKeys = new ApiKeys(db, audit, clock);
         TokenService tokens = new TokenService(db, users, config.tokenTtl(), clock, audit,
-                new LoginThrottle(LoginThrottle.Settings.defaults(), clock));
+                new LoginThrottle(LoginThrottle.Settings.defaults(), clock), apiKeys);
         TicketIssuer issuer = new TicketIssuer(config, audit, clock, registry);
         ReviewService reviews = new ReviewService(db, config, audit, issuer, clock, registry,
                 () -> checkpoints.checkpointQuietly(db));
@@ -58,8 +68,11 @@ public record EnforcementServices(EnforcementConfig config, Database db, AuditTr
         TicketService tickets = new TicketService(db, audit, verified.asReader(), clock); // letters print only verified photos
         ViolationIngestor ingestor = new ViolationIngestor(db, audit, clock, registry);
         DeadLetters deadLetters = new DeadLetters(db, audit, ingestor, clock);
+        ComplaintSettings cs = config.complaints();
+        ComplaintStore complaints = new ComplaintStore(db, audit, clock, cs, new CameraLinker(cameras, cs.linkDistanceM()));
         return new EnforcementServices(config, db, audit, users, tokens, reviews, tickets, ingestor, deadLetters, evidence,
-                verified, clock, registry, checkpoints);
+                verified, clock, registry, checkpoints, apiKeys, complaints,
+                new ComplaintValidator(clock, cs.maxPhotoBytes()), cameras);
     }
 
     /** Appends one audit entry in a transaction of its own (views, downloads, logins, geometry saves). */

@@ -20,7 +20,8 @@ import java.util.Optional;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CameraConfig(String camera, Integer version, String location, String timeZone, FrameSize frame,
+public record CameraConfig(String camera, Integer version, String location, String timeZone, Position position,
+                           FrameSize frame,
                            Analysis analysis, Calibration calibration, List<Zone> zones,
                            List<CountingLine> countingLines, List<Lane> lanes, List<Approach> approaches,
                            Thresholds thresholds, JsonNode detector) {
@@ -37,7 +38,7 @@ public record CameraConfig(String camera, Integer version, String location, Stri
     }
 
     public CameraConfig withVersion(int v) {
-        return new CameraConfig(camera, v, location, timeZone, frame, analysis, calibration, zones, countingLines,
+        return new CameraConfig(camera, v, location, timeZone, position, frame, analysis, calibration, zones, countingLines,
                 lanes, approaches, thresholds, detector);
     }
 
@@ -71,6 +72,14 @@ public record CameraConfig(String camera, Integer version, String location, Stri
     public String location() {
         CameraConfigOptions.LOCATION.markRead();
         return location;
+    }
+
+    /** Where the camera stands on the map, or null when not set (then it is left off the map). */
+    @Override
+    public Position position() {
+        CameraConfigOptions.POSITION_LAT.markRead();
+        CameraConfigOptions.POSITION_LON.markRead();
+        return position;
     }
 
     @Override
@@ -125,6 +134,10 @@ public record CameraConfig(String camera, Integer version, String location, Stri
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    /** A point on the earth in WGS 84 degrees. */
+    public record Position(Double lat, Double lon) {
+    }
+
     public record FrameSize(Integer width, Integer height) {
         @Override
         public Integer width() {
@@ -205,13 +218,23 @@ public record CameraConfig(String camera, Integer version, String location, Stri
      * @param entryDirection  direction of travel over the stop line into the intersection
      * @param lanes           ids of the {@link Lane}s the signal governs
      * @param exemptMovements movements allowed on red (e.g. left turn, common in Indonesia)
+     * @param headingDeg      compass bearing (degrees, 0 = north, 90 = east) of the approach's traffic as it drives
+     *                        towards the stop line, or null; a report about the approach then says where it comes from
+     *                        ("dari utara") in words a road crew understands, whatever the approach's id
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Approach(String id, Segment stopLine, Direction entryDirection, List<String> lanes,
-                           List<Movement> exemptMovements, Signal signal) {
+                           List<Movement> exemptMovements, Signal signal,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) Double headingDeg) {
         public Approach {
             lanes = lanes == null ? List.of() : List.copyOf(lanes);
             exemptMovements = exemptMovements == null ? List.of() : List.copyOf(exemptMovements);
+        }
+
+        /** As before headings existed: no heading. */
+        public Approach(String id, Segment stopLine, Direction entryDirection, List<String> lanes,
+                        List<Movement> exemptMovements, Signal signal) {
+            this(id, stopLine, entryDirection, lanes, exemptMovements, signal, null);
         }
     }
 

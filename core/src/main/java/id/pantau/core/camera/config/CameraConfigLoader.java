@@ -103,6 +103,8 @@ public final class CameraConfigLoader {
                 o.doubleValue(SIGNAL_GAP_S));
         return ConfigReads.quietly(() -> new CameraConfig(o.string(CAMERA), o.intValue(VERSION), o.string(LOCATION),
                 o.given(TIME_ZONE) ? o.string(TIME_ZONE) : null,
+                o.given(POSITION_LAT) || o.given(POSITION_LON)
+                        ? new CameraConfig.Position(o.doubleValue(POSITION_LAT), o.doubleValue(POSITION_LON)) : null,
                 frameGiven ? new CameraConfig.FrameSize(o.intValue(FRAME_WIDTH), o.intValue(FRAME_HEIGHT)) : null,
                 new CameraConfig.Analysis(o.doubleValue(INTERVAL_S)), g.calibration(), g.zones(), g.countingLines(),
                 g.lanes(), g.approaches(), t, g.detector()));

@@ -39,6 +39,15 @@ public final class CameraConfigOptions {
     public static final Option TIME_ZONE = DEF.define(Option.of("time_zone", OptionType.STRING)
             .defaultValue("Asia/Jakarta").maxLength(64).check(CameraConfigOptions::zoneProblem)
             .doc("IANA zone of the camera's local time; event timestamps carry its offset").readBy(ReadBy.ANALYTICS));
+    // Where the camera stands: the console's camera map and the link from a citizen complaint to nearby cameras.
+    public static final Option POSITION_LAT = DEF.define(Option.of("position.lat", OptionType.DOUBLE)
+            .range(Range.closed(-90, 90)).defaultDoc("none")
+            .doc("latitude of the camera (WGS 84 degrees; Jambi is about -1.6); give it with position.lon")
+            .readBy(ReadBy.CONSOLE));
+    public static final Option POSITION_LON = DEF.define(Option.of("position.lon", OptionType.DOUBLE)
+            .range(Range.closed(-180, 180)).defaultDoc("none")
+            .doc("longitude of the camera (WGS 84 degrees; Jambi is about 103.6); give it with position.lat")
+            .readBy(ReadBy.CONSOLE));
     public static final Option FRAME_WIDTH = DEF.define(Option.of("frame.width", OptionType.INT)
             .range(Range.closed(1, MAX_FRAME_SIDE)).defaultDoc("required")
             .doc("width of the analysed picture in pixels; every coordinate refers to it").readBy(ReadBy.ANALYTICS));

@@ -104,6 +104,17 @@ public final class CameraConfigStore {
         return loader.load(dir.resolve(camera.value()).resolve("v" + version + ".json"));
     }
 
+    /** The cameras with an active configuration, by id (the complaint link reads their positions). */
+    public List<CameraId> cameras() throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> dirs = Files.list(dir)) {
+            return dirs.filter(d -> Files.isRegularFile(d.resolve("current")))
+                    .map(d -> d.getFileName().toString()).sorted().map(CameraId::of).toList();
+        }
+    }
+
     /** Stored versions, ascending. */
     public List<Integer> versions(CameraId camera) throws IOException {
         Path cameraDir = dir.resolve(camera.value());

@@ -36,6 +36,7 @@ public final class CameraConfigValidator {
                 e.add("camera", ex.getMessage());
             }
         }
+        position(c, e);
         Frame frame = frame(c, e);
         calibration(c, frame, e);
         Set<String> approachIds = c.approaches().stream().map(Approach::id).collect(Collectors.toSet());
@@ -44,6 +45,15 @@ public final class CameraConfigValidator {
         Set<String> laneIds = lanes(c, frame, e);
         approaches(c, frame, laneIds, e);
         return e.list;
+    }
+
+    /** Half a position is a typo (the range of each number is checked by its declaration). */
+    private static void position(CameraConfig c, Errors e) {
+        CameraConfig.Position p = c.position();
+        if (p != null && (p.lat() == null) != (p.lon() == null)) {
+            e.add(p.lat() == null ? "position.lat" : "position.lon",
+                    "missing; a position needs both lat and lon (WGS 84 degrees)");
+        }
     }
 
     private record Frame(double w, double h, boolean known) {
@@ -186,6 +196,10 @@ public final class CameraConfigValidator {
                 }
             }
             signal(a.signal(), f + ".signal", frame, e);
+            if (a.headingDeg() != null && !(a.headingDeg() >= 0 && a.headingDeg() < 360)) {
+                e.add(f + ".heading_deg", "must be a compass bearing in [0, 360) degrees (0 = north, 90 = east), was "
+                        + a.headingDeg());
+            }
         }
     }
 

@@ -45,6 +45,11 @@ class CameraConfigSchemaTest {
         JsonSchema schema = schema("/schema/camera-config.schema.json");
         ObjectNode n = ConfigFixtures.valid();
         assertThat(schema.validate(n)).isEmpty();
+        ((ObjectNode) n.at("/approaches/0")).put("heading_deg", 180.0);
+        assertThat(schema.validate(n)).as("an approach heading").isEmpty();
+        ((ObjectNode) n.at("/approaches/0")).put("heading_deg", 360.0);
+        assertThat(schema.validate(n)).as("a heading of 360 is 0").isNotEmpty();
+        ((ObjectNode) n.at("/approaches/0")).remove("heading_deg");
         ((ObjectNode) n.at("/approaches/0/signal")).remove("lamps");
         ((ObjectNode) n.at("/counting_lines/0")).put("in_direction", "north");
         assertThat(schema.validate(n)).hasSizeGreaterThanOrEqualTo(2);

@@ -43,7 +43,7 @@ class CameraConfigStoreTest {
     void anInvalidDraftIsNotStoredAndTheCurrentVersionStays(@TempDir Path dir) throws Exception {
         CameraConfigStore store = new CameraConfigStore(dir);
         CameraConfig good = store.save(loader.parse(ConfigFixtures.bytes(ConfigFixtures.valid()), "test"));
-        CameraConfig bad = new CameraConfig(good.camera(), null, null, null, good.frame(), good.analysis(),
+        CameraConfig bad = new CameraConfig(good.camera(), null, null, null, null, good.frame(), good.analysis(),
                 new CameraConfig.Calibration(good.calibration().points().subList(0, 3)), good.zones(),
                 good.countingLines(), good.lanes(), good.approaches(), good.thresholds(), null);
         assertThatThrownBy(() -> store.save(bad)).isInstanceOf(InvalidCameraConfigException.class)

@@ -35,6 +35,34 @@ class CameraConfigValidationTest {
     }
 
     @Test
+    void aPositionIsBothCoordinatesOnTheEarth() throws Exception {
+        ObjectNode n = ConfigFixtures.valid();
+        n.putObject("position").put("lat", -1.6101).put("lon", 103.6131);
+        CameraConfig c = loader.parse(ConfigFixtures.bytes(n), "test");
+        assertThat(c.position()).isEqualTo(new CameraConfig.Position(-1.6101, 103.6131));
+        assertThat(loader.parse(ConfigFixtures.bytes(ConfigFixtures.valid()), "test").position()).isNull();
+
+        n.putObject("position").put("lat", -91).put("lon", 103.6);
+        assertThat(errors(n)).singleElement().asString().startsWith("position.lat:");
+        n.putObject("position").put("lat", -1.6);
+        assertThat(errors(n)).containsExactly("position.lon: missing; a position needs both lat and lon (WGS 84 degrees)");
+    }
+
+    @Test
+    void anApproachHeadingIsACompassBearing() throws Exception {
+        ObjectNode n = ConfigFixtures.valid();
+        assertThat(loader.parse(ConfigFixtures.bytes(n), "test").approaches().getFirst().headingDeg()).isNull();
+        ((ObjectNode) n.at("/approaches/0")).put("heading_deg", 180.0);
+        assertThat(loader.parse(ConfigFixtures.bytes(n), "test").approaches().getFirst().headingDeg()).isEqualTo(180.0);
+        ((ObjectNode) n.at("/approaches/0")).put("heading_deg", 360.0);
+        assertThat(errors(n)).singleElement().asString().startsWith("approaches[0].heading_deg: must be a compass bearing");
+        // an approach without a heading is written without the field
+        ((ObjectNode) n.at("/approaches/0")).remove("heading_deg");
+        assertThat(id.pantau.core.json.Json.mapper().writeValueAsString(loader.parse(ConfigFixtures.bytes(n), "test")))
+                .doesNotContain("heading_deg");
+    }
+
+    @Test
     void selfIntersectingZoneNamesTheCrossingEdges() {
         ObjectNode n = ConfigFixtures.valid();
         ArrayNode poly = (ArrayNode) n.at("/zones/0/polygon");
@@ -189,7 +217,7 @@ class CameraConfigValidationTest {
     @Test
     void aConfigMadeInCodeIsCheckedAgainstTheSameDeclarations() throws Exception {
         CameraConfig good = loader.parse(ConfigFixtures.bytes(ConfigFixtures.valid()), "test");
-        CameraConfig bad = new CameraConfig(good.camera(), null, good.location(), null,
+        CameraConfig bad = new CameraConfig(good.camera(), null, good.location(), null, null,
                 new CameraConfig.FrameSize(1280, 720), new CameraConfig.Analysis(0.5), good.calibration(),
                 good.zones(), good.countingLines(), good.lanes(), good.approaches(), good.thresholds(), null);
         assertThatThrownBy(() -> loader.validate(bad, "draft"))

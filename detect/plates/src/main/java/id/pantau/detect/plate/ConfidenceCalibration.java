@@ -21,6 +21,16 @@ public record ConfidenceCalibration(double bias, double wPosterior, double wMean
      */
     public static final double DEFAULT_THRESHOLD = 0.95;
 
+    /**
+     * A reading is READ only when no other grammatical reading of the same plate is itself plausible: a runner-up at
+     * or above this calibrated confidence makes the plate UNCERTAIN, whatever the best one scores. Each alternative
+     * is calibrated on its own, so two of them above 0.8 means the evidence fits both, which is exactly the confusion
+     * an officer must settle ({@code AA 887 TA} against {@code AA 8871 A}, {@code BG} against {@code B 6}). Chosen on
+     * the dev street photos as the loosest bound that keeps READ plates at least 99 % right there (at 0.95: 1.0 ->
+     * 98.0 %, 0.8 -> 99.0 %); held-out figures in docs/plates.md.
+     */
+    public static final double MAX_RUNNER_UP = 0.8;
+
     /** No calibration: the geometric mean of the character probabilities, as before. */
     public static ConfidenceCalibration raw() {
         return new ConfidenceCalibration(Double.NaN, 0, 0, 0, 0, 0);

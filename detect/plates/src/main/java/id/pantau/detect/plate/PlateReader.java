@@ -16,6 +16,7 @@ import id.pantau.detect.plate.ocr.CtcScores;
 import id.pantau.detect.plate.ocr.DecodedText;
 import id.pantau.detect.plate.ocr.GreedyCtcDecoder;
 import id.pantau.detect.plate.ocr.MainLineSelector;
+import id.pantau.detect.plate.ocr.SceneLineJoiner;
 import id.pantau.detect.plate.ocr.TextLineDetector;
 import id.pantau.detect.plate.ocr.TextRecognizer;
 import id.pantau.detect.runtime.OnnxModel;
@@ -63,6 +64,7 @@ public final class PlateReader implements AutoCloseable {
     private final TextLineDetector textLines;
     private final TextRecognizer recognizer;
     private final MainLineSelector mainLine = new MainLineSelector();
+    private final SceneLineJoiner lineJoiner = new SceneLineJoiner();
     private final GrammarCtcDecoder grammarDecoder;
     private final IndonesianPlateGrammar grammar;
     private final PlateReaderSettings settings;
@@ -180,7 +182,7 @@ public final class PlateReader implements AutoCloseable {
         double f = Math.max(1.0, (double) TEXT_SEARCH_SIDE / Math.max(bgr.cols(), bgr.rows()));
         List<id.pantau.detect.plate.ocr.TextLine> lines;
         try (Mat big = MatImages.resize(bgr, (int) Math.round(bgr.cols() * f), (int) Math.round(bgr.rows() * f))) {
-            lines = textLines.detect(big);
+            lines = lineJoiner.join(textLines.detect(big));
         }
         for (id.pantau.detect.plate.ocr.TextLine l : lines) {
             Quad q = l.outline().scale(1 / f);
@@ -273,8 +275,9 @@ public final class PlateReader implements AutoCloseable {
     }
 
     /**
-     * READ when the best reading's calibrated confidence reaches the threshold; else UNCERTAIN with the best
-     * alternatives, or UNREADABLE when nothing grammatical was seen.
+     * READ when the best reading's calibrated confidence reaches the threshold and no runner-up is plausible too
+     * ({@link ConfidenceCalibration#MAX_RUNNER_UP}); else UNCERTAIN with the best alternatives, or UNREADABLE when
+     * nothing grammatical was seen.
      */
     PlateReading toReading(Decoded d) {
         PlateReading reading;
@@ -283,7 +286,9 @@ public final class PlateReader implements AutoCloseable {
             GrammarReading g = d.top().get(i);
             alternatives.add(new PlateReading.Alternative(g.plate().text(), calibration.confidence(g, d.outside()[i])));
         }
-        if (!d.top().isEmpty() && alternatives.getFirst().confidence() >= settings.minConfidence()) {
+        double runnerUp = alternatives.stream().skip(1).mapToDouble(PlateReading.Alternative::confidence).max().orElse(0);
+        if (!d.top().isEmpty() && alternatives.getFirst().confidence() >= settings.minConfidence()
+                && runnerUp < ConfidenceCalibration.MAX_RUNNER_UP) {
             GrammarReading g = d.top().getFirst();
             reading = new PlateReading(PlateStatus.READ, g.plate(), grammar.region(g.plate()).orElseThrow(),
                     alternatives.getFirst().confidence(), g.confidences(), d.box(), d.crop(), alternatives);

@@ -69,11 +69,15 @@ class IndonesianSceneAccuracyTest {
         if (which.equals("held-out") && every == 1) {
             PlateEvaluation.Stats held = eval.stats(PlateEvaluation.part(PlateLabels.Part.HELD_OUT));
             PlateEvaluation.Stats cars = eval.stats(o -> o.label().vehicle().equals("car"));
-            assertThat(held.boxRecall()).as("plate-box recall, held-out").isGreaterThanOrEqualTo(0.84);
+            PlateEvaluation.Stats motorbikes = eval.stats(o -> o.label().vehicle().equals("motorbike")
+                    && o.label().part() == PlateLabels.Part.HELD_OUT);
+            assertThat(held.boxRecall()).as("plate-box recall, held-out").isGreaterThanOrEqualTo(0.91);
+            // tilted motorbike plates were lost to a text-line score taken over the line's bounding box (5 %)
+            assertThat(motorbikes.boxRecall()).as("plate-box recall, held-out motorbikes").isGreaterThanOrEqualTo(0.6);
             assertThat(cars.boxRecall()).as("plate-box recall, held-out cars").isGreaterThanOrEqualTo(0.94);
-            assertThat(held.exactRate()).as("best guess exact, held-out").isGreaterThanOrEqualTo(0.71);
+            assertThat(held.exactRate()).as("best guess exact, held-out").isGreaterThanOrEqualTo(0.75);
             assertThat(held.readShare()).as("share READ, held-out").isGreaterThanOrEqualTo(0.44);
-            assertThat(held.readAccuracy()).as("READ plates right, held-out").isGreaterThanOrEqualTo(0.96);
+            assertThat(held.readAccuracy()).as("READ plates right, held-out").isGreaterThanOrEqualTo(0.98);
         }
     }
 }

@@ -35,18 +35,27 @@ public final class EnforcementApi {
     public static Router router(Vertx vertx, EnforcementServices services, OutboxStatus outbox) {
         Guard guard = Guard.standard(vertx);
         Router r = Router.router(vertx);
-        r.route().handler(BodyHandler.create(false).setBodyLimit(services.config().maxBodyBytes()));
+        // a complaint carries its photo (base64) in the body: that one route takes the larger limit
+        BodyHandler small = BodyHandler.create(false).setBodyLimit(services.config().maxBodyBytes());
+        BodyHandler large = BodyHandler.create(false).setBodyLimit(services.config().complaints().maxBodyBytes());
+        r.route().handler(ctx -> (complaintIntake(ctx) ? large : small).handle(ctx));
         r.get("/openapi").handler(ctx -> ctx.response().putHeader("content-type", "application/yaml").end(openApiDocument()));
         AuthRoutes.login(r, guard, services);
         r.route().handler(BearerAuth.create(vertx, services.tokens()));
         for (Router concern : new Router[]{AuthRoutes.router(vertx, guard, services),
                 ReviewRoutes.router(vertx, guard, services), TicketRoutes.router(vertx, guard, services),
                 AdminRoutes.router(vertx, guard, services), DeadLetterRoutes.router(vertx, guard, services),
-                StatsRoutes.router(vertx, guard, services, outbox)}) {
+                StatsRoutes.router(vertx, guard, services, outbox), ComplaintRoutes.router(vertx, guard, services),
+                ApiKeyRoutes.router(vertx, guard, services)}) {
             r.route("/*").subRouter(concern);
         }
-        guard.answerRouterErrors(r, "endpoint", services.config().maxBodyBytes());
+        guard.answerRouterErrors(r, "endpoint", ctx -> complaintIntake(ctx)
+                ? services.config().complaints().maxBodyBytes() : services.config().maxBodyBytes());
         return r;
+    }
+
+    private static boolean complaintIntake(io.vertx.ext.web.RoutingContext ctx) {
+        return ctx.request().method() == io.vertx.core.http.HttpMethod.POST && ctx.normalizedPath().endsWith("/complaints");
     }
 
     /** The OpenAPI 3 document (YAML) describing this router's paths under /api. */

@@ -31,4 +31,11 @@ final class Requests {
 
     record Dismissal(String note) {
     }
+
+    record NewApiKey(String name) {
+    }
+
+    /** @param opd the agency a forwarded complaint goes to; @param reason why it is refused */
+    record ComplaintStatusChange(String status, String opd, String reason) {
+    }
 }

@@ -11,7 +11,11 @@ final class Roles {
     static final Set<Role> STATS = EnumSet.of(Role.DISHUB, Role.OPERATOR, Role.ADMIN);
     static final Set<Role> OPS = EnumSet.of(Role.OPERATOR, Role.ADMIN);
     static final Set<Role> ADMIN = EnumSet.of(Role.ADMIN);
-    static final Set<Role> ANY = EnumSet.allOf(Role.class);
+    static final Set<Role> ANY = Role.people();
+    /** Complaints: Dishub works them, operators and admins see them. */
+    static final Set<Role> COMPLAINTS = EnumSet.of(Role.DISHUB, Role.OPERATOR, Role.ADMIN);
+    /** Complaint intake: the SiKesal integration key, and admins (by hand). */
+    static final Set<Role> INTAKE = EnumSet.of(Role.INTEGRATION, Role.ADMIN);
 
     private Roles() {
     }

@@ -10,7 +10,17 @@ import java.util.stream.Collectors;
  * and the audit trail.
  */
 public enum Role {
-    POLICE, DISHUB, OPERATOR, ADMIN;
+    POLICE, DISHUB, OPERATOR, ADMIN,
+    /**
+     * A system that sends records in (SiKesal citizen complaints): it signs in with an API key an admin created,
+     * never with a password, and may use only the intake routes that name it.
+     */
+    INTEGRATION;
+
+    /** The roles people sign in with; "any signed-in user" means these, never an integration key. */
+    public static java.util.Set<Role> people() {
+        return java.util.EnumSet.of(POLICE, DISHUB, OPERATOR, ADMIN);
+    }
 
     public String wire() {
         return name().toLowerCase(Locale.ROOT);

@@ -30,8 +30,11 @@ public final class TokenService {
     private final SecureRandom random = new SecureRandom();
     private final AuditTrail audit;
     private final LoginThrottle throttle;
+    private final ApiKeys apiKeys;
 
-    public TokenService(Database db, UserService users, Duration ttl, Clock clock, AuditTrail audit, LoginThrottle throttle) {
+    public TokenService(Database db, UserService users, Duration ttl, Clock clock, AuditTrail audit, LoginThrottle throttle,
+                        ApiKeys apiKeys) {
+        this.apiKeys = apiKeys;
         this.db = db;
         this.users = users;
         this.ttl = ttl;
@@ -121,8 +124,15 @@ public final class TokenService {
         }
     }
 
-    /** The user a bearer token belongs to; 401 when unknown or expired. */
+    /**
+     * The user a bearer token belongs to; 401 when unknown or expired. An integration API key is a bearer
+     * credential too ({@link ApiKeys#PREFIX}), so every router that authenticates with tokens accepts keys alike
+     * and the routes' role sets decide what a key may do.
+     */
     public User authenticate(String token) {
+        if (token.startsWith(ApiKeys.PREFIX)) {
+            return apiKeys.authenticate(token);
+        }
         return db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT u.*, s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id"
                     + " WHERE s.token_hash = ?")) {

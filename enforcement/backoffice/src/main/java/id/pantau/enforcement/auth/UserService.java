@@ -39,6 +39,7 @@ public final class UserService {
         if (username == null || !username.matches("[a-z0-9._-]{3,64}")) {
             throw EnforcementException.invalid("username must be 3-64 lower-case letters, digits, '.', '_' or '-'");
         }
+        refuseIntegration(role);
         checkPasswordStrength(password);
         String hash = BCrypt.withDefaults().hashToString(bcryptCost, password.toCharArray());
         try {
@@ -66,6 +67,14 @@ public final class UserService {
                 throw EnforcementException.conflict("username '" + username + "' is already taken");
             }
             throw e;
+        }
+    }
+
+    /** Integration accounts are API keys (no password to sign in with), so no user row may carry the role. */
+    private static void refuseIntegration(Role role) {
+        if (role == Role.INTEGRATION) {
+            throw EnforcementException.invalidField("role", "role integration is for API keys: an admin creates one at"
+                    + " POST /api/api-keys; users are police, dishub, operator or admin");
         }
     }
 
@@ -105,6 +114,7 @@ public final class UserService {
 
     /** Changes role and/or active flag; null leaves a field as it is. */
     public User update(String actor, long id, Role role, Boolean active) {
+        refuseIntegration(role);
         return db.inTransaction(c -> {
             User before = find(c, id).orElseThrow(() -> EnforcementException.notFound("no user with id " + id));
             User after = new User(id, before.username(), role != null ? role : before.role(), before.mustChangePassword(),

@@ -1,5 +1,7 @@
 package id.pantau.enforcement.config;
 
+import id.pantau.enforcement.complaint.ComplaintSettings;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,11 +29,13 @@ import java.util.Map;
  * @param ingestGroup            consumer group of the violation ingest
  * @param outboxInterval         how often the outbox relay looks for unpublished ticket events
  * @param bcryptCost             bcrypt work factor for password hashes (10 = ~0.1 s per check; tests may use 4)
+ * @param complaints             citizen complaints: camera link distance, corroboration window, topics, limits
  */
 public record EnforcementConfig(String dbUrl, String dbUser, String dbPassword, Duration claimTtl, int confirmationDays,
                                 double lowConfidenceThreshold, List<String> reasonCodes, Map<String, String> articles,
                                 Duration tokenTtl, String referencePrefix, int maxBodyBytes, String violationsTopic,
-                                String ticketsTopic, String ingestGroup, Duration outboxInterval, int bcryptCost) {
+                                String ticketsTopic, String ingestGroup, Duration outboxInterval, int bcryptCost,
+                                ComplaintSettings complaints) {
 
     public static final List<String> DEFAULT_REASON_CODES = List.of(
             "plate_unreadable", "emergency_vehicle", "signal_fault", "not_a_violation", "duplicate", "evidence_incomplete");
@@ -90,11 +94,24 @@ public record EnforcementConfig(String dbUrl, String dbUser, String dbPassword, 
         if (bcryptCost < 4 || bcryptCost > 16) {
             errors.add("bcryptCost must be 4..16, was " + bcryptCost);
         }
+        if (complaints == null) {
+            complaints = ComplaintSettings.defaults();
+        }
         if (!errors.isEmpty()) {
             throw new IllegalArgumentException("invalid enforcement config: " + String.join("; ", errors));
         }
         reasonCodes = List.copyOf(reasonCodes);
         articles = Map.copyOf(articles);
+    }
+
+    /** As before complaints existed: the complaint settings are their defaults. */
+    public EnforcementConfig(String dbUrl, String dbUser, String dbPassword, Duration claimTtl, int confirmationDays,
+                             double lowConfidenceThreshold, List<String> reasonCodes, Map<String, String> articles,
+                             Duration tokenTtl, String referencePrefix, int maxBodyBytes, String violationsTopic,
+                             String ticketsTopic, String ingestGroup, Duration outboxInterval, int bcryptCost) {
+        this(dbUrl, dbUser, dbPassword, claimTtl, confirmationDays, lowConfidenceThreshold, reasonCodes, articles, tokenTtl,
+                referencePrefix, maxBodyBytes, violationsTopic, ticketsTopic, ingestGroup, outboxInterval, bcryptCost,
+                ComplaintSettings.defaults());
     }
 
     /** Single-node defaults: an H2 database file {@code enforcement.mv.db} under {@code dataDir}. */
@@ -111,21 +128,27 @@ public record EnforcementConfig(String dbUrl, String dbUser, String dbPassword, 
 
     public EnforcementConfig withDatabase(String url, String user, String password) {
         return new EnforcementConfig(url, user, password, claimTtl, confirmationDays, lowConfidenceThreshold, reasonCodes,
-                articles, tokenTtl, referencePrefix, maxBodyBytes, violationsTopic, ticketsTopic, ingestGroup, outboxInterval, bcryptCost);
+                articles, tokenTtl, referencePrefix, maxBodyBytes, violationsTopic, ticketsTopic, ingestGroup, outboxInterval, bcryptCost, complaints);
     }
 
     public EnforcementConfig withClaimTtl(Duration ttl) {
         return new EnforcementConfig(dbUrl, dbUser, dbPassword, ttl, confirmationDays, lowConfidenceThreshold, reasonCodes,
-                articles, tokenTtl, referencePrefix, maxBodyBytes, violationsTopic, ticketsTopic, ingestGroup, outboxInterval, bcryptCost);
+                articles, tokenTtl, referencePrefix, maxBodyBytes, violationsTopic, ticketsTopic, ingestGroup, outboxInterval, bcryptCost, complaints);
     }
 
     public EnforcementConfig withBcryptCost(int cost) {
         return new EnforcementConfig(dbUrl, dbUser, dbPassword, claimTtl, confirmationDays, lowConfidenceThreshold, reasonCodes,
-                articles, tokenTtl, referencePrefix, maxBodyBytes, violationsTopic, ticketsTopic, ingestGroup, outboxInterval, cost);
+                articles, tokenTtl, referencePrefix, maxBodyBytes, violationsTopic, ticketsTopic, ingestGroup, outboxInterval, cost, complaints);
+    }
+
+    public EnforcementConfig withComplaints(ComplaintSettings settings) {
+        return new EnforcementConfig(dbUrl, dbUser, dbPassword, claimTtl, confirmationDays, lowConfidenceThreshold, reasonCodes,
+                articles, tokenTtl, referencePrefix, maxBodyBytes, violationsTopic, ticketsTopic, ingestGroup, outboxInterval,
+                bcryptCost, settings);
     }
 
     public EnforcementConfig withTokenTtl(Duration ttl) {
         return new EnforcementConfig(dbUrl, dbUser, dbPassword, claimTtl, confirmationDays, lowConfidenceThreshold, reasonCodes,
-                articles, ttl, referencePrefix, maxBodyBytes, violationsTopic, ticketsTopic, ingestGroup, outboxInterval, bcryptCost);
+                articles, ttl, referencePrefix, maxBodyBytes, violationsTopic, ticketsTopic, ingestGroup, outboxInterval, bcryptCost, complaints);
     }
 }

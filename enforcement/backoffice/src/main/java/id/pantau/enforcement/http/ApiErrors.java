@@ -20,7 +20,8 @@ public final class ApiErrors {
     public static Problem of(Throwable t) {
         if (t instanceof EnforcementException e) {
             return switch (e.kind()) {
-                case INVALID -> new Problem(400, "invalid_request", e.getMessage());
+                case INVALID -> e.field() == null ? new Problem(400, "invalid_request", e.getMessage())
+                        : new Problem(400, "invalid_request", e.getMessage(), java.util.Map.of("field", e.field()));
                 case UNAUTHENTICATED -> new Problem(401, "unauthenticated", e.getMessage());
                 case FORBIDDEN -> new Problem(403, "forbidden", e.getMessage());
                 case NOT_FOUND -> new Problem(404, "not_found", e.getMessage());

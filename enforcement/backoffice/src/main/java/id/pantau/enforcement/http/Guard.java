@@ -100,6 +100,11 @@ public final class Guard {
      * problems too; {@code what} names the router in the 404 ("no such console endpoint").
      */
     public void answerRouterErrors(Router r, String what, int maxBodyBytes) {
+        answerRouterErrors(r, what, ctx -> maxBodyBytes);
+    }
+
+    /** As above, for a router whose routes take bodies of different sizes (the 413 names the route's own limit). */
+    public void answerRouterErrors(Router r, String what, java.util.function.ToIntFunction<RoutingContext> maxBodyBytes) {
         r.route().failureHandler(ctx -> {
             if (ctx.failure() != null && ctx.statusCode() < 400) {
                 fail(ctx, ctx.failure());
@@ -110,7 +115,7 @@ public final class Guard {
                 log.error("failure on {} {}", ctx.request().method(), LogSafe.escape(ctx.request().path()), ctx.failure());
             }
             Replies.problem(ctx, code, switch (code) {
-                case 413 -> "request body is larger than " + maxBodyBytes + " bytes";
+                case 413 -> "request body is larger than " + maxBodyBytes.applyAsInt(ctx) + " bytes";
                 case 415 -> "send the body as application/json";
                 default -> code >= 500 ? INTERNAL : "bad request";
             });

@@ -8,11 +8,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 
 /** Writes outbox rows in the caller's transaction; {@link OutboxRelay} publishes them. */
-final class Outbox {
+public final class Outbox {
     private Outbox() {
     }
 
-    static void add(Connection c, String topic, String key, String payload, Instant now) throws SQLException {
+    public static void add(Connection c, String topic, String key, String payload, Instant now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox (topic, msg_key, payload, created_at) VALUES (?, ?, ?, ?)")) {
             ps.setString(1, topic);
             ps.setString(2, key);

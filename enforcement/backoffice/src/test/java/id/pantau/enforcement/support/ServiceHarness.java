@@ -7,6 +7,7 @@ import id.pantau.core.json.Json;
 import id.pantau.enforcement.BackOffice;
 import id.pantau.enforcement.audit.AuditCheckpoints;
 import id.pantau.enforcement.audit.StoreAuditAnchor;
+import id.pantau.enforcement.complaint.KnownCameras;
 import id.pantau.storage.local.LocalEvidenceStore;
 import id.pantau.storage.signing.Ed25519ManifestSigner;
 import id.pantau.storage.signing.Ed25519SignatureVerifier;
@@ -63,8 +64,15 @@ public final class ServiceHarness implements AutoCloseable {
     private String adminToken;
     private final KeyPair checkpointKey;
     private final LocalEvidenceStore anchorStore;
+    private final KnownCameras cameras;
 
     public ServiceHarness(EnforcementConfig config, EventBus bus, Path dir, Clock clock) {
+        this(config, bus, dir, clock, KnownCameras.none());
+    }
+
+    /** @param cameras where the cameras stand (and what they show), for complaints */
+    public ServiceHarness(EnforcementConfig config, EventBus bus, Path dir, Clock clock, KnownCameras cameras) {
+        this.cameras = cameras;
         this.config = config;
         this.bus = bus;
         this.dir = dir;
@@ -91,7 +99,8 @@ public final class ServiceHarness implements AutoCloseable {
                 new Ed25519ManifestSigner(checkpointKey.getPrivate(), checkpointKey.getPublic()),
                 new Ed25519SignatureVerifier(checkpointKey.getPublic()), Duration.ofMinutes(10), clock);
         service = BackOffice.start(config, bus, new FolderEvidenceReader(evidenceRoot()),
-                new Ed25519SignatureVerifier(PemKeys.readEd25519PublicKey(publicKey())), checkpoints, vertx, root, clock,
+                new Ed25519SignatureVerifier(PemKeys.readEd25519PublicKey(publicKey())), checkpoints, cameras, vertx, root,
+                clock,
                 registry, adminOneTimePassword::set);
         // what the node's ops server adds around the back office: health from the database, metrics
         BackOffice office = service;
@@ -266,7 +275,7 @@ public final class ServiceHarness implements AutoCloseable {
     }
 
     /** Real street photos with plates from the shared data set (never copied into the repository). */
-    static List<Path> realJpegs() throws IOException {
+    public static List<Path> realJpegs() throws IOException {
         Path images = Path.of(System.getProperty("pantau.shared", "../shared"), "data/plates/openalpr_endtoend_eu/images");
         try (Stream<Path> s = Files.list(images)) {
             List<Path> all = s.filter(p -> p.toString().endsWith(".jpg")).sorted().limit(3).toList();

@@ -17,6 +17,11 @@ import java.util.OptionalDouble;
  *   HCM 6th ed. (urban street facilities, chapter 16: &gt;80 % A, &gt;67 % B, &gt;50 % C, &gt;40 % D, &gt;30 % E, else F).</li>
  *   <li>The level is the worse of the two; speed only counts when vehicles were measured and occupancy is
  *   past the A limit (a single car waiting at red is not congestion).</li>
+ *   <li>Speed may make the level at most one step worse than occupancy alone. HCM's speed thresholds rate the
+ *   travel speed of traffic through a street, where F also means demand beyond capacity (v/c &gt; 1); the mean
+ *   spot speed of the two or three vehicles standing in a quarter-full zone (waiting to turn, at a stop) is 0
+ *   without the street being broken down. So a queue of 2.5 vehicles at 26 % occupancy (occupancy C) rates D at
+ *   worst, and F needs the zone past the D occupancy limit with traffic crawling.</li>
  * </ul>
  * <p>A zone behind a stop line is a signalised approach: vehicles standing there at red are how the junction
  * works, not congestion, so its speed says nothing. There the second measure is the <b>control delay</b> per
@@ -28,7 +33,10 @@ import java.util.OptionalDouble;
  * {@code los_hysteresis_pct}; dwell: a new level must be indicated for {@code min_dwell_s} before it is adopted.
  */
 public final class LevelOfServiceRater {
+    /** HCM 6th ed. Exhibit 16-4 (urban street facilities): travel speed as a share of base free-flow speed, A-E. */
     private static final double[] SPEED_SHARE = {0.80, 0.67, 0.50, 0.40, 0.30};
+    /** How far speed may worsen the occupancy level (see the class doc: density must confirm a breakdown). */
+    private static final int MAX_SPEED_STEPS = 1;
     /** HCM 6th ed. Exhibit 19-8: control delay (s/vehicle) limits of levels A-E at signalised intersections. */
     private static final double[] CONTROL_DELAY_S = {10, 20, 35, 55, 80};
 
@@ -61,7 +69,7 @@ public final class LevelOfServiceRater {
             while (speedLevel < 5 && share <= SPEED_SHARE[speedLevel]) {
                 speedLevel++;
             }
-            level = Math.max(level, speedLevel);
+            level = Math.max(level, Math.min(speedLevel, level + MAX_SPEED_STEPS));
         }
         return LevelOfService.values()[level];
     }

@@ -13,19 +13,33 @@ import java.util.List;
  */
 public record Quad(Point topLeft, Point topRight, Point bottomRight, Point bottomLeft) {
 
-    /** Orders four corners given in any order (detectors disagree on their corner order). */
+    /**
+     * Orders four corners given in any order (detectors disagree on their corner order). The corners are put in
+     * clockwise order around their centre, then the top edge is the one pointing most nearly rightwards: right for
+     * any plate or text line turned less than 45 degrees, however long. (Taking the two highest corners as the top
+     * fails for a long line: the right end of a 134 x 20 line turned by 8 degrees is lower than its left bottom.)
+     */
     public static Quad ofCorners(List<Point> corners) {
         if (corners.size() != 4) {
             throw new IllegalArgumentException("a quad needs 4 corners, got " + corners.size());
         }
-        Point[] byY = corners.toArray(Point[]::new);
-        Arrays.sort(byY, Comparator.comparingDouble(Point::y));
-        // the two upper corners, then left/right within each pair: robust for any tilt below 45 degrees
-        Point[] top = {byY[0], byY[1]};
-        Point[] bottom = {byY[2], byY[3]};
-        Arrays.sort(top, Comparator.comparingDouble(Point::x));
-        Arrays.sort(bottom, Comparator.comparingDouble(Point::x));
-        return new Quad(top[0], top[1], bottom[1], bottom[0]);
+        double cx = corners.stream().mapToDouble(Point::x).average().orElseThrow();
+        double cy = corners.stream().mapToDouble(Point::y).average().orElseThrow();
+        Point[] ring = corners.toArray(Point[]::new);
+        // with y pointing down, a growing angle turns clockwise on the screen
+        Arrays.sort(ring, Comparator.comparingDouble(p -> Math.atan2(p.y() - cy, p.x() - cx)));
+        int start = 0;
+        double best = -Double.MAX_VALUE;
+        for (int i = 0; i < 4; i++) {
+            Point a = ring[i], b = ring[(i + 1) % 4];
+            double length = a.distanceTo(b);
+            double rightwards = length == 0 ? -1 : (b.x() - a.x()) / length;
+            if (rightwards > best + 1e-9) {
+                best = rightwards;
+                start = i;
+            }
+        }
+        return new Quad(ring[start], ring[(start + 1) % 4], ring[(start + 2) % 4], ring[(start + 3) % 4]);
     }
 
     public static Quad of(BoundingBox b) {
