@@ -125,7 +125,8 @@ class LiveViewBrowserTest {
         long frames0 = decodedFrames(HANOI);
         Thread.sleep(2500);
         assertThat(currentTime(HANOI)).isGreaterThan(t0 + 1.5);
-        assertThat(decodedFrames(HANOI)).as("decoded frames").isGreaterThan(frames0 + 8); // 6 fps clip
+        // at the camera's rate: the clip has 6 fps, 15 frames in 2.5 s (70 % of it, for a busy machine)
+        assertThat(decodedFrames(HANOI) - frames0).as("frames decoded in 2.5 s").isGreaterThanOrEqualTo(10);
         long latency = latencyMs(HANOI);
         assertThat(latency).as("glass-to-glass on loopback (camera read to picture on screen), ms")
                 .isBetween(-200L, 1500L);

@@ -51,7 +51,7 @@ public final class LiveFeed implements PacketTap {
     private final List<LiveChunk> sinceKeyframe = new ArrayList<>();
     private long cachedBytes;
     private boolean cacheComplete;
-    private final ArrayList<byte[]> initParts = new ArrayList<>();
+    private final ArrayList<byte[]> parts = new ArrayList<>();
     private String unavailable = "camera not connected yet";
     /** Wall time (epoch ms) of media time 0, estimated from the least-delayed frame; 0 before any. */
     private volatile long mediaOriginMillis;
@@ -96,7 +96,7 @@ public final class LiveFeed implements PacketTap {
         }
         streamTimeBaseNum = video.time_base().num();
         streamTimeBaseDen = video.time_base().den();
-        initParts.clear();
+        parts.clear();
         boxes = new Fmp4Boxes(this::box);
         try {
             remuxer = new Fmp4Remuxer(video, b -> boxes.accept(b));
@@ -158,17 +158,17 @@ public final class LiveFeed implements PacketTap {
     /** A whole box from the muxer, on the reader thread. */
     private void box(String type, byte[] b) {
         switch (type) {
-            case "ftyp" -> initParts.add(b);
+            case "ftyp" -> parts.add(b);
             case "moov" -> {
-                initParts.add(b);
-                init = new LiveChunk(concat(initParts), true, false, 0, 0);
-                initParts.clear();
+                parts.add(b);
+                init = new LiveChunk(concat(parts), true, false, 0, 0);
+                parts.clear();
             }
-            case "moof" -> initParts.add(b);
+            case "moof" -> parts.add(b);
             case "mdat" -> {
-                initParts.add(b);
-                fragment(concat(initParts));
-                initParts.clear();
+                parts.add(b);
+                fragment(concat(parts));
+                parts.clear();
             }
             default -> { } // styp, sidx, mfra: not written with these flags
         }
