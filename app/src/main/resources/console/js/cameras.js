@@ -35,6 +35,7 @@ export function renderCameras(main) {
       h('h2', {}, cam.name || cam.id), cam.name && cam.name !== cam.id ? h('p', { class: 'small' }, cam.id) : null,
       h('p', { class: 'state' }, cameraState(cam.state)),
       h('p', { class: 'facts' }, facts),
+      h('a', { class: 'button', href: '#/live/' + encodeURIComponent(cam.id), 'data-live': cam.id }, 'Lihat langsung'),
       canSeeGeometry ? h('a', { class: 'button', href: '#/editor/' + encodeURIComponent(cam.id), 'data-edit': cam.id },
         canEdit ? 'Ubah geometri' : 'Lihat geometri') : null);
   }

@@ -10,6 +10,7 @@ import { h, replace, message } from './dom.js';
 
 const RETRY_MS = 2000;
 const SNAPSHOT_MS = 3000;
+const STATE_MS = 3000;
 /** Further behind the newest buffered frame than this, the player jumps to the live edge. */
 const MAX_LAG_S = 0.8;
 /** Seconds of played video kept in the buffer (the rest is removed, so a long view keeps its memory). */
@@ -51,6 +52,14 @@ export function renderLive(main, only) {
       }
       // a browser opens at most six connections to a server: the whole page shares one overlay stream, and the
       // wall one multiplexed video stream (the single view reads its camera's own stream)
+      // the camera's own state (MATI: connection refused, ...) under a tile that is not playing
+      const states = setInterval(async () => {
+        try {
+          const { items: now } = await api('GET', '/console-api/cameras');
+          for (const c of now) players.find(p => p.cam.id === c.id)?.status(c);
+        } catch { /* a dead token signs out by itself; otherwise the next round */ }
+      }, STATE_MS);
+      stops.push(() => clearInterval(states));
       stops.push(overlayStream(players, only));
       if (only) players[0].run();
       else stops.push(wallStream(players));
@@ -215,6 +224,12 @@ class LivePlayer {
     this.img.hidden = !snap;
     this.video.hidden = snap;
     this.canvas.hidden = snap;
+  }
+
+  /** The camera's ingest state from the camera list: shown while the tile is not playing. */
+  status(cam) {
+    this.cam = { ...this.cam, state: cam.state };
+    if (this.state.dataset.state !== 'playing') this.facts.textContent = cameraState(cam.state);
   }
 
   /** A new stream of the camera: a fresh Media Source; its first data is the init segment. */

@@ -76,7 +76,13 @@ final class LiveWall {
             slots[i] = new Slot(i, cameras.get(i), feeds.apply(cameras.get(i)).orElse(null));
         }
         Runnable pump = () -> pump(response, slots);
-        long timer = vertx.setPeriodic(1, RETRY_MS, id -> connect(response, slots, context, pump));
+        long timer = vertx.setPeriodic(1, RETRY_MS, id -> {
+            if (response.ended() || response.closed()) {
+                vertx.cancelTimer(id);
+            } else {
+                connect(response, slots, context, pump);
+            }
+        });
         Runnable closeAll = () -> {
             vertx.cancelTimer(timer);
             for (Slot s : slots) {
@@ -93,9 +99,6 @@ final class LiveWall {
 
     /** Gives every camera without a stream one if it has one now, else says why (once per reason). */
     private void connect(HttpServerResponse response, Slot[] slots, Context context, Runnable pump) {
-        if (response.ended() || response.closed()) {
-            return;
-        }
         for (Slot s : slots) {
             if (s.viewer != null) {
                 continue;

@@ -125,7 +125,8 @@ class LiveViewBrowserTest {
         long frames0 = decodedFrames(HANOI);
         Thread.sleep(2500);
         assertThat(currentTime(HANOI)).isGreaterThan(t0 + 1.5);
-        assertThat(decodedFrames(HANOI)).as("decoded frames").isGreaterThan(frames0 + 8); // 6 fps clip
+        // at the camera's rate: the clip has 6 fps, 15 frames in 2.5 s (70 % of it, for a busy machine)
+        assertThat(decodedFrames(HANOI) - frames0).as("frames decoded in 2.5 s").isGreaterThanOrEqualTo(10);
         long latency = latencyMs(HANOI);
         assertThat(latency).as("glass-to-glass on loopback (camera read to picture on screen), ms")
                 .isBetween(-200L, 1500L);
@@ -181,8 +182,14 @@ class LiveViewBrowserTest {
         waitForState(HANOI, "dropped");
         assertThat(browser.findElement(By.cssSelector("#live-" + HANOI + " .live-state")).getText())
                 .contains("Siaran terputus");
+        // and the camera's own state from the camera list, in Indonesian
+        rig.backend.camera(new CameraStatus(HANOI, "DOWN: connection refused (retry in 1.0 s)", false, 0, 0, 0, -1, 0,
+                "Simpang Lý Thường Kiệt - Hàng Bài"), rig.snapshots.getFirst());
+        wait.until(d -> d.findElement(By.cssSelector("#live-" + HANOI + " .facts")).getText().startsWith("MATI"));
         screenshot("console-live-dropped.png");
         rtsp.restart();
+        rig.backend.camera(new CameraStatus(HANOI, "STREAMING 640x480 @ 6.00 fps", true, 6.0, 640, 480, 120, 0,
+                "Simpang Lý Thường Kiệt - Hàng Bài"), rig.snapshots.getFirst());
         waitForState(HANOI, "playing");
         assertThat(browser.executeScript("return window.pantauNoReload")).as("same page, no reload").isEqualTo(42L);
         double t0 = currentTime(HANOI);

@@ -18,6 +18,8 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerResponse;
 
+import java.lang.management.BufferPoolMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,15 +55,16 @@ public final class LiveViewBench {
 
     /** One phase's figures. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Phase(String name, int cameras, int viewers, double cpuCores, long rssBytes, double readerFps,
-                        double sentBytesPerSecond) {
+    public record Phase(String name, int cameras, int viewers, double cpuCores, long rssBytes, long heapAfterGcBytes,
+                        long directBytes, double readerFps, double sentBytesPerSecond) {
     }
 
     /** The report: the phases and what one camera and one viewer add. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Report(String clip, int cameras, int viewersPerCamera, double seconds, long rssIdleBytes,
                          List<Phase> phases, double cpuCoresPerCameraDecode, double cpuCoresPerCameraRemux,
-                         double cpuCoresPerViewer, long rssBytesPerCamera, long rssBytesPerViewer) {
+                         double cpuCoresPerViewer, long rssBytesPerCamera, long rssBytesPerViewer,
+                         long heapBytesPerViewer, long heapAndDirectBytesPerCameraRemux) {
     }
 
     public Report run() throws Exception {
@@ -80,7 +83,11 @@ public final class LiveViewBench {
                 decode.cpuCores() / cameras, (remux.cpuCores() - decode.cpuCores()) / cameras,
                 totalViewers == 0 ? 0 : (viewers.cpuCores() - remux.cpuCores()) / totalViewers,
                 (decode.rssBytes() - idle) / cameras,
-                totalViewers == 0 ? 0 : (viewers.rssBytes() - remux.rssBytes()) / totalViewers);
+                totalViewers == 0 ? 0 : (viewers.rssBytes() - remux.rssBytes()) / totalViewers,
+                totalViewers == 0 ? 0 : (viewers.heapAfterGcBytes() + viewers.directBytes() - remux.heapAfterGcBytes()
+                        - remux.directBytes()) / totalViewers,
+                (remux.heapAfterGcBytes() + remux.directBytes() - decode.heapAfterGcBytes() - decode.directBytes())
+                        / cameras);
     }
 
     private Phase phase(String name, boolean tap, int viewersEach) throws Exception {
@@ -133,8 +140,17 @@ public final class LiveViewBench {
                 Thread.sleep((long) (seconds * 1000));
                 double wall = sampler.wallSeconds();
                 long frames = ingest.cameras().stream().mapToLong(CameraWorker::framesDecoded).sum() - frames0;
-                p = new Phase(name, cameras, viewersEach * cameras, sampler.cpuSeconds() / wall,
-                        sampler.peakMemoryBytes(), frames / wall / cameras, (sent(registry) - sent0) / wall);
+                double cpu = sampler.cpuSeconds() / wall;
+                double sentPerSecond = (sent(registry) - sent0) / wall;
+                long rss = sampler.peakMemoryBytes();
+                // what is live now, while everything still runs: the heap after a collection, and direct buffers
+                // (the sockets' and FFmpeg's Java-side buffers); native memory of FFmpeg itself is only in the RSS
+                System.gc();
+                long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+                long direct = ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class).stream()
+                        .filter(b -> b.getName().equals("direct")).mapToLong(BufferPoolMXBean::getMemoryUsed).sum();
+                p = new Phase(name, cameras, viewersEach * cameras, cpu, rss, heap, direct, frames / wall / cameras,
+                        sentPerSecond);
             }
             server.close().await();
             return p;
@@ -179,13 +195,15 @@ public final class LiveViewBench {
         StringBuilder b = new StringBuilder();
         for (Phase p : r.phases()) {
             b.append(String.format(Locale.ROOT, "  %-26s cameras %d  viewers %3d  CPU %.3f cores  RSS %4d MiB  "
-                            + "%.1f fps/camera  sent %.0f kB/s%n", p.name(), p.cameras(), p.viewers(), p.cpuCores(),
-                    p.rssBytes() >> 20, p.readerFps(), p.sentBytesPerSecond() / 1024));
+                            + "heap %4d MiB  direct %3d MiB  %.1f fps/camera  sent %.0f kB/s%n", p.name(), p.cameras(),
+                    p.viewers(), p.cpuCores(), p.rssBytes() >> 20, p.heapAfterGcBytes() >> 20, p.directBytes() >> 20,
+                    p.readerFps(), p.sentBytesPerSecond() / 1024));
         }
-        b.append(String.format(Locale.ROOT, "per camera: decode %.3f cores, live remux %+.4f cores, RSS %d MiB%n"
-                        + "per viewer: %.4f cores, RSS %+.2f MiB",
-                r.cpuCoresPerCameraDecode(), r.cpuCoresPerCameraRemux(), r.rssBytesPerCamera() >> 20,
-                r.cpuCoresPerViewer(), r.rssBytesPerViewer() / 1048576.0));
+        b.append(String.format(Locale.ROOT, "per camera: decode %.3f cores, RSS %d MiB; live remux %+.4f cores, "
+                        + "heap+direct %+.2f MiB%nper viewer: %.4f cores, heap+direct %+.3f MiB (RSS %+.2f MiB, upper bound)",
+                r.cpuCoresPerCameraDecode(), r.rssBytesPerCamera() >> 20, r.cpuCoresPerCameraRemux(),
+                r.heapAndDirectBytesPerCameraRemux() / 1048576.0, r.cpuCoresPerViewer(),
+                r.heapBytesPerViewer() / 1048576.0, r.rssBytesPerViewer() / 1048576.0));
         return b.toString();
     }
 }

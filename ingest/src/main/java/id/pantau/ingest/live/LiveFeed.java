@@ -51,11 +51,14 @@ public final class LiveFeed implements PacketTap {
     private final List<LiveChunk> sinceKeyframe = new ArrayList<>();
     private long cachedBytes;
     private boolean cacheComplete;
-    private final ArrayList<byte[]> initParts = new ArrayList<>();
+    private final ArrayList<byte[]> parts = new ArrayList<>();
     private String unavailable = "camera not connected yet";
     /** Wall time (epoch ms) of media time 0, estimated from the least-delayed frame; 0 before any. */
     private volatile long mediaOriginMillis;
-    /** Read time, decoding time and keyframe flag of each packet written whose fragment has not come out yet. */
+    /**
+     * Read time, decoding time, keyframe flag and presentation time of each packet written whose fragment has not
+     * come out yet.
+     */
     private final ArrayDeque<long[]> written = new ArrayDeque<>();
     private long streamTimeBaseNum = 1;
     private long streamTimeBaseDen = 1;
@@ -93,7 +96,7 @@ public final class LiveFeed implements PacketTap {
         }
         streamTimeBaseNum = video.time_base().num();
         streamTimeBaseDen = video.time_base().den();
-        initParts.clear();
+        parts.clear();
         boxes = new Fmp4Boxes(this::box);
         try {
             remuxer = new Fmp4Remuxer(video, b -> boxes.accept(b));
@@ -114,7 +117,8 @@ public final class LiveFeed implements PacketTap {
         long dts = packet.dts() != AV_NOPTS_VALUE ? packet.dts() : packet.pts();
         // frag_every_frame writes a frame's fragment when the next frame arrives: the fragments come out in the
         // order the packets went in, one each, so their facts wait in this queue meanwhile
-        written.add(new long[] {System.currentTimeMillis(), dts, (packet.flags() & AV_PKT_FLAG_KEY) != 0 ? 1 : 0});
+        long pts = packet.pts() != AV_NOPTS_VALUE ? packet.pts() : dts;
+        written.add(new long[] {System.currentTimeMillis(), dts, (packet.flags() & AV_PKT_FLAG_KEY) != 0 ? 1 : 0, pts});
         try {
             if (!remuxer.write(packet)) {
                 written.pollLast();
@@ -154,17 +158,17 @@ public final class LiveFeed implements PacketTap {
     /** A whole box from the muxer, on the reader thread. */
     private void box(String type, byte[] b) {
         switch (type) {
-            case "ftyp" -> initParts.add(b);
+            case "ftyp" -> parts.add(b);
             case "moov" -> {
-                initParts.add(b);
-                init = new LiveChunk(concat(initParts), true, false, 0, 0);
-                initParts.clear();
+                parts.add(b);
+                init = new LiveChunk(concat(parts), true, false, 0, 0);
+                parts.clear();
             }
-            case "moof" -> initParts.add(b);
+            case "moof" -> parts.add(b);
             case "mdat" -> {
-                initParts.add(b);
-                fragment(concat(initParts));
-                initParts.clear();
+                parts.add(b);
+                fragment(concat(parts));
+                parts.clear();
             }
             default -> { } // styp, sidx, mfra: not written with these flags
         }
@@ -176,10 +180,12 @@ public final class LiveFeed implements PacketTap {
         if (meta == null) {
             return;
         }
-        long mediaMicros = (meta[1] - remuxer.originDts()) * 1_000_000L * streamTimeBaseNum / streamTimeBaseDen;
+        long mediaMicros = micros(meta[1] - remuxer.originDts());
         boolean key = meta[2] == 1;
         LiveChunk chunk = new LiveChunk(b, false, key, mediaMicros, meta[0]);
-        long origin = meta[0] - mediaMicros / 1_000;
+        // the browser's currentTime counts presentation time: a frame shown at pts was read at this origin plus
+        // pts, so a reordered (B-frame) stream's reorder delay counts in the latency, as it does on screen
+        long origin = meta[0] - micros(meta[3] - remuxer.originDts()) / 1_000;
         if (mediaOriginMillis == 0 || origin < mediaOriginMillis) {
             mediaOriginMillis = origin;
         }
@@ -203,6 +209,10 @@ public final class LiveFeed implements PacketTap {
             v.offer(chunk);
             bytes.increment(b.length);
         }
+    }
+
+    private long micros(long ticks) {
+        return ticks * 1_000_000L * streamTimeBaseNum / streamTimeBaseDen;
     }
 
     private static byte[] concat(List<byte[]> parts) {
