@@ -165,6 +165,9 @@ public final class PlateReader implements AutoCloseable {
         return out;
     }
 
+    /** A text line this much wider than the detector's box on the same row replaces the box (see scenePlateCorners). */
+    static final double WIDER_LINE = Double.parseDouble(System.getProperty("pantau.plates.widerLine", "1.15"));
+
     /** Scene text lines are searched at this long side (the photos of the shared set are 416 px). */
     private static final int TEXT_SEARCH_SIDE = 640;
 
@@ -193,10 +196,24 @@ public final class PlateReader implements AutoCloseable {
             Quad plate = new Quad(shift(q.topLeft(), -0.55 * h, -0.2 * h), shift(q.topRight(), 0.55 * h, -0.2 * h),
                     shift(q.bottomRight(), 0.55 * h, 0.6 * h), shift(q.bottomLeft(), -0.55 * h, 0.6 * h));
             BoundingBox b = plate.bounds();
-            boolean known = plates.stream().anyMatch(c -> c.box().iou(b) > 0.2
-                    || (b.centerX() > c.box().x1() && b.centerX() < c.box().x2() && b.centerY() > c.box().y1()
-                    && b.centerY() < c.box().y2()));
-            if (!known && out.stream().noneMatch(o -> o.bounds().iou(b) > 0.3)) {
+            int known = -1;
+            for (int k = 0; k < plates.size() && known < 0; k++) {
+                BoundingBox c = plates.get(k).box();
+                if (c.iou(b) > 0.2 || (b.centerX() > c.x1() && b.centerX() < c.x2() && b.centerY() > c.y1()
+                        && b.centerY() < c.y2())) {
+                    known = k;
+                }
+            }
+            if (known >= 0) {
+                // The Chinese-trained detector boxes a Chinese plate's proportions: on a longer Indonesian number it
+                // often cuts the region code or the last letters. A text line on the same row that reaches further
+                // holds the whole number: the plate is the line's.
+                BoundingBox c = plates.get(known).box();
+                double overlapY = Math.min(c.y2(), b.y2()) - Math.max(c.y1(), b.y1());
+                if (b.width() > WIDER_LINE * c.width() && overlapY > 0.5 * c.height()) {
+                    out.set(known, plate);
+                }
+            } else if (out.stream().noneMatch(o -> o.bounds().iou(b) > 0.3)) {
                 out.add(plate);
             }
         }

@@ -71,11 +71,11 @@ class IndonesianSceneAccuracyTest {
             PlateEvaluation.Stats cars = eval.stats(o -> o.label().vehicle().equals("car"));
             PlateEvaluation.Stats motorbikes = eval.stats(o -> o.label().vehicle().equals("motorbike")
                     && o.label().part() == PlateLabels.Part.HELD_OUT);
-            assertThat(held.boxRecall()).as("plate-box recall, held-out").isGreaterThanOrEqualTo(0.91);
+            assertThat(held.boxRecall()).as("plate-box recall, held-out").isGreaterThanOrEqualTo(0.93);
             // tilted motorbike plates were lost to a text-line score taken over the line's bounding box (5 %)
             assertThat(motorbikes.boxRecall()).as("plate-box recall, held-out motorbikes").isGreaterThanOrEqualTo(0.6);
             assertThat(cars.boxRecall()).as("plate-box recall, held-out cars").isGreaterThanOrEqualTo(0.94);
-            assertThat(held.exactRate()).as("best guess exact, held-out").isGreaterThanOrEqualTo(0.75);
+            assertThat(held.exactRate()).as("best guess exact, held-out").isGreaterThanOrEqualTo(0.79);
             assertThat(held.readShare()).as("share READ, held-out").isGreaterThanOrEqualTo(0.44);
             assertThat(held.readAccuracy()).as("READ plates right, held-out").isGreaterThanOrEqualTo(0.98);
         }
