@@ -287,6 +287,59 @@ class ConsoleApiTest {
     }
 
     @Test
+    void theVersionListNamesWhoSavedEachVersionWhenAndTheDiffShowsWhatChanged() throws Exception {
+        String config = "/console-api/cameras/" + HANOI + "/config";
+        ObjectNode draft = (ObjectNode) ConsoleTestRig.json(rig.send("GET", config, tokens.get(Role.ADMIN), null));
+        int from = draft.get("version").asInt();
+        ((ArrayNode) draft.get("zones")).addObject().put("id", "diff_zone")
+                .set("polygon", Json.mapper().readTree("[[10,20],[200,20],[200,90],[10,90]]"));
+        ArrayNode firstPolygon = (ArrayNode) draft.get("zones").get(0).get("polygon");
+        JsonNode oldCorner = firstPolygon.get(1).deepCopy();
+        firstPolygon.set(1, Json.mapper().readTree("[333, 222]"));
+        java.time.Instant before = java.time.Instant.now().minusSeconds(1);
+
+        HttpResponse<String> saved = rig.send("PUT", config, tokens.get(Role.ADMIN), draft.toString());
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(201);
+        int to = ConsoleTestRig.json(saved).get("version").asInt();
+
+        JsonNode items = ConsoleTestRig.json(rig.send("GET", config + "/versions", tokens.get(Role.DISHUB), null)).get("items");
+        JsonNode mine = null;
+        for (JsonNode i : items) {
+            if (i.get("version").asInt() == to) {
+                mine = i;
+            }
+        }
+        assertThat(mine).as("the new version in items: " + items).isNotNull();
+        assertThat(mine.get("author").asText()).isEqualTo("admin1");
+        assertThat(mine.get("current").asBoolean()).isTrue();
+        java.time.Instant at = java.time.Instant.parse(mine.get("saved_at").asText());
+        assertThat(at).isBetween(before, java.time.Instant.now().plusSeconds(1));
+
+        HttpResponse<String> diff = rig.send("GET", config + "/diff?from=" + from + "&to=" + to, tokens.get(Role.DISHUB), null);
+        assertThat(diff.statusCode()).as(diff.body()).isEqualTo(200);
+        JsonNode changes = ConsoleTestRig.json(diff).get("changes");
+        String firstZone = draft.get("zones").get(0).get("id").asText();
+        assertThat(changes).anySatisfy(c -> {
+            assertThat(c.get("path").asText()).isEqualTo("zones[" + firstZone + "].polygon[1]");
+            assertThat(c.get("old")).isEqualTo(oldCorner);
+            assertThat(c.get("new").get(0).asDouble()).isEqualTo(333);
+            assertThat(c.get("new").get(1).asDouble()).isEqualTo(222);
+        });
+        assertThat(changes).anySatisfy(c -> {
+            assertThat(c.get("path").asText()).isEqualTo("zones[diff_zone]");
+            assertThat(c.get("old").isNull()).isTrue();
+            assertThat(c.get("new").get("id").asText()).isEqualTo("diff_zone");
+        });
+        assertThat(changes).as("only what changed").hasSize(2);
+
+        HttpResponse<String> bad = rig.send("GET", config + "/diff?from=x&to=" + to, tokens.get(Role.DISHUB), null);
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("from");
+        assertThat(rig.send("GET", config + "/diff?from=1&to=999", tokens.get(Role.DISHUB), null).statusCode()).isEqualTo(404);
+        assertThat(rig.send("GET", config + "/diff?from=1&to=" + to, tokens.get(Role.POLICE), null).statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void everyConsoleRouteIsDescribedInTheServedOpenApiDocument() throws Exception {
         com.fasterxml.jackson.databind.JsonNode doc = id.pantau.core.json.Json.yaml().readTree(
                 id.pantau.enforcement.api.EnforcementApi.openApiDocument().getBytes());
