@@ -198,6 +198,17 @@ public final class ConsoleApi implements AutoCloseable {
         }));
         r.get("/cameras/:camera/config/versions/:version").handler(ctx -> guarded(ctx, CONFIG_READERS,
                 () -> storedVersion(ctx, camera(ctx), version(ctx))));
+        r.post("/cameras/:camera/calibration/check").handler(ctx -> guarded(ctx, CONFIG_READERS, () -> {
+            camera(ctx);
+            Buffer body = ctx.body() == null ? null : ctx.body().buffer();
+            JsonNode tree;
+            try {
+                tree = body == null || body.length() == 0 ? null : Json.mapper().readTree(body.getBytes());
+            } catch (IOException e) {
+                tree = null;
+            }
+            return CalibrationCheck.check(tree);
+        }));
         r.put("/cameras/:camera/config").handler(ctx -> guarded(ctx, CONFIG_EDITORS, 201, () -> save(ctx)));
         r.post("/cameras/:camera/config/versions/:version/activate").handler(ctx -> guarded(ctx, CONFIG_EDITORS, () -> {
             CameraId id = camera(ctx);
@@ -245,7 +256,7 @@ public final class ConsoleApi implements AutoCloseable {
         Buffer body = ctx.body() == null ? null : ctx.body().buffer();
         if (body == null || body.length() == 0) {
             throw new InvalidCameraConfigException("from the editor",
-                    List.of(new ConfigError("(document)", "a JSON camera configuration is required as the body")));
+                    List.of(new ConfigError("(document)", "a JSON camera configuration is required as the body", "body_required", Map.of())));
         }
         JsonNode tree;
         try {
@@ -253,16 +264,17 @@ public final class ConsoleApi implements AutoCloseable {
         } catch (IOException e) {
             throw new InvalidCameraConfigException("from the editor",
                     List.of(new ConfigError("(document)", "not valid JSON: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j
-                            ? j.getOriginalMessage() : "unreadable"))));
+                            ? j.getOriginalMessage() : "unreadable"), "not_json", Map.of())));
         }
         if (!(tree instanceof ObjectNode draft)) {
             throw new InvalidCameraConfigException("from the editor",
-                    List.of(new ConfigError("(document)", "must be a JSON object")));
+                    List.of(new ConfigError("(document)", "must be a JSON object", "not_object", Map.of())));
         }
         JsonNode named = draft.get("camera");
         if (named != null && !named.isNull() && !id.value().equals(named.asText())) {
             throw new InvalidCameraConfigException("from the editor", List.of(new ConfigError("camera",
-                    "is '" + named.asText() + "' but the document is saved for camera '" + id + "' (the URL)")));
+                    "is '" + named.asText() + "' but the document is saved for camera '" + id + "' (the URL)",
+                    "camera_mismatch", Map.of("named", named.asText(), "camera", id.value()))));
         }
         draft.put("camera", id.value());
         draft.remove("version");   // versions are assigned by the store
@@ -272,7 +284,7 @@ public final class ConsoleApi implements AutoCloseable {
             try {
                 CameraDetectorConfig.parse(Json.mapper().valueToTree(parsed), "the editor");
             } catch (DetectorSetupException e) {
-                throw new InvalidCameraConfigException("from the editor", List.of(new ConfigError("detector", e.getMessage())));
+                throw new InvalidCameraConfigException("from the editor", List.of(new ConfigError("detector", e.getMessage(), "detector_invalid", Map.of())));
             }
         }
         CameraConfig stored = backend.configs().save(parsed, BearerAuth.user(ctx).username());

@@ -129,6 +129,16 @@ class ConsoleApiTest {
         assertThat(problem.get("errors")).extracting(e -> e.get("field").asText())
                 .contains("zones[2].polygon", "counting_lines[0].a");
         assertThat(problem.get("errors").toString()).contains("at least 3 vertices").contains("outside the 640x480 frame");
+        // the same problems as stable codes with their values, which the page translates
+        assertThat(problem.get("errors")).anySatisfy(e -> {
+            assertThat(e.get("field").asText()).isEqualTo("counting_lines[0].a");
+            assertThat(e.get("code").asText()).isEqualTo("outside_frame");
+            assertThat(e.get("params").get("frame").asText()).isEqualTo("640x480");
+        });
+        assertThat(problem.get("errors")).anySatisfy(e -> {
+            assertThat(e.get("code").asText()).isEqualTo("too_few_vertices");
+            assertThat(e.get("params").get("count").asInt()).isEqualTo(2);
+        });
         assertThat(rig.store.versions(CameraId.of(HANOI))).isEqualTo(before);
 
         // a detector profile whose tiles leave the frame is refused when saved, naming the field
@@ -337,6 +347,34 @@ class ConsoleApiTest {
         assertThat(bad.body()).contains("from");
         assertThat(rig.send("GET", config + "/diff?from=1&to=999", tokens.get(Role.DISHUB), null).statusCode()).isEqualTo(404);
         assertThat(rig.send("GET", config + "/diff?from=1&to=" + to, tokens.get(Role.POLICE), null).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void theCalibrationCheckGivesEachPointsErrorAndRefusesADegenerateSet() throws Exception {
+        String check = "/console-api/cameras/" + HANOI + "/calibration/check";
+        // the Hanoi sample's four points, the last one mis-measured by a metre
+        String good = "{\"points\": [{\"image\": [40, 357], \"ground_m\": [0, 0]}, {\"image\": [505, 368], \"ground_m\": [13.3, 0]},"
+                + " {\"image\": [490, 331], \"ground_m\": [13.3, 3.0]}, {\"image\": [85, 324], \"ground_m\": [0, 3.0]},"
+                + " {\"image\": [300, 340], \"ground_m\": [%s, 1.5]}]}";
+        JsonNode fit = ConsoleTestRig.json(rig.send("POST", check, tokens.get(Role.OPERATOR), good.formatted("7.4")));
+        assertThat(fit.get("points")).hasSize(5);
+        assertThat(fit.get("limit_m").asDouble()).isEqualTo(0.5);
+        JsonNode off = ConsoleTestRig.json(rig.send("POST", check, tokens.get(Role.OPERATOR), good.formatted("12.0")));
+        assertThat(off.get("max_error_m").asDouble()).as(off.toString()).isGreaterThan(fit.get("max_error_m").asDouble());
+        assertThat(off.get("ok").asBoolean()).isFalse();
+
+        HttpResponse<String> line = rig.send("POST", check, tokens.get(Role.OPERATOR),
+                "{\"points\": [{\"image\": [10, 10], \"ground_m\": [0, 0]}, {\"image\": [20, 20], \"ground_m\": [1, 1]},"
+                        + " {\"image\": [30, 30], \"ground_m\": [2, 2]}, {\"image\": [40, 40], \"ground_m\": [3, 3]}]}");
+        assertThat(line.statusCode()).as(line.body()).isEqualTo(400);
+        assertThat(ConsoleTestRig.json(line).get("errors").get(0).get("code").asText()).isEqualTo("calibration_degenerate");
+        HttpResponse<String> three = rig.send("POST", check, tokens.get(Role.OPERATOR),
+                "{\"points\": [{\"image\": [10, 10], \"ground_m\": [0, 0]}]}");
+        assertThat(ConsoleTestRig.json(three).get("errors").get(0).get("code").asText()).isEqualTo("calibration_too_few");
+        HttpResponse<String> junk = rig.send("POST", check, tokens.get(Role.OPERATOR), "{\"points\": [{\"image\": \"x\"}]}");
+        assertThat(junk.statusCode()).isEqualTo(400);
+        assertThat(ConsoleTestRig.json(junk).get("errors").get(0).get("field").asText()).isEqualTo("points[0].image");
+        assertThat(rig.send("POST", check, tokens.get(Role.POLICE), good.formatted("7.4")).statusCode()).isEqualTo(403);
     }
 
     @Test
