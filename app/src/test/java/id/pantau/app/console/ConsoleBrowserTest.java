@@ -257,7 +257,7 @@ class ConsoleBrowserTest {
         browser.findElement(By.id("save-config")).click();
         WebElement errors = browser.findElement(By.id("editor-errors"));
         wait.until(ExpectedConditions.textToBePresentInElement(errors, "counting_lines[0].a"));
-        assertThat(errors.getText()).contains("outside the 640x480 frame");
+        assertThat(errors.getText()).contains("di luar bingkai 640x480");   // the server's code, translated
         assertThat(status.getText()).contains("Tidak disimpan");
         screenshot("console-editor-errors.png");
         assertThat(rig.store.versions(CameraId.of(HANOI))).containsExactly(1, 2);

@@ -1,0 +1,258 @@
+// The console's languages: Indonesian by default, English on the switch in the header (remembered in
+// localStorage). Pages ask t('key', {param}) for every word they show; a key missing in English falls back to
+// Indonesian, so a page not yet translated is still readable. The server sends errors as stable codes with their
+// values ({error, reason, errors: [{field, code, params}]}) and an English detail; errorText() turns them into a
+// sentence in the chosen language, and the English detail is shown only when English is chosen.
+
+const KEY = 'pantau.lang';
+const LANGS = ['id', 'en'];
+
+const ID = {
+  'lang.switch': 'English',
+  'lang.switch.title': 'Switch to English',
+  'shell.logout': 'Keluar',
+  'shell.loading': 'Memuat…',
+  'shell.title': 'Pantau — Konsol',
+  'menu.cameras': 'Kamera', 'menu.live': 'Tayangan langsung', 'menu.board': 'Lalu lintas & kejadian',
+  'menu.review': 'Verifikasi pelanggaran', 'menu.tickets': 'Tilang', 'menu.complaints': 'Pengaduan',
+  'menu.users': 'Pengguna', 'menu.api-keys': 'Kunci API', 'menu.dead-letters': 'Pesan gagal', 'menu.audit': 'Jejak audit',
+  'role.police': 'polisi', 'role.dishub': 'dishub', 'role.operator': 'operator', 'role.admin': 'admin',
+
+  'login.title': 'Masuk ke Pantau', 'login.user': 'Nama pengguna', 'login.password': 'Kata sandi', 'login.submit': 'Masuk',
+  'login.checking': 'Memeriksa…', 'login.wrong': 'Nama pengguna atau kata sandi salah, atau akun dinonaktifkan.',
+  'login.failed': 'Gagal masuk: {detail}',
+  'password.title': 'Ganti kata sandi',
+  'password.intro': 'Akun baru harus mengganti kata sandi sebelum memakai konsol (minimal 10 karakter).',
+  'password.current': 'Kata sandi sekarang', 'password.new': 'Kata sandi baru', 'password.again': 'Ulangi kata sandi baru',
+  'password.save': 'Simpan', 'password.mismatch': 'Kedua kata sandi baru tidak sama.',
+
+  'error.unauthenticated': 'Sesi berakhir atau belum masuk; silakan masuk lagi.',
+  'error.forbidden': 'Peran Anda tidak boleh melakukan ini.',
+  'error.role_not_allowed': 'Peran {role} tidak boleh melakukan ini; yang boleh: {allowed_roles}.',
+  'error.password_change_required': 'Ganti kata sandi dulu sebelum memakai konsol.',
+  'error.not_found': 'Tidak ditemukan.',
+  'error.no_frame': 'Kamera belum mengirim gambar.',
+  'error.conflict': 'Bertentangan dengan keadaan saat ini; muat ulang halaman.',
+  'error.invalid_request': 'Permintaan tidak valid.',
+  'error.invalid_json': 'Isi permintaan bukan JSON yang valid.',
+  'error.invalid_config': 'Konfigurasi tidak valid.',
+  'error.too_many_requests': 'Terlalu banyak permintaan; coba lagi sebentar lagi.',
+  'error.body_too_large': 'Isi permintaan terlalu besar.',
+  'error.live_unavailable': 'Video langsung belum tersedia.',
+  'error.internal_error': 'Terjadi kesalahan di server.',
+  'error.http': 'Kesalahan HTTP {status}.',
+  'error.network': 'Server tidak dapat dihubungi.',
+
+  // a geometry field's problem (ConfigError code) in words
+  'field.missing': 'belum diisi',
+  'field.invalid': 'tidak valid',
+  'field.invalid_id': 'ID kamera tidak valid',
+  'field.position_incomplete': 'posisi butuh lintang dan bujur',
+  'field.outside_frame': 'titik {point} di luar bingkai {frame}',
+  'field.box_outside_frame': 'kotak di luar bingkai {frame}',
+  'field.empty_box': 'kotak kosong (x2 harus lebih besar dari x1, y2 dari y1)',
+  'field.too_few_vertices': 'poligon butuh sedikitnya 3 titik, ada {count}',
+  'field.self_intersecting': 'sisi-sisi poligon saling berpotongan',
+  'field.no_area': 'poligon tidak berluas (semua titik segaris?)',
+  'field.same_points': 'kedua ujung garis (hampir) sama',
+  'field.direction_missing': 'arah "masuk" belum dipilih',
+  'field.direction_along_line': 'arah "{direction}" sejajar garis; harus memotongnya',
+  'field.duplicate_id': 'ID "{id}" dipakai dua kali',
+  'field.too_long': 'paling banyak {max} karakter, ada {length}',
+  'field.unknown_approach': 'pendekat "{approach}" tidak dikenal',
+  'field.unknown_lane': 'lajur "{lane}" tidak dikenal',
+  'field.movements_missing': 'sebutkan gerakan yang diizinkan lajur',
+  'field.heading_range': 'arah kompas harus 0–360 derajat, tertulis {value}',
+  'field.lamps_missing': 'sinyal visual butuh kotak lampu merah, kuning dan hijau',
+  'field.calibration_too_few': 'kalibrasi butuh sedikitnya 4 titik, ada {count}',
+  'field.calibration_degenerate': 'titik-titik tidak menentukan bidang jalan: ada tiga titik segaris atau dua titik sama',
+  'field.calibration_disagree': 'titik-titik tidak cocok: setelah dipasang, satu titik meleset {residual_m} m (batas {limit_m} m); ukur ulang',
+  'field.not_a_point': 'tulis [x, y] sebagai dua angka',
+  'field.body_required': 'dokumen konfigurasi kosong',
+  'field.not_json': 'bukan JSON yang valid',
+  'field.not_object': 'harus berupa objek JSON',
+  'field.camera_mismatch': 'dokumen untuk kamera "{named}", bukan "{camera}"',
+  'field.detector_invalid': 'profil detektor tidak valid',
+
+  // the geometry editor
+  'ed.title': 'Geometri kamera ',
+  'ed.tool': 'Alat ', 'ed.id': 'ID ', 'ed.idPlaceholder': 'mis. antrian_utara', 'ed.direction': 'Arah "masuk" ',
+  'ed.approach': 'Pendekat (approach) ', 'ed.approachPlaceholder': 'mis. utara', 'ed.lamp': 'Lampu ', 'ed.draw': 'Gambar',
+  'ed.tool.zone': 'Zona kemacetan (poligon)', 'ed.tool.lane': 'Lajur (poligon)', 'ed.tool.line': 'Garis hitung',
+  'ed.tool.stop': 'Garis henti', 'ed.tool.lamp': 'Kotak lampu sinyal', 'ed.tool.calib': 'Titik kalibrasi',
+  'ed.dir.up': 'atas ↑', 'ed.dir.down': 'bawah ↓', 'ed.dir.left': 'kiri ←', 'ed.dir.right': 'kanan →',
+  'ed.lamp.red': 'merah', 'ed.lamp.amber': 'kuning', 'ed.lamp.green': 'hijau',
+  'ed.finish': 'Selesai poligon', 'ed.undo': 'Batal titik', 'ed.save': 'Simpan sebagai versi baru',
+  'ed.readOnly': 'Hanya operator dan admin yang dapat mengubah geometri; Anda melihat saja.',
+  'ed.errors': 'Kesalahan', 'ed.elements': 'Elemen', 'ed.versions': 'Versi', 'ed.none': 'Tidak ada',
+  'ed.json': 'JSON lengkap (ambang batas, detektor)', 'ed.applyJson': 'Terapkan JSON',
+  'ed.loaded': 'Versi {version} dimuat.', 'ed.empty': 'Belum ada geometri: gambar dan simpan versi pertama.',
+  'ed.loadFailed': 'Geometri tidak dapat dimuat: {detail}',
+  'ed.current': ' (berlaku)', 'ed.view': 'Lihat', 'ed.activate': 'Berlakukan', 'ed.unknownAuthor': 'tidak tercatat',
+  'ed.activated': 'Versi {version} kini berlaku.', 'ed.activateFailed': 'Versi {version} tidak dapat diberlakukan: {detail}',
+  'ed.saving': 'Menyimpan…', 'ed.saved': 'Tersimpan sebagai versi {version} dan kini berlaku.',
+  'ed.notSaved400': 'Tidak disimpan: perbaiki kesalahan di samping. Versi yang berlaku tidak berubah.',
+  'ed.notSaved': 'Tidak disimpan: {detail}',
+  'ed.jsonApplied': 'JSON diterapkan ke draf (belum disimpan).', 'ed.jsonInvalid': 'JSON tidak valid: {detail}',
+  'ed.pickPolygon': 'Pilih alat poligon (zona atau lajur).', 'ed.polygonTooSmall': 'Poligon butuh sedikitnya 3 titik.',
+  'ed.polygonAdded': 'Poligon ditambahkan ke draf (belum disimpan).', 'ed.added': 'Ditambahkan ke draf (belum disimpan).',
+  'ed.moved': 'Titik dipindah ke ({x}, {y}) (belum disimpan).',
+  'ed.delete': 'Hapus',
+  'ed.group.zones': 'Zona', 'ed.group.counting_lines': 'Garis hitung', 'ed.group.lanes': 'Lajur', 'ed.group.approaches': 'Pendekat',
+  'ed.points': '{count} titik', 'ed.withApproach': ', pendekat {approach}', 'ed.in': 'masuk = {direction}',
+  'ed.movements': '{count} titik, gerakan {movements}', 'ed.stopLine': 'garis henti', 'ed.noStopLine': 'tanpa garis henti',
+  'ed.signal': ', sinyal {source}',
+  'ed.hint.zone': 'Klik titik-titik sudut zona pada gambar, lalu "Selesai poligon". Seret titik yang ada untuk memindahkannya.',
+  'ed.hint.lane': 'Klik titik-titik sudut lajur sebelum garis henti, lalu "Selesai poligon". Seret titik yang ada untuk memindahkannya.',
+  'ed.hint.line': 'Klik dua ujung garis hitung; kendaraan yang melintas ke arah "masuk" dihitung masuk.',
+  'ed.hint.stop': 'Klik dua ujung garis henti; arah "masuk" = arah kendaraan melintasi garis ke persimpangan.',
+  'ed.hint.lamp': 'Klik dua sudut kotak lampu (kiri-atas, kanan-bawah) untuk warna yang dipilih.',
+  'ed.hint.calib': 'Klik titik di jalan yang posisinya diukur (mis. sudut marka), lalu isi posisinya di tanah dalam meter. Sedikitnya 4 titik, tidak tiga segaris.',
+  'ed.calib': 'Kalibrasi (titik tanah)', 'ed.calib.image': 'Gambar (px)', 'ed.calib.x': 'X tanah (m)', 'ed.calib.y': 'Y tanah (m)',
+  'ed.calib.error': 'Galat (m)', 'ed.calib.check': 'Periksa kalibrasi',
+  'ed.calib.ok': 'Kalibrasi cocok: galat terbesar {max} m, RMS {rms} m (batas {limit} m).',
+  'ed.calib.bad': 'Kalibrasi belum cocok: galat terbesar {max} m melebihi batas {limit} m; ukur ulang titik yang bertanda merah.',
+  'ed.calib.refused': 'Kalibrasi ditolak: {detail}',
+  'ed.calib.added': 'Titik kalibrasi {n} ditambahkan: isi posisinya di tanah (meter).',
+  'ed.diff': 'Bandingkan versi', 'ed.diff.from': 'dari ', 'ed.diff.to': ' ke ', 'ed.diff.run': 'Bandingkan',
+  'ed.diff.path': 'Bagian', 'ed.diff.old': 'Lama', 'ed.diff.new': 'Baru', 'ed.diff.same': 'Tidak ada perbedaan.',
+  'ed.diff.summary': '{count} perubahan dari v{from} ke v{to}.', 'ed.diff.absent': '(tidak ada)',
+};
+
+const EN = {
+  'lang.switch': 'Bahasa Indonesia',
+  'lang.switch.title': 'Ganti ke bahasa Indonesia',
+  'shell.logout': 'Log out',
+  'shell.loading': 'Loading…',
+  'shell.title': 'Pantau — Console',
+  'menu.cameras': 'Cameras', 'menu.live': 'Live view', 'menu.board': 'Traffic & incidents',
+  'menu.review': 'Violation review', 'menu.tickets': 'Tickets', 'menu.complaints': 'Complaints',
+  'menu.users': 'Users', 'menu.api-keys': 'API keys', 'menu.dead-letters': 'Dead letters', 'menu.audit': 'Audit trail',
+  'role.police': 'police', 'role.dishub': 'dishub', 'role.operator': 'operator', 'role.admin': 'admin',
+
+  'login.title': 'Sign in to Pantau', 'login.user': 'User name', 'login.password': 'Password', 'login.submit': 'Sign in',
+  'login.checking': 'Checking…', 'login.wrong': 'Wrong user name or password, or the account is disabled.',
+  'login.failed': 'Sign-in failed: {detail}',
+  'password.title': 'Change password',
+  'password.intro': 'A new account must change its password before using the console (at least 10 characters).',
+  'password.current': 'Current password', 'password.new': 'New password', 'password.again': 'New password again',
+  'password.save': 'Save', 'password.mismatch': 'The two new passwords differ.',
+
+  'error.unauthenticated': 'Session ended or not signed in; please sign in again.',
+  'error.forbidden': 'Your role may not do this.',
+  'error.role_not_allowed': 'Role {role} may not do this; allowed: {allowed_roles}.',
+  'error.password_change_required': 'Change your password before using the console.',
+  'error.not_found': 'Not found.',
+  'error.no_frame': 'The camera has delivered no frame yet.',
+  'error.conflict': 'Conflicts with the current state; reload the page.',
+  'error.invalid_request': 'Invalid request.',
+  'error.invalid_json': 'The request body is not valid JSON.',
+  'error.invalid_config': 'Invalid configuration.',
+  'error.too_many_requests': 'Too many requests; try again shortly.',
+  'error.body_too_large': 'The request body is too large.',
+  'error.live_unavailable': 'Live video is not available yet.',
+  'error.internal_error': 'The server failed.',
+  'error.http': 'HTTP error {status}.',
+  'error.network': 'The server cannot be reached.',
+  'field.invalid': 'invalid',
+
+  'ed.title': 'Camera geometry ',
+  'ed.tool': 'Tool ', 'ed.id': 'ID ', 'ed.idPlaceholder': 'e.g. north_queue', 'ed.direction': '"In" direction ',
+  'ed.approach': 'Approach ', 'ed.approachPlaceholder': 'e.g. north', 'ed.lamp': 'Lamp ', 'ed.draw': 'Draw',
+  'ed.tool.zone': 'Congestion zone (polygon)', 'ed.tool.lane': 'Lane (polygon)', 'ed.tool.line': 'Counting line',
+  'ed.tool.stop': 'Stop line', 'ed.tool.lamp': 'Signal lamp box', 'ed.tool.calib': 'Calibration point',
+  'ed.dir.up': 'up ↑', 'ed.dir.down': 'down ↓', 'ed.dir.left': 'left ←', 'ed.dir.right': 'right →',
+  'ed.lamp.red': 'red', 'ed.lamp.amber': 'amber', 'ed.lamp.green': 'green',
+  'ed.finish': 'Finish polygon', 'ed.undo': 'Undo point', 'ed.save': 'Save as a new version',
+  'ed.readOnly': 'Only operators and admins may change the geometry; you are viewing it.',
+  'ed.errors': 'Errors', 'ed.elements': 'Elements', 'ed.versions': 'Versions', 'ed.none': 'None',
+  'ed.json': 'Full JSON (thresholds, detector)', 'ed.applyJson': 'Apply JSON',
+  'ed.loaded': 'Version {version} loaded.', 'ed.empty': 'No geometry yet: draw and save the first version.',
+  'ed.loadFailed': 'The geometry cannot be loaded: {detail}',
+  'ed.current': ' (in force)', 'ed.view': 'View', 'ed.activate': 'Put in force', 'ed.unknownAuthor': 'not recorded',
+  'ed.activated': 'Version {version} is now in force.', 'ed.activateFailed': 'Version {version} cannot be put in force: {detail}',
+  'ed.saving': 'Saving…', 'ed.saved': 'Saved as version {version}, now in force.',
+  'ed.notSaved400': 'Not saved: fix the errors listed beside. The version in force is unchanged.',
+  'ed.notSaved': 'Not saved: {detail}',
+  'ed.jsonApplied': 'JSON applied to the draft (not saved yet).', 'ed.jsonInvalid': 'Invalid JSON: {detail}',
+  'ed.pickPolygon': 'Pick a polygon tool (zone or lane).', 'ed.polygonTooSmall': 'A polygon needs at least 3 points.',
+  'ed.polygonAdded': 'Polygon added to the draft (not saved yet).', 'ed.added': 'Added to the draft (not saved yet).',
+  'ed.moved': 'Point moved to ({x}, {y}) (not saved yet).',
+  'ed.delete': 'Delete',
+  'ed.group.zones': 'Zones', 'ed.group.counting_lines': 'Counting lines', 'ed.group.lanes': 'Lanes', 'ed.group.approaches': 'Approaches',
+  'ed.points': '{count} points', 'ed.withApproach': ', approach {approach}', 'ed.in': 'in = {direction}',
+  'ed.movements': '{count} points, movements {movements}', 'ed.stopLine': 'stop line', 'ed.noStopLine': 'no stop line',
+  'ed.signal': ', signal {source}',
+  'ed.hint.zone': 'Click the zone\'s corners on the picture, then "Finish polygon". Drag an existing point to move it.',
+  'ed.hint.lane': 'Click the lane\'s corners before the stop line, then "Finish polygon". Drag an existing point to move it.',
+  'ed.hint.line': 'Click the two ends of the counting line; vehicles crossing in the "in" direction count as in.',
+  'ed.hint.stop': 'Click the two ends of the stop line; "in" = the direction vehicles cross it into the junction.',
+  'ed.hint.lamp': 'Click two corners of the lamp box (top left, bottom right) for the chosen colour.',
+  'ed.hint.calib': 'Click a point on the road whose position was measured (e.g. a marking corner), then type its ground position in metres. At least 4 points, no three on one line.',
+  'ed.calib': 'Calibration (ground points)', 'ed.calib.image': 'Image (px)', 'ed.calib.x': 'Ground X (m)', 'ed.calib.y': 'Ground Y (m)',
+  'ed.calib.error': 'Error (m)', 'ed.calib.check': 'Check calibration',
+  'ed.calib.ok': 'Calibration fits: largest error {max} m, RMS {rms} m (limit {limit} m).',
+  'ed.calib.bad': 'Calibration does not fit yet: largest error {max} m exceeds the {limit} m limit; re-measure the points marked red.',
+  'ed.calib.refused': 'Calibration refused: {detail}',
+  'ed.calib.added': 'Calibration point {n} added: type its ground position (metres).',
+  'ed.diff': 'Compare versions', 'ed.diff.from': 'from ', 'ed.diff.to': ' to ', 'ed.diff.run': 'Compare',
+  'ed.diff.path': 'Part', 'ed.diff.old': 'Old', 'ed.diff.new': 'New', 'ed.diff.same': 'No differences.',
+  'ed.diff.summary': '{count} changes from v{from} to v{to}.', 'ed.diff.absent': '(none)',
+};
+
+const DICTS = { id: ID, en: EN };
+
+export function lang() {
+  const l = localStorage.getItem(KEY);
+  return LANGS.includes(l) ? l : 'id';
+}
+
+/** Remembers the language and tells the shell to draw the page again. */
+export function setLang(l) {
+  localStorage.setItem(KEY, LANGS.includes(l) ? l : 'id');
+  document.documentElement.lang = lang();
+  window.dispatchEvent(new Event('pantau:lang'));
+}
+
+/** The words for key in the chosen language, {name} replaced by params.name. */
+export function t(key, params = {}) {
+  const text = DICTS[lang()][key] ?? ID[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (m, k) => params[k] === undefined ? m : format(params[k]));
+}
+
+function format(v) {
+  if (Array.isArray(v)) return v.map(format).join(', ');
+  if (typeof v === 'number') return v.toLocaleString(lang() === 'en' ? 'en-GB' : 'id-ID', { maximumFractionDigits: 3 });
+  return String(v);
+}
+
+/** Whether the dictionary has the key (in Indonesian, the full one). */
+export function has(key) {
+  return key in ID;
+}
+
+/**
+ * An error answer (ApiError) as one sentence in the chosen language: the reason or code translated, with the
+ * server's English detail appended only in English (it names routes and fields an English reader can use).
+ */
+export function errorText(e) {
+  if (!e || e.status === undefined) return t('error.network');
+  const key = [e.reason && 'error.' + e.reason, e.code && 'error.' + e.code].find(k => k && has(k));
+  const params = { ...(e.params || {}), status: e.status, role: e.params?.role && t('role.' + e.params.role),
+    allowed_roles: (e.params?.allowed_roles || []).map(r => t('role.' + r)) };
+  const text = key ? t(key, params) : t('error.http', params);
+  return lang() === 'en' && e.detail && e.detail !== text ? text + ' (' + e.detail + ')' : text;
+}
+
+/** One geometry field error ({field, message, code, params}): the problem in words, without the field path. */
+export function fieldErrorText(err) {
+  if (lang() === 'en') return err.message;   // the server's own English wording
+  return err.code && has('field.' + err.code) ? t('field.' + err.code, err.params || {}) : t('field.invalid');
+}
+
+/** A time in WIB (Asia/Jakarta) in the chosen language, e.g. "6/12/2026, 13.05.10 WIB". */
+export function wib(iso) {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  return isNaN(d) ? String(iso) : d.toLocaleString(lang() === 'en' ? 'en-GB' : 'id-ID', { timeZone: 'Asia/Jakarta' }) + ' WIB';
+}

@@ -1,0 +1,198 @@
+package id.pantau.app.console;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import id.pantau.core.camera.CameraId;
+import id.pantau.core.camera.config.CameraConfig;
+import id.pantau.core.camera.config.XY;
+import id.pantau.enforcement.auth.Role;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.Rectangle;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+
+import static id.pantau.app.console.ConsoleTestRig.HANOI;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * The geometry editor's admin tools in a real headless Chromium: an admin drags a zone corner, saves, reads the
+ * version list (author, time in WIB) and the diff between the versions, checks the calibration (a good set fits,
+ * a set on one line is refused in Indonesian), and a refused save shows its field errors in Indonesian and, after
+ * the language switch, in English. Screenshots go to target/editor-*.png. Needs chromium and chromium-driver.
+ */
+class EditorBrowserTest {
+    @TempDir
+    static Path dir;
+    static ConsoleTestRig rig;
+    static ChromeDriver browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        rig = new ConsoleTestRig(dir);
+        ChromeOptions o = new ChromeOptions();
+        o.setBinary("/usr/bin/chromium");
+        o.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--no-first-run",
+                "--window-size=1400,1300",
+                // loopback only: no DNS lookups for anything but 127.0.0.1
+                "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1");
+        browser = new ChromeDriver(new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build(), o);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        rig.close();
+    }
+
+    @Test
+    void anAdminDragsAPointComparesVersionsChecksTheCalibrationAndReadsErrorsInBothLanguages() throws Exception {
+        try {
+            run();
+        } catch (Exception | AssertionError e) {
+            screenshot("editor-failure.png");
+            Files.writeString(Path.of("target", "editor-failure.html"), browser.getPageSource());
+            throw e;
+        }
+    }
+
+    private void run() throws Exception {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        browser.get(rig.url + "/");
+        browser.executeScript("localStorage.clear(); sessionStorage.clear();");
+        browser.get(rig.url + "/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("admin1");
+        browser.findElement(By.id("password")).sendKeys(ConsoleTestRig.PASSWORD);
+        browser.findElement(By.id("login-button")).click();
+        wait.until(d -> !d.findElements(By.cssSelector("#nav a")).isEmpty());
+        assertThat(browser.findElement(By.id("who")).getText()).isEqualTo("admin1 (admin)");
+        browser.get(rig.url + "/#/editor/" + HANOI);
+        WebElement status = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("editor-status")));
+        wait.until(ExpectedConditions.textToBePresentInElement(status, "Versi 1 dimuat"));
+        wait.until(d -> (Boolean) browser.executeScript("return document.getElementById('editor-canvas').width === 640"));
+
+        // drag the junction zone's second corner (540, 200) by 40 x 30 CSS pixels
+        WebElement canvas = browser.findElement(By.id("editor-canvas"));
+        Rectangle r = canvas.getRect();
+        double s = r.getWidth() / 640.0;   // CSS pixels per frame pixel
+        int fromX = (int) Math.round(540 * s - r.getWidth() / 2.0);
+        int fromY = (int) Math.round(200 * s - r.getHeight() / 2.0);
+        new Actions(browser).moveToElement(canvas, fromX, fromY).clickAndHold().moveByOffset(-20, 15)
+                .moveByOffset(-20, 15).release().perform();
+        wait.until(ExpectedConditions.textToBePresentInElement(status, "Titik dipindah"));
+        browser.findElement(By.id("save-config")).click();
+        wait.until(ExpectedConditions.textToBePresentInElement(status, "versi 2"));
+        CameraConfig v2 = rig.store.current(CameraId.of(HANOI)).orElseThrow();
+        CameraConfig.Zone junction = v2.zones().stream().filter(z -> z.id().equals("junction")).findFirst().orElseThrow();
+        assertThat(junction.polygon()).as("a drag moves a point, it adds none").hasSize(4);
+        XY moved = junction.polygon().get(1);
+        assertThat(moved.x()).isCloseTo(540 - 40 / s, within(3.0));
+        assertThat(moved.y()).isCloseTo(200 + 30 / s, within(3.0));
+        assertThat(junction.polygon().get(0)).isEqualTo(new XY(60, 200));
+
+        // the version list: who saved v2 and when, in WIB; v1 was imported from a file, without an author
+        WebElement v2Item = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("li[data-version='2']")));
+        JsonNode items = ConsoleTestRig.json(rig.send("GET", "/console-api/cameras/" + HANOI + "/config/versions",
+                rig.login(Role.ADMIN), null)).get("items");
+        ZonedDateTime savedAt = Instant.parse(items.get(1).get("saved_at").asText()).atZone(ZoneId.of("Asia/Jakarta"));
+        assertThat(v2Item.getText()).contains("admin1").contains("(berlaku)")
+                .contains(String.format("%02d.%02d", savedAt.getHour(), savedAt.getMinute())).endsWith("WIB Lihat");
+        assertThat(browser.findElement(By.cssSelector("li[data-version='1']")).getText()).contains("tidak tercatat").contains("WIB");
+
+        // the diff from v1 to v2: exactly the dragged corner, old and new
+        browser.findElement(By.id("diff-run")).click();
+        WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#editor-diff tr[data-path='zones[junction].polygon[1]']")));
+        assertThat(row.findElement(By.cssSelector("td.old")).getText()).isEqualTo("[540,200]");
+        assertThat(browser.findElement(By.id("editor-diff")).getText()).contains("1 perubahan dari v1 ke v2");
+        screenshot("editor-versions-diff.png");
+
+        // the calibration tool: the stored four points fit
+        assertThat(browser.findElements(By.cssSelector("#editor-calibration tr[data-calib]"))).hasSize(4);
+        browser.findElement(By.id("check-calibration")).click();
+        WebElement calib = browser.findElement(By.id("calib-status"));
+        wait.until(ExpectedConditions.textToBePresentInElement(calib, "Kalibrasi cocok"));
+        assertThat(browser.findElement(By.cssSelector("tr[data-calib='0'] .calib-error")).getText()).matches("\\d+\\.\\d\\d");
+        // four new points clicked on one line (y = 60) are refused, in Indonesian, and the page says why
+        for (int i = 0; i < 4; i++) {
+            browser.findElement(By.cssSelector("tr[data-calib='0'] button")).click();
+        }
+        new Select(browser.findElement(By.id("tool"))).selectByValue("calib");
+        for (int i = 0; i < 4; i++) {
+            new Actions(browser).moveToElement(canvas, (int) Math.round((100 + 100 * i) * s - r.getWidth() / 2.0),
+                    (int) Math.round(60 * s - r.getHeight() / 2.0)).click().perform();
+            WebElement x = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-ground-x='" + i + "']")));
+            x.clear();
+            x.sendKeys(String.valueOf(i * 2), "\t");
+        }
+        assertThat(browser.findElements(By.cssSelector("#editor-calibration tr[data-calib]"))).hasSize(4);
+        browser.findElement(By.id("check-calibration")).click();
+        wait.until(ExpectedConditions.textToBePresentInElement(calib, "Kalibrasi ditolak"));
+        assertThat(calib.getText()).contains("tiga titik segaris").doesNotContain("degenerate");
+        screenshot("editor-calibration-refused.png");
+        assertThat(rig.store.versions(CameraId.of(HANOI))).containsExactly(1, 2);
+
+        // a refused save: the field errors in Indonesian ...
+        badSave();
+        WebElement errors = browser.findElement(By.id("editor-errors"));
+        wait.until(ExpectedConditions.textToBePresentInElement(errors, "counting_lines[0].a"));
+        assertThat(errors.getText()).contains("di luar bingkai 640x480").doesNotContain("outside");
+        assertThat(status.getText()).contains("Tidak disimpan");
+        screenshot("editor-errors-id.png");
+
+        // ... and in English after the switch, which the browser remembers
+        browser.findElement(By.id("lang")).click();
+        wait.until(ExpectedConditions.textToBePresentInElement(browser.findElement(By.tagName("h1")), "Camera geometry"));
+        assertThat(browser.findElement(By.id("nav")).getText()).contains("Cameras").doesNotContain("Kamera");
+        status = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("editor-status")));
+        wait.until(ExpectedConditions.textToBePresentInElement(status, "Version 2 loaded"));
+        badSave();
+        errors = browser.findElement(By.id("editor-errors"));
+        wait.until(ExpectedConditions.textToBePresentInElement(errors, "outside the 640x480 frame"));
+        assertThat(status.getText()).contains("Not saved");
+        screenshot("editor-errors-en.png");
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.textToBePresentInElement(browser.findElement(By.id("lang")), "Bahasa Indonesia"));
+        assertThat((String) browser.executeScript("return localStorage.getItem('pantau.lang')")).isEqualTo("en");
+        assertThat(rig.store.versions(CameraId.of(HANOI))).containsExactly(1, 2);
+    }
+
+    /** Puts a counting line's end outside the frame through the JSON box and saves. */
+    private void badSave() {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        wait.until(d -> !((String) browser.executeScript("return document.getElementById('editor-json').value")).isEmpty());
+        browser.findElement(By.cssSelector("details summary")).click();
+        browser.executeScript("const t = document.getElementById('editor-json'); const d = JSON.parse(t.value);"
+                + " d.counting_lines[0].a = [900, 10]; t.value = JSON.stringify(d);");
+        browser.findElement(By.id("apply-json")).click();
+        browser.findElement(By.id("save-config")).click();
+    }
+
+    private static void screenshot(String name) throws Exception {
+        Path target = Path.of("target", name);
+        Files.createDirectories(target.getParent());
+        Files.write(target, browser.getScreenshotAs(OutputType.BYTES));
+    }
+}
