@@ -11,6 +11,7 @@
 import { api, blobUrl, session, ApiError } from './api.js';
 import { h, replace, message } from './dom.js';
 import { t, wib, fieldErrorText } from './i18n.js';
+import { movement, signalSource } from './words.js';
 
 const DIRECTIONS = ['up', 'down', 'left', 'right'];
 const TOOLS = ['zone', 'lane', 'line', 'stop', 'lamp', 'calib'];
@@ -394,9 +395,9 @@ export function renderEditor(main, cameraId) {
     replace(elements,
       group('zones', z => t('ed.points', { count: z.polygon.length }) + (z.approach ? t('ed.withApproach', { approach: z.approach }) : '')),
       group('counting_lines', l => t('ed.in', { direction: DIRECTIONS.includes(l.in_direction) ? t('ed.dir.' + l.in_direction) : l.in_direction })),
-      group('lanes', l => t('ed.movements', { count: l.polygon.length, movements: (l.movements || []).join(', ') })),
+      group('lanes', l => t('ed.movements', { count: l.polygon.length, movements: (l.movements || []).map(movement).join(', ') })),
       group('approaches', a => (a.stop_line ? t('ed.stopLine') : t('ed.noStopLine'))
-        + (a.signal ? t('ed.signal', { source: a.signal.source }) : '')));
+        + (a.signal ? t('ed.signal', { source: signalSource(a.signal.source) }) : '')));
     drawCalibration();
     draw();
   }

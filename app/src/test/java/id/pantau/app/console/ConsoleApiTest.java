@@ -86,12 +86,19 @@ class ConsoleApiTest {
         HttpResponse<String> r = rig.send("GET", "/console-api/cameras", token, null);
         assertThat(r.statusCode()).isEqualTo(403);
         assertThat(r.body()).contains("password change required");
+        // the reason as a stable word the console translates
+        assertThat(ConsoleTestRig.json(r).get("reason").asText()).isEqualTo("password_change_required");
     }
 
     @Test
     void rolesDecideWhoReadsAndWhoEditsGeometry() throws Exception {
         String config = "/console-api/cameras/" + HANOI + "/config";
-        assertThat(rig.send("GET", config, tokens.get(Role.POLICE), null).statusCode()).isEqualTo(403);
+        HttpResponse<String> police = rig.send("GET", config, tokens.get(Role.POLICE), null);
+        assertThat(police.statusCode()).isEqualTo(403);
+        JsonNode refused = ConsoleTestRig.json(police);
+        assertThat(refused.get("reason").asText()).isEqualTo("role_not_allowed");
+        assertThat(refused.get("role").asText()).isEqualTo("police");
+        assertThat(refused.get("allowed_roles")).extracting(JsonNode::asText).containsExactlyInAnyOrder("dishub", "operator", "admin");
         for (Role reader : List.of(Role.DISHUB, Role.OPERATOR, Role.ADMIN)) {
             assertThat(rig.send("GET", config, tokens.get(reader), null).statusCode()).as(reader.wire()).isEqualTo(200);
         }

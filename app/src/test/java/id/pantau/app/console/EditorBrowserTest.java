@@ -92,6 +92,8 @@ class EditorBrowserTest {
         WebElement status = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("editor-status")));
         wait.until(ExpectedConditions.textToBePresentInElement(status, "Versi 1 dimuat"));
         wait.until(d -> (Boolean) browser.executeScript("return document.getElementById('editor-canvas').width === 640"));
+        assertThat(browser.findElement(By.id("editor-elements")).getText())
+                .as("the pipeline's identifiers in words").contains("gerakan lurus, belok kiri").contains("sinyal kamera");
 
         // drag the junction zone's second corner (540, 200) by 40 x 30 CSS pixels
         WebElement canvas = browser.findElement(By.id("editor-canvas"));
