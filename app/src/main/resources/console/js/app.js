@@ -3,7 +3,7 @@
 
 import { api, session } from './api.js';
 import { h, replace } from './dom.js';
-import { t, lang, setLang } from './i18n.js';
+import { t, has, lang, setLang } from './i18n.js';
 import { renderLogin, renderPasswordChange } from './login.js';
 import { renderCameras } from './cameras.js';
 import { renderLive } from './live.js';
@@ -18,16 +18,16 @@ import { renderApiKeys } from './apikeys.js';
 
 const ALL = ['police', 'dishub', 'operator', 'admin'];
 const PAGES = [
-  { path: 'cameras', label: true, roles: ALL, render: renderCameras },
-  { path: 'live', label: true, roles: ALL, render: renderLive },
-  { path: 'board', label: true, roles: ALL, render: renderBoard },
-  { path: 'review', label: true, roles: ['police'], render: renderReview },
-  { path: 'tickets', label: true, roles: ['police'], render: renderTickets },
-  { path: 'complaints', label: true, roles: ['dishub', 'operator', 'admin'], render: renderComplaints },
-  { path: 'users', label: true, roles: ['admin'], render: renderUsers },
-  { path: 'api-keys', label: true, roles: ['admin'], render: renderApiKeys },
-  { path: 'dead-letters', label: true, roles: ['operator', 'admin'], render: renderDeadLetters },
-  { path: 'audit', label: true, roles: ['admin'], render: renderAudit },
+  { path: 'cameras', label: 'Kamera', roles: ALL, render: renderCameras },
+  { path: 'live', label: 'Tayangan langsung', roles: ALL, render: renderLive },
+  { path: 'board', label: 'Lalu lintas & kejadian', roles: ALL, render: renderBoard },
+  { path: 'review', label: 'Verifikasi pelanggaran', roles: ['police'], render: renderReview },
+  { path: 'tickets', label: 'Tilang', roles: ['police'], render: renderTickets },
+  { path: 'complaints', label: 'Pengaduan', roles: ['dishub', 'operator', 'admin'], render: renderComplaints },
+  { path: 'users', label: 'Pengguna', roles: ['admin'], render: renderUsers },
+  { path: 'api-keys', label: 'Kunci API', roles: ['admin'], render: renderApiKeys },
+  { path: 'dead-letters', label: 'Pesan gagal', roles: ['operator', 'admin'], render: renderDeadLetters },
+  { path: 'audit', label: 'Jejak audit', roles: ['admin'], render: renderAudit },
   { path: 'editor', label: null, roles: ['dishub', 'operator', 'admin'], render: renderEditor },
 ];
 
@@ -56,7 +56,7 @@ function drawShell() {
     return;
   }
   replace(nav, PAGES.filter(p => p.label && p.roles.includes(s.user.role))
-    .map(p => h('a', { href: '#/' + p.path, 'data-page': p.path }, t('menu.' + p.path))));
+    .map(p => h('a', { href: '#/' + p.path, 'data-page': p.path }, has('menu.' + p.path) ? t('menu.' + p.path) : p.label)));
   who.textContent = s.user.username + ' (' + t('role.' + s.user.role) + ')';
   logout.hidden = false;
 }
