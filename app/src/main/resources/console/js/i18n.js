@@ -74,6 +74,35 @@ const ID = {
   'field.camera_mismatch': 'dokumen untuk kamera "{named}", bukan "{camera}"',
   'field.detector_invalid': 'profil detektor tidak valid',
 
+
+  // the camera grid
+  'cam.title': 'Kamera', 'cam.count': '{count} kamera · diperbarui {time}', 'cam.loadFailed': 'Daftar kamera tidak dapat dimuat: {detail}',
+  'cam.facts': '{width}×{height} · {fps} fps · gambar {age} · {dropped} hilang', 'cam.noPicture': 'tidak ada gambar',
+  'cam.snapshotAlt': 'Gambar terakhir {camera}', 'cam.edit': 'Ubah geometri', 'cam.view': 'Lihat geometri',
+  'cam.noSnapshot': 'Belum ada gambar', 'cam.ageNone': 'belum ada', 'cam.ageMs': '{ms} ms lalu', 'cam.ageS': '{s} s lalu',
+  // the audit trail
+  'audit.title': 'Jejak audit', 'audit.kind': 'Jenis ', 'audit.idPlaceholder': 'id (mis. nomor kasus)', 'audit.filter': 'Saring',
+  'audit.verify': 'Periksa keutuhan jejak', 'audit.col.seq': 'No.', 'audit.col.at': 'Waktu', 'audit.col.actor': 'Pelaku',
+  'audit.col.action': 'Tindakan', 'audit.col.entity': 'Jenis', 'audit.col.id': 'Id', 'audit.none': 'Tidak ada entri.',
+  'audit.intact': 'Jejak utuh: {count} entri diperiksa.', 'audit.broken': 'JEJAK RUSAK: {count} masalah ditemukan.',
+  'audit.anchored': 'Dijangkarkan: {checked} titik periksa bertanda tangan diperiksa; terakhir #{seq} ({at}), {after} entri sesudahnya belum dijangkarkan.',
+  'audit.notAnchored': 'Belum dijangkarkan: tidak ada titik periksa bertanda tangan di luar basis data.',
+  'entity.': 'semua', 'entity.violation': 'kasus', 'entity.ticket': 'tilang', 'entity.user': 'pengguna',
+  'entity.camera_config': 'konfigurasi kamera', 'entity.dead_letter': 'pesan gagal', 'entity.complaint': 'pengaduan',
+  'entity.api_key': 'kunci API',
+  'action.auth.login': 'masuk', 'action.auth.login_failed': 'gagal masuk', 'action.user.create': 'pengguna dibuat',
+  'action.user.update': 'pengguna diubah', 'action.user.password_change': 'kata sandi diganti',
+  'action.api_key.create': 'kunci API dibuat', 'action.api_key.rotate': 'kunci API diganti', 'action.api_key.revoke': 'kunci API dicabut',
+  'action.camera_config.save': 'geometri disimpan', 'action.camera_config.activate': 'geometri diberlakukan',
+  'action.alert.acknowledge': 'peringatan dikonfirmasi', 'action.alert.note': 'catatan peringatan',
+  'action.violation.received': 'kasus diterima', 'action.violation.claim': 'kasus diklaim',
+  'action.violation.plate_correction': 'pelat dikoreksi', 'action.violation.first_approval': 'disetujui (petugas pertama)',
+  'action.violation.approve': 'kasus disetujui', 'action.violation.reject': 'kasus ditolak', 'action.evidence.view': 'bukti dilihat',
+  'action.ticket.issue': 'tilang terbit', 'action.ticket.status': 'status tilang diubah',
+  'action.ticket.letter_download': 'surat konfirmasi diunduh', 'action.dead_letter.resolve': 'pesan gagal diselesaikan',
+  'action.complaint.create': 'pengaduan masuk', 'action.complaint.update': 'pengaduan diperbarui',
+  'action.complaint.status': 'status pengaduan diubah', 'action.complaint.corroborate': 'pengaduan dikonfirmasi kamera',
+  'action.complaint.contact_view': 'kontak pelapor dilihat',
   // the geometry editor
   'ed.title': 'Geometri kamera ',
   'ed.tool': 'Alat ', 'ed.id': 'ID ', 'ed.idPlaceholder': 'mis. antrian_utara', 'ed.direction': 'Arah "masuk" ',
@@ -156,6 +185,33 @@ const EN = {
   'error.network': 'The server cannot be reached.',
   'field.invalid': 'invalid',
 
+  'cam.title': 'Cameras', 'cam.count': '{count} cameras · updated {time}', 'cam.loadFailed': 'The camera list cannot be loaded: {detail}',
+  'cam.facts': '{width}×{height} · {fps} fps · frame {age} · {dropped} dropped', 'cam.noPicture': 'no picture',
+  'cam.snapshotAlt': 'Latest frame of {camera}', 'cam.edit': 'Edit geometry', 'cam.view': 'View geometry',
+  'cam.noSnapshot': 'No frame yet', 'cam.ageNone': 'none yet', 'cam.ageMs': '{ms} ms ago', 'cam.ageS': '{s} s ago',
+  'audit.title': 'Audit trail', 'audit.kind': 'Kind ', 'audit.idPlaceholder': 'id (e.g. case number)', 'audit.filter': 'Filter',
+  'audit.verify': 'Check the trail\'s integrity', 'audit.col.seq': 'No.', 'audit.col.at': 'Time', 'audit.col.actor': 'Actor',
+  'audit.col.action': 'Action', 'audit.col.entity': 'Kind', 'audit.col.id': 'Id', 'audit.none': 'No entries.',
+  'audit.intact': 'Trail intact: {count} entries checked.', 'audit.broken': 'TRAIL BROKEN: {count} problems found.',
+  'audit.anchored': 'Anchored: {checked} signed checkpoints checked; latest #{seq} ({at}), {after} later entries not anchored yet.',
+  'audit.notAnchored': 'Not anchored: no signed checkpoint outside the database.',
+  'entity.': 'all', 'entity.violation': 'case', 'entity.ticket': 'ticket', 'entity.user': 'user',
+  'entity.camera_config': 'camera configuration', 'entity.dead_letter': 'dead letter', 'entity.complaint': 'complaint',
+  'entity.api_key': 'API key',
+  'action.auth.login': 'login', 'action.auth.login_failed': 'failed login', 'action.user.create': 'user created',
+  'action.user.update': 'user changed', 'action.user.password_change': 'password changed',
+  'action.api_key.create': 'API key created', 'action.api_key.rotate': 'API key rotated', 'action.api_key.revoke': 'API key revoked',
+  'action.camera_config.save': 'geometry saved', 'action.camera_config.activate': 'geometry put in force',
+  'action.alert.acknowledge': 'alert acknowledged', 'action.alert.note': 'alert note',
+  'action.violation.received': 'case received', 'action.violation.claim': 'case claimed',
+  'action.violation.plate_correction': 'plate corrected', 'action.violation.first_approval': 'approved (first officer)',
+  'action.violation.approve': 'case approved', 'action.violation.reject': 'case rejected', 'action.evidence.view': 'evidence viewed',
+  'action.ticket.issue': 'ticket issued', 'action.ticket.status': 'ticket status changed',
+  'action.ticket.letter_download': 'confirmation letter downloaded', 'action.dead_letter.resolve': 'dead letter resolved',
+  'action.complaint.create': 'complaint received', 'action.complaint.update': 'complaint updated',
+  'action.complaint.status': 'complaint status changed', 'action.complaint.corroborate': 'complaint confirmed by camera',
+  'action.complaint.contact_view': 'reporter contact viewed',
+
   'ed.title': 'Camera geometry ',
   'ed.tool': 'Tool ', 'ed.id': 'ID ', 'ed.idPlaceholder': 'e.g. north_queue', 'ed.direction': '"In" direction ',
   'ed.approach': 'Approach ', 'ed.approachPlaceholder': 'e.g. north', 'ed.lamp': 'Lamp ', 'ed.draw': 'Draw',
@@ -222,7 +278,10 @@ export function t(key, params = {}) {
 
 function format(v) {
   if (Array.isArray(v)) return v.map(format).join(', ');
-  if (typeof v === 'number') return v.toLocaleString(lang() === 'en' ? 'en-GB' : 'id-ID', { maximumFractionDigits: 3 });
+  // whole numbers as they are (a 1280-pixel frame, case #1042); fractions with the language's decimal mark
+  if (typeof v === 'number' && !Number.isInteger(v)) {
+    return v.toLocaleString(lang() === 'en' ? 'en-GB' : 'id-ID', { maximumFractionDigits: 3 });
+  }
   return String(v);
 }
 
@@ -255,4 +314,9 @@ export function wib(iso) {
   if (!iso) return '—';
   const d = new Date(iso);
   return isNaN(d) ? String(iso) : d.toLocaleString(lang() === 'en' ? 'en-GB' : 'id-ID', { timeZone: 'Asia/Jakarta' }) + ' WIB';
+}
+
+/** The time of day in WIB, e.g. "13.05.10 WIB". */
+export function wibClock(date = new Date()) {
+  return date.toLocaleTimeString(lang() === 'en' ? 'en-GB' : 'id-ID', { timeZone: 'Asia/Jakarta' }) + ' WIB';
 }
