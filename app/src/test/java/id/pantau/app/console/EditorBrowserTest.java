@@ -181,14 +181,42 @@ class EditorBrowserTest {
         assertThat(rig.store.versions(CameraId.of(HANOI))).containsExactly(1, 2);
     }
 
+    @Test
+    void aRefusalForTheRoleReachesTheUserInIndonesianWithTheAllowedRoles() throws Exception {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        browser.get(rig.url + "/");
+        browser.executeScript("localStorage.clear(); sessionStorage.clear();");
+        browser.get(rig.url + "/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("dishub1");
+        browser.findElement(By.id("password")).sendKeys(ConsoleTestRig.PASSWORD);
+        browser.findElement(By.id("login-button")).click();
+        wait.until(d -> !d.findElements(By.cssSelector("#nav a")).isEmpty());
+        // dishub reads geometry but may not save it: the page's own API client gets the server's 403
+        String script = "const done = arguments[arguments.length - 1];"
+                + " import('/js/api.js').then(m => m.api('PUT', '/console-api/cameras/" + HANOI + "/config', {}))"
+                + ".then(() => done('saved?'), e => done(e.status + ' ' + e.message));";
+        assertThat((String) browser.executeAsyncScript(script))
+                .isEqualTo("403 Peran dishub tidak boleh melakukan ini; yang boleh: operator, admin.");
+        browser.findElement(By.id("lang")).click();
+        wait.until(ExpectedConditions.textToBePresentInElement(browser.findElement(By.id("lang")), "Bahasa Indonesia"));
+        assertThat((String) browser.executeAsyncScript(script))
+                .startsWith("403 Role dishub may not do this; allowed: operator, admin. (role dishub may not use PUT");
+        browser.executeScript("localStorage.clear(); sessionStorage.clear();");
+    }
+
     /** Puts a counting line's end outside the frame through the JSON box and saves. */
     private void badSave() {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        // the page has loaded everything (its version list comes last)
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#editor-versions li[data-version]")));
         wait.until(d -> !((String) browser.executeScript("return document.getElementById('editor-json').value")).isEmpty());
         browser.findElement(By.cssSelector("details summary")).click();
         browser.executeScript("const t = document.getElementById('editor-json'); const d = JSON.parse(t.value);"
                 + " d.counting_lines[0].a = [900, 10]; t.value = JSON.stringify(d);");
         browser.findElement(By.id("apply-json")).click();
+        // applied: the draft, written back pretty-printed, holds the bad point
+        wait.until(d -> ((String) browser.executeScript("return document.getElementById('editor-json').value"))
+                .matches("(?s).*\\[\\s*900,\\s*10\\s*\\].*"));
         browser.findElement(By.id("save-config")).click();
     }
 
