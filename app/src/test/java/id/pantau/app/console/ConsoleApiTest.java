@@ -409,4 +409,54 @@ class ConsoleApiTest {
         assertThat(checked).as("console routes found").isGreaterThanOrEqualTo(8);
         assertThat(missing).as("console routes missing from /openapi").isEmpty();
     }
+
+    @Test
+    void everyConsoleRouteAdmitsExactlyTheRolesItsOpenApiEntryNames() throws Exception {
+        JsonNode doc = Json.yaml().readTree(id.pantau.enforcement.api.EnforcementApi.openApiDocument().getBytes());
+        List<String> wrong = new java.util.ArrayList<>();
+        int calls = 0;
+        for (io.vertx.ext.web.Route route : rig.console.router().getRoutes()) {
+            String path = route.getPath();
+            if (path == null || route.methods() == null || route.methods().isEmpty()) {
+                continue;
+            }
+            for (io.vertx.core.http.HttpMethod m : route.methods()) {
+                JsonNode op = doc.path("paths").path(path.replaceAll(":([a-z_]+)", "{$1}"))
+                        .path(m.name().toLowerCase(java.util.Locale.ROOT));
+                java.util.Set<String> named = new java.util.HashSet<>();
+                op.path("x-roles").forEach(r -> named.add(r.asText()));
+                if (named.isEmpty()) {
+                    wrong.add(m + " " + path + ": no x-roles");
+                    continue;
+                }
+                // requests that change nothing: a version and an alert that do not exist, an empty body
+                String url = "/console-api" + path.replace(":camera", HANOI).replace(":version", "999")
+                        .replace(":alert", "no-such-alert") + (path.equals("/live/wall") ? "?cameras=" + HANOI : "");
+                for (Role role : Role.people()) {
+                    int status = statusOnly(m.name(), url, tokens.get(role));
+                    calls++;
+                    boolean admitted = status != 403 && status != 401;
+                    if (admitted != named.contains(role.wire())) {
+                        wrong.add(m + " " + path + " as " + role.wire() + ": " + status + " but x-roles " + named);
+                    }
+                }
+            }
+        }
+        assertThat(calls).isGreaterThanOrEqualTo(80);
+        assertThat(wrong).isEmpty();
+    }
+
+    /** The status of a request, without reading the body (a stream would never end). */
+    private static int statusOnly(String method, String path, String token) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(rig.url + path)).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + token);
+        if (method.equals("POST") || method.equals("PUT")) {
+            b.header("content-type", "application/json").method(method, HttpRequest.BodyPublishers.ofString("{}"));
+        } else {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        HttpResponse<java.io.InputStream> r = rig.http().send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
+        r.body().close();
+        return r.statusCode();
+    }
 }
