@@ -182,6 +182,17 @@ class ConsoleBrowserTest {
         browser.findElement(By.id("audit-verify-button")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit-verify"), "Jejak utuh"));
         screenshot("console-audit.png");
+        // the same page in English after the switch; then the users page, roles in English words
+        browser.findElement(By.id("lang")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Audit trail"));
+        wait.until(d -> d.findElement(By.id("audit-rows")).getText().contains("login"));
+        browser.get(rig.url + "/#/users");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Users"));
+        assertThat(new Select(browser.findElement(By.id("new-user-role"))).getOptions()).extracting(WebElement::getText)
+                .containsExactly("police", "dishub", "operator", "admin");
+        browser.findElement(By.id("lang")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Pengguna"));
+        assertThat(new Select(browser.findElement(By.id("new-user-role"))).getOptions().getFirst().getText()).isEqualTo("polisi");
         browser.executeScript("localStorage.clear(); sessionStorage.clear();");
     }
 
