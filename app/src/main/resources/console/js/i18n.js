@@ -347,3 +347,11 @@ export function wib(iso) {
 export function wibClock(date = new Date()) {
   return date.toLocaleTimeString(lang() === 'en' ? 'en-GB' : 'id-ID', { timeZone: 'Asia/Jakarta' }) + ' WIB';
 }
+
+/**
+ * Words a page keeps inline, Indonesian first: tr('Antrian', 'Queue'). For pages whose words are used once and
+ * read best next to the code that shows them; shared words belong in the dictionaries above.
+ */
+export function tr(id, en) {
+  return lang() === 'en' ? en : id;
+}

@@ -155,6 +155,12 @@ class ConsoleBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ticket-rows"), "dikonfirmasi"));
         assertThat(browser.findElements(By.cssSelector("#ticket-rows button[data-next='paid']"))).hasSize(1);
         screenshot("console-tickets.png");
+        // the tickets page in English after the switch: the ticket's status in words, never the identifier
+        browser.findElement(By.id("lang")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Tickets (confirmation letters)"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ticket-rows"), "confirmed"));
+        assertThat(browser.findElement(By.cssSelector("#ticket-rows button[data-next='paid']")).getText()).isEqualTo("Mark paid");
+        screenshot("console-tickets-en.png");
         browser.executeScript("localStorage.clear(); sessionStorage.clear();");
     }
 
