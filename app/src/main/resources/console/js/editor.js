@@ -10,7 +10,7 @@
 
 import { api, blobUrl, session, ApiError } from './api.js';
 import { h, replace, message } from './dom.js';
-import { t, wib, fieldErrorText } from './i18n.js';
+import { t, wib, fieldErrorText, lang } from './i18n.js';
 import { movement, signalSource } from './words.js';
 
 const DIRECTIONS = ['up', 'down', 'left', 'right'];
@@ -40,6 +40,9 @@ export function renderEditor(main, cameraId) {
   const versions = h('div', { id: 'editor-versions' });
   const calibration = h('div', { id: 'editor-calibration' });
   const calibStatus = h('p', { class: 'msg', id: 'calib-status', role: 'status' });
+  const rectWidth = h('input', { id: 'rect-width', type: 'number', step: '0.01', min: '0' });
+  const rectLength = h('input', { id: 'rect-length', type: 'number', step: '0.01', min: '0' });
+  const decimal = x => x.toLocaleString(lang() === 'en' ? 'en-GB' : 'id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const diffFrom = h('select', { id: 'diff-from' });
   const diffTo = h('select', { id: 'diff-to' });
   const diffOut = h('div', { id: 'editor-diff' });
@@ -347,24 +350,54 @@ export function renderEditor(main, cameraId) {
         pts[i].ground_m[axis] = v;
         fit = null;
         json.value = JSON.stringify(draft, null, 2);
+        updateDistances();
       });
       return input;
     };
     replace(calibration, h('table', { class: 'calibration-points' },
       h('thead', {}, h('tr', {}, h('th', {}, '#'), h('th', {}, t('ed.calib.image')), h('th', {}, t('ed.calib.x')),
-        h('th', {}, t('ed.calib.y')), h('th', {}, t('ed.calib.error')), h('th', {}))),
+        h('th', {}, t('ed.calib.y')), h('th', {}, t('ed.calib.distance')), h('th', {}, t('ed.calib.error')), h('th', {}))),
       h('tbody', {}, pts.map((p, i) => {
         const e = fit?.points?.[i]?.error_m;
         const bad = fit && (e === null || e > fit.limit_m);
         return h('tr', { 'data-calib': i, class: bad ? 'bad' : null },
           h('td', {}, String(i + 1)), h('td', {}, `(${p.image?.[0]}, ${p.image?.[1]})`), h('td', {}, number(i, 0)),
-          h('td', {}, number(i, 1)), h('td', { class: 'calib-error' }, fit ? (e === null ? '∞' : e.toFixed(2)) : '—'),
+          h('td', {}, number(i, 1)), h('td', { class: 'calib-distance' }),
+          h('td', { class: 'calib-error' }, fit ? (e === null ? '∞' : decimal(e)) : '—'),
           h('td', {}, canEdit ? h('button', { type: 'button', class: 'small', onclick: () => {
             draft.calibration.points = pts.filter((_, j) => j !== i);
             fit = null;
             refresh();
           } }, t('ed.delete')) : null));
-      }))));
+      }))),
+      canEdit ? h('p', { class: 'rect' }, t('ed.calib.rect'), ' ', t('ed.calib.width'), rectWidth, ' ', t('ed.calib.length'), rectLength,
+        ' ', h('button', { type: 'button', id: 'rect-fill', onclick: fillRectangle }, t('ed.calib.rectFill'))) : null);
+    updateDistances();
+  }
+
+  /** Each point's ground distance from the one before, to compare with what was measured on the road. */
+  function updateDistances() {
+    const pts = draft.calibration?.points || [];
+    calibration.querySelectorAll('tr[data-calib]').forEach((row, i) => {
+      const a = pts[i - 1]?.ground_m;
+      const b = pts[i]?.ground_m;
+      row.querySelector('.calib-distance').textContent = a && b ? decimal(Math.hypot(b[0] - a[0], b[1] - a[1])) : '—';
+    });
+  }
+
+  /**
+   * Four points clicked round a measured rectangle on the road (a lane's width and a marking's length, in click
+   * order): their ground positions follow from the two distances.
+   */
+  function fillRectangle() {
+    const pts = draft.calibration?.points || [];
+    const w = parseFloat(rectWidth.value);
+    const l = parseFloat(rectLength.value);
+    if (pts.length < 4 || !(w > 0) || !(l > 0)) { message(calibStatus, 'error', t('ed.calib.rectNeeds')); return; }
+    [[0, 0], [w, 0], [w, l], [0, l]].forEach((g, i) => { pts[i].ground_m = g; });
+    fit = null;
+    message(calibStatus, 'info', t('ed.calib.rectDone', { width: w, length: l }));
+    refresh();
   }
 
   async function checkCalibration() {

@@ -136,12 +136,33 @@ class EditorBrowserTest {
         browser.findElement(By.id("check-calibration")).click();
         WebElement calib = browser.findElement(By.id("calib-status"));
         wait.until(ExpectedConditions.textToBePresentInElement(calib, "Kalibrasi cocok"));
-        assertThat(browser.findElement(By.cssSelector("tr[data-calib='0'] .calib-error")).getText()).matches("\\d+\\.\\d\\d");
-        // four new points clicked on one line (y = 60) are refused, in Indonesian, and the page says why
+        assertThat(browser.findElement(By.cssSelector("tr[data-calib='0'] .calib-error")).getText()).matches("\\d+,\\d\\d");
+        // each point's ground distance from the one before, to compare with the tape: (0, 0) → (13.3, 0)
+        assertThat(browser.findElement(By.cssSelector("tr[data-calib='1'] .calib-distance")).getText()).isEqualTo("13,30");
+
+        // the same four road points clicked anew, their ground positions from the measured rectangle's two distances
         for (int i = 0; i < 4; i++) {
             browser.findElement(By.cssSelector("tr[data-calib='0'] button")).click();
         }
         new Select(browser.findElement(By.id("tool"))).selectByValue("calib");
+        int[][] corners = {{40, 357}, {505, 368}, {490, 331}, {85, 324}};
+        for (int[] c : corners) {
+            new Actions(browser).moveToElement(canvas, (int) Math.round(c[0] * s - r.getWidth() / 2.0),
+                    (int) Math.round(c[1] * s - r.getHeight() / 2.0)).click().perform();
+        }
+        assertThat(browser.findElements(By.cssSelector("#editor-calibration tr[data-calib]"))).hasSize(4);
+        browser.findElement(By.id("rect-width")).sendKeys("13.3");
+        browser.findElement(By.id("rect-length")).sendKeys("3");
+        browser.findElement(By.id("rect-fill")).click();
+        assertThat(browser.findElement(By.cssSelector("[data-ground-y='2']")).getAttribute("value")).isEqualTo("3");
+        browser.findElement(By.id("check-calibration")).click();
+        wait.until(ExpectedConditions.textToBePresentInElement(calib, "Kalibrasi cocok"));
+        screenshot("editor-calibration-fit.png");
+
+        // four new points clicked on one line (y = 60) are refused, in Indonesian, and the page says why
+        for (int i = 0; i < 4; i++) {
+            browser.findElement(By.cssSelector("tr[data-calib='0'] button")).click();
+        }
         for (int i = 0; i < 4; i++) {
             new Actions(browser).moveToElement(canvas, (int) Math.round((100 + 100 * i) * s - r.getWidth() / 2.0),
                     (int) Math.round(60 * s - r.getHeight() / 2.0)).click().perform();
