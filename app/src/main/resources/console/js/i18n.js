@@ -34,6 +34,10 @@ const ID = {
   'error.no_frame': 'Kamera belum mengirim gambar.',
   'error.conflict': 'Bertentangan dengan keadaan saat ini; muat ulang halaman.',
   'error.invalid_request': 'Permintaan tidak valid.',
+  'error.invalid_field': 'Isian "{field}" tidak valid.',
+  'fieldname.status': 'status', 'fieldname.reason': 'alasan', 'fieldname.opd': 'OPD', 'fieldname.from': 'dari',
+  'fieldname.to': 'ke', 'fieldname.role': 'peran', 'fieldname.name': 'nama', 'fieldname.category': 'kategori',
+  'fieldname.cameras': 'kamera', 'fieldname.hours': 'jam', 'fieldname.note': 'catatan', 'fieldname.format': 'format',
   'error.invalid_json': 'Isi permintaan bukan JSON yang valid.',
   'error.invalid_config': 'Konfigurasi tidak valid.',
   'error.too_many_requests': 'Terlalu banyak permintaan; coba lagi sebentar lagi.',
@@ -193,6 +197,10 @@ const EN = {
   'error.no_frame': 'The camera has delivered no frame yet.',
   'error.conflict': 'Conflicts with the current state; reload the page.',
   'error.invalid_request': 'Invalid request.',
+  'error.invalid_field': 'Invalid "{field}".',
+  'fieldname.status': 'status', 'fieldname.reason': 'reason', 'fieldname.opd': 'agency', 'fieldname.from': 'from',
+  'fieldname.to': 'to', 'fieldname.role': 'role', 'fieldname.name': 'name', 'fieldname.category': 'category',
+  'fieldname.cameras': 'cameras', 'fieldname.hours': 'hours', 'fieldname.note': 'note', 'fieldname.format': 'format',
   'error.invalid_json': 'The request body is not valid JSON.',
   'error.invalid_config': 'Invalid configuration.',
   'error.too_many_requests': 'Too many requests; try again shortly.',
@@ -331,9 +339,12 @@ export function has(key) {
  */
 export function errorText(e) {
   if (!e || e.status === undefined) return t('error.network');
-  const key = [e.reason && 'error.' + e.reason, e.code && 'error.' + e.code].find(k => k && has(k));
+  // a 400 naming the field it refuses (the back office's invalidField): say which field
+  const fieldKey = e.code === 'invalid_request' && e.params?.field ? 'error.invalid_field' : null;
+  const key = [fieldKey, e.reason && 'error.' + e.reason, e.code && 'error.' + e.code].find(k => k && has(k));
   const params = { ...(e.params || {}), status: e.status, role: e.params?.role && t('role.' + e.params.role),
-    allowed_roles: (e.params?.allowed_roles || []).map(r => t('role.' + r)) };
+    allowed_roles: (e.params?.allowed_roles || []).map(r => t('role.' + r)),
+    field: e.params?.field && (has('fieldname.' + e.params.field) ? t('fieldname.' + e.params.field) : e.params.field) };
   const text = key ? t(key, params) : t('error.http', params);
   return lang() === 'en' && e.detail && e.detail !== text ? text + ' (' + e.detail + ')' : text;
 }

@@ -200,6 +200,15 @@ class EditorBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElement(browser.findElement(By.id("lang")), "Bahasa Indonesia"));
         assertThat((String) browser.executeScript("return localStorage.getItem('pantau.lang')")).isEqualTo("en");
         assertThat(rig.store.versions(CameraId.of(HANOI))).containsExactly(1, 2);
+
+        // a back-office 400 that names its field: the field in words, the English detail only in English
+        String refused = "const done = arguments[arguments.length - 1];"
+                + " import('/js/api.js').then(m => m.api('POST', '/api/users', {username: 'integrasi1',"
+                + " password: 'rahasia-jambi-2026', role: 'integration'})).then(() => done('created?'), e => done(e.message));";
+        assertThat((String) browser.executeAsyncScript(refused)).startsWith("Invalid \"role\". (role integration is for API keys");
+        browser.findElement(By.id("lang")).click();
+        wait.until(ExpectedConditions.textToBePresentInElement(browser.findElement(By.id("lang")), "English"));
+        assertThat((String) browser.executeAsyncScript(refused)).isEqualTo("Isian \"peran\" tidak valid.");
     }
 
     @Test
