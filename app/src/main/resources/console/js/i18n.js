@@ -124,7 +124,7 @@ const ID = {
   // the geometry editor
   'ed.title': 'Geometri kamera ',
   'ed.tool': 'Alat ', 'ed.id': 'ID ', 'ed.idPlaceholder': 'mis. antrian_utara', 'ed.direction': 'Arah "masuk" ',
-  'ed.approach': 'Pendekat (approach) ', 'ed.approachPlaceholder': 'mis. utara', 'ed.lamp': 'Lampu ', 'ed.draw': 'Gambar',
+  'ed.approach': 'Pendekat ', 'ed.approachPlaceholder': 'mis. utara', 'ed.lamp': 'Lampu ', 'ed.draw': 'Gambar',
   'ed.tool.zone': 'Zona kemacetan (poligon)', 'ed.tool.lane': 'Lajur (poligon)', 'ed.tool.line': 'Garis hitung',
   'ed.tool.stop': 'Garis henti', 'ed.tool.lamp': 'Kotak lampu sinyal', 'ed.tool.calib': 'Titik kalibrasi',
   'ed.dir.up': 'atas ↑', 'ed.dir.down': 'bawah ↓', 'ed.dir.left': 'kiri ←', 'ed.dir.right': 'kanan →',

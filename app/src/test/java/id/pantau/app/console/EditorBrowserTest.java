@@ -234,6 +234,59 @@ class EditorBrowserTest {
         browser.executeScript("localStorage.clear(); sessionStorage.clear();");
     }
 
+    @Test
+    void aNewCameraIsSetUpWithoutTheJsonBox() throws Exception {
+        String camera = "simpang-kawat-n";   // in the camera list, no geometry yet and no frame
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        browser.get(rig.url + "/");
+        browser.executeScript("localStorage.clear(); sessionStorage.clear();");
+        browser.get(rig.url + "/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("operator1");
+        browser.findElement(By.id("password")).sendKeys(ConsoleTestRig.PASSWORD);
+        browser.findElement(By.id("login-button")).click();
+        wait.until(d -> !d.findElements(By.cssSelector("#nav a")).isEmpty());
+        browser.get(rig.url + "/#/editor/" + camera);
+        WebElement status = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("editor-status")));
+        wait.until(ExpectedConditions.textToBePresentInElement(status, "Belum ada geometri"));
+        WebElement canvas = browser.findElement(By.id("editor-canvas"));
+        Rectangle r = canvas.getRect();
+        double s = r.getWidth() / 640.0;
+        java.util.function.BiConsumer<Integer, Integer> click = (x, y) -> new Actions(browser)
+                .moveToElement(canvas, (int) Math.round(x * s - r.getWidth() / 2.0), (int) Math.round(y * s - r.getHeight() / 2.0))
+                .click().perform();
+
+        // calibration: four corners of a measured 10 x 20 m rectangle on the road
+        new Select(browser.findElement(By.id("tool"))).selectByValue("calib");
+        click.accept(100, 400);
+        click.accept(540, 400);
+        click.accept(500, 250);
+        click.accept(140, 250);
+        browser.findElement(By.id("rect-width")).sendKeys("10");
+        browser.findElement(By.id("rect-length")).sendKeys("20");
+        browser.findElement(By.id("rect-fill")).click();
+        browser.findElement(By.id("check-calibration")).click();
+        wait.until(ExpectedConditions.textToBePresentInElement(browser.findElement(By.id("calib-status")), "Kalibrasi cocok"));
+        // a congestion zone
+        new Select(browser.findElement(By.id("tool"))).selectByValue("zone");
+        browser.findElement(By.id("element-id")).sendKeys("antrian_kawat");
+        click.accept(200, 300);
+        click.accept(440, 300);
+        click.accept(440, 380);
+        click.accept(200, 380);
+        browser.findElement(By.id("finish-shape")).click();
+        browser.findElement(By.id("save-config")).click();
+        wait.until(ExpectedConditions.textToBePresentInElement(status, "Tersimpan sebagai versi 1"));
+        screenshot("editor-new-camera.png");
+
+        CameraConfig stored = rig.store.current(CameraId.of(camera)).orElseThrow();
+        assertThat(stored.version()).isEqualTo(1);
+        assertThat(stored.calibration().points()).extracting(CameraConfig.CalibrationPoint::groundM)
+                .containsExactly(new XY(0, 0), new XY(10, 0), new XY(10, 20), new XY(0, 20));
+        assertThat(stored.zones()).extracting(CameraConfig.Zone::id).containsExactly("antrian_kawat");
+        assertThat(browser.findElement(By.cssSelector("li[data-version='1']")).getText()).contains("operator1", "WIB");
+        browser.executeScript("localStorage.clear(); sessionStorage.clear();");
+    }
+
     /** Puts a counting line's end outside the frame through the JSON box and saves. */
     private void badSave() {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
