@@ -15,6 +15,7 @@ import { movement, signalSource } from './words.js';
 
 const DIRECTIONS = ['up', 'down', 'left', 'right'];
 const TOOLS = ['zone', 'lane', 'line', 'stop', 'lamp', 'calib'];
+const MOVEMENTS = ['straight', 'left', 'right', 'u_turn'];
 const COLOURS = { zone: '#1e88e5', lane: '#43a047', line: '#fdd835', stop: '#e53935', red: '#ff1744', amber: '#ffab00',
   green: '#00e676', calib: '#e040fb' };
 /** How close (frame pixels) a press must be to a point to drag it rather than draw a new one. */
@@ -63,7 +64,10 @@ export function renderEditor(main, cameraId) {
     h('label', {}, t('ed.tool'), tool),
     h('label', { class: 'for-zone for-lane for-line' }, t('ed.id'), elementId),
     h('label', { class: 'for-line for-stop' }, t('ed.direction'), direction),
-    h('label', { class: 'for-stop for-lamp for-zone' }, t('ed.approach'), approach),
+    h('label', { class: 'for-stop for-lamp for-zone for-lane' }, t('ed.approach'), approach),
+    h('span', { class: 'for-lane', id: 'lane-movements' }, t('ed.lane.movements'),
+      MOVEMENTS.map(m => h('label', {}, h('input', { type: 'checkbox', value: m, 'data-movement': m, checked: m === 'straight' }),
+        ' ', movement(m)))),
     h('label', { class: 'for-lamp' }, t('ed.lamp'), lamp),
     finish, undo, hint) : h('p', { class: 'hint' }, t('ed.readOnly'));
 
@@ -302,8 +306,16 @@ export function renderEditor(main, cameraId) {
       if (approach.value.trim()) z.approach = approach.value.trim();
       draft.zones = [...draft.zones.filter(e => e.id !== z.id), z];
     } else {
-      const l = { id: requiredId('lajur_', draft.lanes), polygon: points, movements: ['straight'] };
+      const chosen = [...toolbar.querySelectorAll('[data-movement]:checked')].map(c => c.value);
+      const l = { id: requiredId('lajur_', draft.lanes), polygon: points, movements: chosen.length ? chosen : ['straight'] };
       draft.lanes = [...draft.lanes.filter(e => e.id !== l.id), l];
+      // a lane named with its approach is one the approach's stop line and signal govern
+      const apId = approach.value.trim();
+      if (apId) {
+        let ap = draft.approaches.find(x => x.id === apId);
+        if (!ap) { ap = { id: apId, lanes: [], exempt_movements: [] }; draft.approaches = [...draft.approaches, ap]; }
+        if (!(ap.lanes || []).includes(l.id)) ap.lanes = [...(ap.lanes || []), l.id];
+      }
     }
     points = [];
     elementId.value = '';

@@ -123,7 +123,7 @@ const ID = {
   'dl.dismissPrompt': 'Alasan menutup pesan ini tanpa memproses ulang:',
   // the geometry editor
   'ed.title': 'Geometri kamera ',
-  'ed.tool': 'Alat ', 'ed.id': 'ID ', 'ed.idPlaceholder': 'mis. antrian_utara', 'ed.direction': 'Arah "masuk" ',
+  'ed.tool': 'Alat ', 'ed.lane.movements': 'Gerakan yang diizinkan: ', 'ed.id': 'ID ', 'ed.idPlaceholder': 'mis. antrian_utara', 'ed.direction': 'Arah "masuk" ',
   'ed.approach': 'Pendekat ', 'ed.approachPlaceholder': 'mis. utara', 'ed.lamp': 'Lampu ', 'ed.draw': 'Gambar',
   'ed.tool.zone': 'Zona kemacetan (poligon)', 'ed.tool.lane': 'Lajur (poligon)', 'ed.tool.line': 'Garis hitung',
   'ed.tool.stop': 'Garis henti', 'ed.tool.lamp': 'Kotak lampu sinyal', 'ed.tool.calib': 'Titik kalibrasi',
@@ -252,7 +252,7 @@ const EN = {
   'dl.dismissPrompt': 'Why close this message without replaying it:',
 
   'ed.title': 'Camera geometry ',
-  'ed.tool': 'Tool ', 'ed.id': 'ID ', 'ed.idPlaceholder': 'e.g. north_queue', 'ed.direction': '"In" direction ',
+  'ed.tool': 'Tool ', 'ed.lane.movements': 'Allowed movements: ', 'ed.id': 'ID ', 'ed.idPlaceholder': 'e.g. north_queue', 'ed.direction': '"In" direction ',
   'ed.approach': 'Approach ', 'ed.approachPlaceholder': 'e.g. north', 'ed.lamp': 'Lamp ', 'ed.draw': 'Draw',
   'ed.tool.zone': 'Congestion zone (polygon)', 'ed.tool.lane': 'Lane (polygon)', 'ed.tool.line': 'Counting line',
   'ed.tool.stop': 'Stop line', 'ed.tool.lamp': 'Signal lamp box', 'ed.tool.calib': 'Calibration point',

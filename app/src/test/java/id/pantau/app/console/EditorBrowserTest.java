@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.List;
 
 import static id.pantau.app.console.ConsoleTestRig.HANOI;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -274,6 +275,28 @@ class EditorBrowserTest {
         click.accept(440, 380);
         click.accept(200, 380);
         browser.findElement(By.id("finish-shape")).click();
+        // a lane of the north approach allowing straight on and left, its stop line and the signal's three lamps
+        new Select(browser.findElement(By.id("tool"))).selectByValue("lane");
+        browser.findElement(By.id("element-id")).sendKeys("lajur_utara");
+        browser.findElement(By.id("approach")).sendKeys("utara");
+        browser.findElement(By.cssSelector("[data-movement='left']")).click();
+        click.accept(160, 440);
+        click.accept(480, 440);
+        click.accept(470, 470);
+        click.accept(170, 470);
+        browser.findElement(By.id("finish-shape")).click();
+        new Select(browser.findElement(By.id("tool"))).selectByValue("stop");
+        new Select(browser.findElement(By.id("direction"))).selectByValue("up");
+        click.accept(150, 425);
+        click.accept(490, 425);
+        new Select(browser.findElement(By.id("tool"))).selectByValue("lamp");
+        int y = 20;
+        for (String lamp : List.of("red", "amber", "green")) {
+            new Select(browser.findElement(By.id("lamp"))).selectByValue(lamp);
+            click.accept(600, y);
+            click.accept(612, y + 12);
+            y += 20;
+        }
         browser.findElement(By.id("save-config")).click();
         wait.until(ExpectedConditions.textToBePresentInElement(status, "Tersimpan sebagai versi 1"));
         screenshot("editor-new-camera.png");
@@ -283,6 +306,16 @@ class EditorBrowserTest {
         assertThat(stored.calibration().points()).extracting(CameraConfig.CalibrationPoint::groundM)
                 .containsExactly(new XY(0, 0), new XY(10, 0), new XY(10, 20), new XY(0, 20));
         assertThat(stored.zones()).extracting(CameraConfig.Zone::id).containsExactly("antrian_kawat");
+        CameraConfig.Lane lane = stored.lanes().getFirst();
+        assertThat(lane.id()).isEqualTo("lajur_utara");
+        assertThat(lane.movements()).extracting(Enum::name).containsExactly("STRAIGHT", "LEFT");
+        CameraConfig.Approach north = stored.approaches().getFirst();
+        assertThat(north.id()).isEqualTo("utara");
+        assertThat(north.lanes()).containsExactly("lajur_utara");
+        assertThat(north.stopLine()).isNotNull();
+        assertThat(north.signal().lamps().red()).isNotNull();
+        assertThat(north.signal().lamps().amber()).isNotNull();
+        assertThat(north.signal().lamps().green()).isNotNull();
         assertThat(browser.findElement(By.cssSelector("li[data-version='1']")).getText()).contains("operator1", "WIB");
         browser.executeScript("localStorage.clear(); sessionStorage.clear();");
     }
