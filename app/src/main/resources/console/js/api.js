@@ -2,6 +2,8 @@
 // token from the login. Images and the event stream are fetched too (an <img src> or EventSource could not
 // send the Authorization header, and a token in a URL would end up in logs).
 
+import { errorText } from './i18n.js';
+
 const KEY = 'pantau.session';
 
 export const session = {
@@ -15,13 +17,21 @@ export const session = {
   role() { return this.get()?.user?.role; },
 };
 
-/** An error answer: status, error code, message, and for an invalid configuration the field errors. */
+/**
+ * An error answer: status, error code, the reason and values the server gave for translation, the server's English
+ * detail, and for an invalid configuration the field errors. Its message is the sentence in the user's language
+ * (i18n.errorText), so every page that shows e.message shows it translated.
+ */
 export class ApiError extends Error {
   constructor(status, body) {
-    super(body?.message || ('HTTP ' + status));
+    super('HTTP ' + status);
     this.status = status;
     this.code = body?.error;
+    this.reason = body?.reason;
+    this.detail = body?.message;
+    this.params = body ? Object.fromEntries(Object.entries(body).filter(([k]) => !['error', 'message', 'errors', 'reason'].includes(k))) : {};
     this.errors = body?.errors || [];
+    this.message = errorText(this);
   }
 }
 

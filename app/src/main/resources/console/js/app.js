@@ -3,6 +3,7 @@
 
 import { api, session } from './api.js';
 import { h, replace } from './dom.js';
+import { t, has, lang, setLang } from './i18n.js';
 import { renderLogin, renderPasswordChange } from './login.js';
 import { renderCameras } from './cameras.js';
 import { renderLive } from './live.js';
@@ -39,6 +40,12 @@ function home(role) {
 
 function drawShell() {
   const s = session.get();
+  document.documentElement.lang = lang();
+  document.title = t('shell.title');
+  const switcher = document.getElementById('lang');
+  switcher.textContent = t('lang.switch');
+  switcher.title = t('lang.switch.title');
+  document.getElementById('logout').textContent = t('shell.logout');
   const nav = document.getElementById('nav');
   const who = document.getElementById('who');
   const logout = document.getElementById('logout');
@@ -49,8 +56,8 @@ function drawShell() {
     return;
   }
   replace(nav, PAGES.filter(p => p.label && p.roles.includes(s.user.role))
-    .map(p => h('a', { href: '#/' + p.path, 'data-page': p.path }, p.label)));
-  who.textContent = s.user.username + ' (' + s.user.role + ')';
+    .map(p => h('a', { href: '#/' + p.path, 'data-page': p.path }, has('menu.' + p.path) ? t('menu.' + p.path) : p.label)));
+  who.textContent = s.user.username + ' (' + t('role.' + s.user.role) + ')';
   logout.hidden = false;
 }
 
@@ -91,4 +98,7 @@ document.getElementById('logout').addEventListener('click', async () => {
 });
 window.addEventListener('pantau:logged-out', route);
 window.addEventListener('hashchange', route);
+// the language switch: remembered, and the page is drawn again in the other language
+document.getElementById('lang').addEventListener('click', () => setLang(lang() === 'id' ? 'en' : 'id'));
+window.addEventListener('pantau:lang', route);
 route();

@@ -3,22 +3,25 @@
 
 import { api } from './api.js';
 import { h, replace, message, time } from './dom.js';
+import { t, has } from './i18n.js';
 
-const ENTITIES = { '': 'semua', violation: 'kasus', ticket: 'tilang', user: 'pengguna', camera_config: 'konfigurasi kamera',
-  dead_letter: 'pesan gagal', complaint: 'pengaduan', api_key: 'kunci API' };
+const ENTITIES = ['', 'violation', 'ticket', 'user', 'camera_config', 'dead_letter', 'complaint', 'api_key'];
+/** An audited action (camera_config.save) in words; one this page does not know yet shows as the server names it. */
+const action = a => has('action.' + a) ? t('action.' + a) : a;
+const entityWord = e => has('entity.' + e) ? t('entity.' + e) : e;
 const PAGE = 100;
 
 export function renderAudit(main) {
   const rows = h('tbody', { id: 'audit-rows' });
   const status = h('p', { class: 'msg', role: 'status' });
   const result = h('div', { id: 'audit-verify', class: 'card' });
-  const entity = h('select', { id: 'audit-entity' }, Object.entries(ENTITIES).map(([k, v]) => h('option', { value: k }, v)));
-  const entityId = h('input', { id: 'audit-entity-id', placeholder: 'id (mis. nomor kasus)', size: 14 });
-  const form = h('form', { class: 'inline' }, h('label', {}, 'Jenis ', entity), entityId, h('button', { type: 'submit' }, 'Saring'));
+  const entity = h('select', { id: 'audit-entity' }, ENTITIES.map(k => h('option', { value: k }, entityWord(k))));
+  const entityId = h('input', { id: 'audit-entity-id', placeholder: t('audit.idPlaceholder'), size: 14 });
+  const form = h('form', { class: 'inline' }, h('label', {}, t('audit.kind'), entity), entityId, h('button', { type: 'submit' }, t('audit.filter')));
   form.addEventListener('submit', ev => { ev.preventDefault(); load(); });
-  const verify = h('button', { type: 'button', id: 'audit-verify-button', onclick: check }, 'Periksa keutuhan jejak');
-  replace(main, h('h1', {}, 'Jejak audit'), status, h('p', {}, verify), result, form,
-    h('table', {}, h('thead', {}, h('tr', {}, ['No.', 'Waktu', 'Pelaku', 'Tindakan', 'Jenis', 'Id'].map(t => h('th', {}, t)))), rows));
+  const verify = h('button', { type: 'button', id: 'audit-verify-button', onclick: check }, t('audit.verify'));
+  replace(main, h('h1', {}, t('audit.title')), status, h('p', {}, verify), result, form,
+    h('table', {}, h('thead', {}, h('tr', {}, ['seq', 'at', 'actor', 'action', 'entity', 'id'].map(c => h('th', {}, t('audit.col.' + c))))), rows));
 
   async function load() {
     const q = new URLSearchParams({ limit: PAGE });
@@ -27,9 +30,9 @@ export function renderAudit(main) {
     try {
       const { items } = await api('GET', '/api/audit?' + q);
       replace(rows, items.length ? items.map(e => h('tr', {},
-        h('td', {}, e.seq), h('td', {}, time(e.at)), h('td', {}, e.actor), h('td', {}, e.action),
-        h('td', {}, ENTITIES[e.entity] ?? e.entity), h('td', {}, e.entity_id))) :
-        [h('tr', {}, h('td', { colspan: 6 }, 'Tidak ada entri.'))]);
+        h('td', {}, e.seq), h('td', {}, time(e.at)), h('td', {}, e.actor), h('td', { 'data-action': e.action }, action(e.action)),
+        h('td', {}, entityWord(e.entity)), h('td', {}, e.entity_id))) :
+        [h('tr', {}, h('td', { colspan: 6 }, t('audit.none')))]);
     } catch (e) {
       message(status, 'error', e.message);
     }
@@ -41,11 +44,11 @@ export function renderAudit(main) {
       const c = v.checkpoints;
       replace(result,
         h('p', { class: 'msg ' + (v.ok ? 'ok' : 'error') }, v.ok
-          ? `Jejak utuh: ${v.entries_checked} entri diperiksa.`
-          : `JEJAK RUSAK: ${v.breaks.length} masalah ditemukan.`),
+          ? t('audit.intact', { count: v.entries_checked })
+          : t('audit.broken', { count: v.breaks.length })),
         c ? h('p', {}, c.anchored
-          ? `Dijangkarkan: ${c.checked} titik periksa bertanda tangan diperiksa; terakhir #${c.latest_seq} (${time(c.latest_at)}), ${c.entries_after_latest ?? 0} entri sesudahnya belum dijangkarkan.`
-          : 'Belum dijangkarkan: tidak ada titik periksa bertanda tangan di luar basis data.') : null,
+          ? t('audit.anchored', { checked: c.checked, seq: c.latest_seq, at: time(c.latest_at), after: c.entries_after_latest ?? 0 })
+          : t('audit.notAnchored')) : null,
         v.breaks.length ? h('ul', {}, v.breaks.map(b => h('li', {}, `#${b.seq}: ${b.problem}`))) : null);
     } catch (e) {
       message(status, 'error', e.message);

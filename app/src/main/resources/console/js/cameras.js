@@ -3,13 +3,14 @@
 import { api, blobUrl, session } from './api.js';
 import { cameraState } from './words.js';
 import { h, replace, message } from './dom.js';
+import { t, wibClock } from './i18n.js';
 
 const REFRESH_MS = 3000;
 
 export function renderCameras(main) {
   const grid = h('div', { class: 'grid', id: 'camera-grid' });
   const status = h('p', { class: 'msg', role: 'status' });
-  replace(main, h('h1', {}, 'Kamera'), status, grid);
+  replace(main, h('h1', {}, t('cam.title')), status, grid);
   const canSeeGeometry = ['dishub', 'operator', 'admin'].includes(session.role());
   const canEdit = ['operator', 'admin'].includes(session.role());
   const urls = new Map();
@@ -18,26 +19,27 @@ export function renderCameras(main) {
   async function refresh() {
     try {
       const { items } = await api('GET', '/console-api/cameras');
-      message(status, 'info', items.length + ' kamera · diperbarui ' + new Date().toLocaleTimeString('id-ID'));
+      message(status, 'info', t('cam.count', { count: items.length, time: wibClock() }));
       replace(grid, items.map(tile));
       for (const cam of items) loadSnapshot(cam);
     } catch (e) {
-      message(status, 'error', 'Daftar kamera tidak dapat dimuat: ' + e.message);
+      message(status, 'error', t('cam.loadFailed', { detail: e.message }));
     }
   }
 
   function tile(cam) {
     const facts = cam.streaming
-      ? `${cam.width}×${cam.height} · ${cam.fps.toFixed(1)} fps · frame ${ageText(cam.last_frame_age_ms)} · ${cam.frames_dropped} hilang`
-      : 'tidak ada gambar';
+      ? t('cam.facts', { width: cam.width, height: cam.height, fps: cam.fps.toFixed(1), age: ageText(cam.last_frame_age_ms),
+        dropped: cam.frames_dropped })
+      : t('cam.noPicture');
     return h('article', { class: 'tile ' + (cam.streaming ? 'up' : 'down'), 'data-camera': cam.id },
-      h('div', { class: 'snap' }, h('img', { alt: 'Gambar terakhir ' + cam.id, id: 'snap-' + cam.id, src: urls.get(cam.id) })),
+      h('div', { class: 'snap' }, h('img', { alt: t('cam.snapshotAlt', { camera: cam.id }), id: 'snap-' + cam.id, src: urls.get(cam.id) })),
       h('h2', {}, cam.name || cam.id), cam.name && cam.name !== cam.id ? h('p', { class: 'small' }, cam.id) : null,
       h('p', { class: 'state' }, cameraState(cam.state)),
       h('p', { class: 'facts' }, facts),
       h('a', { class: 'button', href: '#/live/' + encodeURIComponent(cam.id), 'data-live': cam.id }, 'Lihat langsung'),
       canSeeGeometry ? h('a', { class: 'button', href: '#/editor/' + encodeURIComponent(cam.id), 'data-edit': cam.id },
-        canEdit ? 'Ubah geometri' : 'Lihat geometri') : null);
+        canEdit ? t('cam.edit') : t('cam.view')) : null);
   }
 
   async function loadSnapshot(cam) {
@@ -49,7 +51,7 @@ export function renderCameras(main) {
       urls.set(cam.id, url);
       img.src = url;
     } catch {
-      img.replaceWith(h('div', { class: 'nosnap' }, 'Belum ada gambar'));
+      img.replaceWith(h('div', { class: 'nosnap' }, t('cam.noSnapshot')));
     }
   }
 
@@ -59,6 +61,6 @@ export function renderCameras(main) {
 }
 
 function ageText(ms) {
-  if (ms < 0) return 'belum ada';
-  return ms < 1000 ? ms + ' ms lalu' : (ms / 1000).toFixed(1) + ' s lalu';
+  if (ms < 0) return t('cam.ageNone');
+  return ms < 1000 ? t('cam.ageMs', { ms }) : t('cam.ageS', { s: (ms / 1000).toFixed(1) });
 }

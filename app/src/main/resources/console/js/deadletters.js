@@ -3,18 +3,19 @@
 
 import { api, session } from './api.js';
 import { h, replace, message, time } from './dom.js';
+import { t, has } from './i18n.js';
 
-const KIND = { invalid: 'tidak sesuai format', refused: 'ditolak basis data' };
+const kind = k => has('dl.kind.' + k) ? t('dl.kind.' + k) : k;
 
 export function renderDeadLetters(main) {
   const rows = h('tbody', { id: 'dead-letter-rows' });
   const status = h('p', { class: 'msg', role: 'status' });
   const summary = h('p', { id: 'dead-letter-open' });
   const admin = session.get().user.role === 'admin';
-  replace(main, h('h1', {}, 'Pesan pelanggaran gagal'),
-    h('p', {}, 'Kejadian pelanggaran yang tidak bisa menjadi kasus disimpan di sini beserta alasannya; tidak ada yang hilang.'),
+  replace(main, h('h1', {}, t('dl.title')),
+    h('p', {}, t('dl.intro')),
     summary, status,
-    h('table', {}, h('thead', {}, h('tr', {}, ['Diterima', 'Jenis', 'Alasan', ''].map(t => h('th', {}, t)))), rows));
+    h('table', {}, h('thead', {}, h('tr', {}, ['received', 'kind', 'reason'].map(c => h('th', {}, t('dl.col.' + c))), h('th', {}))), rows));
 
   async function act(path, body, done) {
     try { await api('POST', path, body); message(status, 'ok', done); load(); } catch (e) { message(status, 'error', e.message); }
@@ -23,15 +24,15 @@ export function renderDeadLetters(main) {
   async function load() {
     try {
       const { open, items } = await api('GET', '/api/dead-letters');
-      summary.textContent = open === 0 ? 'Tidak ada pesan gagal yang terbuka.' : `${open} pesan gagal terbuka.`;
+      summary.textContent = open === 0 ? t('dl.none') : t('dl.open', { count: open });
       replace(rows, items.map(d => h('tr', {},
-        h('td', {}, time(d.received_at)), h('td', {}, KIND[d.kind] || d.kind), h('td', {}, d.error),
+        h('td', {}, time(d.received_at)), h('td', {}, kind(d.kind)), h('td', {}, d.error),
         h('td', {}, admin && h('button', { type: 'button', onclick: () => act(`/api/dead-letters/${d.id}/replay`, null,
-          'Diproses ulang.') }, 'Proses ulang'),
+          t('dl.replayed')) }, t('dl.replay')),
         admin && h('button', { type: 'button', onclick: () => {
-          const note = prompt('Alasan menutup pesan ini tanpa memproses ulang:');
-          if (note) act(`/api/dead-letters/${d.id}/dismiss`, { note }, 'Ditutup.');
-        } }, 'Tutup')))));
+          const note = prompt(t('dl.dismissPrompt'));
+          if (note) act(`/api/dead-letters/${d.id}/dismiss`, { note }, t('dl.dismissed'));
+        } }, t('dl.dismiss'))))));
     } catch (e) {
       message(status, 'error', e.message);
     }

@@ -1,5 +1,7 @@
 // Tiny DOM helpers: build elements without innerHTML, so text from the server is never parsed as HTML.
 
+import { wib } from './i18n.js';
+
 export function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs || {})) {
@@ -26,8 +28,7 @@ export function message(el, kind, text) {
   el.textContent = text;
 }
 
+/** A time in WIB, in the user's language. */
 export function time(iso) {
-  if (!iso) return '—';
-  const d = new Date(iso);
-  return isNaN(d) ? iso : d.toLocaleString('id-ID', { timeZone: 'Asia/Jakarta' }) + ' WIB';
+  return wib(iso);
 }

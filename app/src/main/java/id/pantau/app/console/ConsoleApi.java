@@ -175,10 +175,40 @@ public final class ConsoleApi implements AutoCloseable {
             CameraId id = camera(ctx);
             Integer current = backend.configs().current(id).map(CameraConfig::version).orElse(null);
             List<Integer> versions = backend.configs().versions(id);
-            return current == null ? Map.of("versions", versions) : Map.of("versions", versions, "current", current);
+            // items: who saved each version and when, for the editor's version list
+            List<Map<String, Object>> items = backend.configs().history(id).stream().map(v -> {
+                Map<String, Object> m = new java.util.LinkedHashMap<>();
+                m.put("version", v.version());
+                m.put("author", v.author());
+                m.put("saved_at", v.savedAt().toString());
+                m.put("current", current != null && current == v.version());
+                return m;
+            }).toList();
+            return current == null ? Map.of("versions", versions, "items", items)
+                    : Map.of("versions", versions, "current", current, "items", items);
+        }));
+        r.get("/cameras/:camera/config/diff").handler(ctx -> guarded(ctx, CONFIG_READERS, () -> {
+            CameraId id = camera(ctx);
+            int from = versionParam(ctx, "from");
+            int to = versionParam(ctx, "to");
+            JsonNode a = Json.mapper().valueToTree(storedVersion(ctx, id, from));
+            JsonNode b = Json.mapper().valueToTree(storedVersion(ctx, id, to));
+            return Map.of("from", from, "to", to,
+                    "changes", ConfigDiff.between(a, b).stream().map(ConfigDiff::wire).toList());
         }));
         r.get("/cameras/:camera/config/versions/:version").handler(ctx -> guarded(ctx, CONFIG_READERS,
                 () -> storedVersion(ctx, camera(ctx), version(ctx))));
+        r.post("/cameras/:camera/calibration/check").handler(ctx -> guarded(ctx, CONFIG_READERS, () -> {
+            camera(ctx);
+            Buffer body = ctx.body() == null ? null : ctx.body().buffer();
+            JsonNode tree;
+            try {
+                tree = body == null || body.length() == 0 ? null : Json.mapper().readTree(body.getBytes());
+            } catch (IOException e) {
+                tree = null;
+            }
+            return CalibrationCheck.check(tree);
+        }));
         r.put("/cameras/:camera/config").handler(ctx -> guarded(ctx, CONFIG_EDITORS, 201, () -> save(ctx)));
         r.post("/cameras/:camera/config/versions/:version/activate").handler(ctx -> guarded(ctx, CONFIG_EDITORS, () -> {
             CameraId id = camera(ctx);
@@ -226,7 +256,7 @@ public final class ConsoleApi implements AutoCloseable {
         Buffer body = ctx.body() == null ? null : ctx.body().buffer();
         if (body == null || body.length() == 0) {
             throw new InvalidCameraConfigException("from the editor",
-                    List.of(new ConfigError("(document)", "a JSON camera configuration is required as the body")));
+                    List.of(new ConfigError("(document)", "a JSON camera configuration is required as the body", "body_required", Map.of())));
         }
         JsonNode tree;
         try {
@@ -234,16 +264,17 @@ public final class ConsoleApi implements AutoCloseable {
         } catch (IOException e) {
             throw new InvalidCameraConfigException("from the editor",
                     List.of(new ConfigError("(document)", "not valid JSON: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j
-                            ? j.getOriginalMessage() : "unreadable"))));
+                            ? j.getOriginalMessage() : "unreadable"), "not_json", Map.of())));
         }
         if (!(tree instanceof ObjectNode draft)) {
             throw new InvalidCameraConfigException("from the editor",
-                    List.of(new ConfigError("(document)", "must be a JSON object")));
+                    List.of(new ConfigError("(document)", "must be a JSON object", "not_object", Map.of())));
         }
         JsonNode named = draft.get("camera");
         if (named != null && !named.isNull() && !id.value().equals(named.asText())) {
             throw new InvalidCameraConfigException("from the editor", List.of(new ConfigError("camera",
-                    "is '" + named.asText() + "' but the document is saved for camera '" + id + "' (the URL)")));
+                    "is '" + named.asText() + "' but the document is saved for camera '" + id + "' (the URL)",
+                    "camera_mismatch", Map.of("named", named.asText(), "camera", id.value()))));
         }
         draft.put("camera", id.value());
         draft.remove("version");   // versions are assigned by the store
@@ -253,10 +284,10 @@ public final class ConsoleApi implements AutoCloseable {
             try {
                 CameraDetectorConfig.parse(Json.mapper().valueToTree(parsed), "the editor");
             } catch (DetectorSetupException e) {
-                throw new InvalidCameraConfigException("from the editor", List.of(new ConfigError("detector", e.getMessage())));
+                throw new InvalidCameraConfigException("from the editor", List.of(new ConfigError("detector", e.getMessage(), "detector_invalid", Map.of())));
             }
         }
-        CameraConfig stored = backend.configs().save(parsed);
+        CameraConfig stored = backend.configs().save(parsed, BearerAuth.user(ctx).username());
         log.info("camera {} configuration v{} saved by {}", id, stored.version(), BearerAuth.user(ctx).username());
         audit.record(BearerAuth.user(ctx).username(), "camera_config.save", "camera_config", id.value(), null,
                 Map.of("version", stored.version(), "sha256", sha256(Json.mapper().writeValueAsBytes(stored))));
@@ -400,6 +431,7 @@ public final class ConsoleApi implements AutoCloseable {
             }
             case NotFound e -> new Problem(404, "not_found", e.getMessage());
             case Conflict e -> new Problem(409, "conflict", e.getMessage());
+            case BadRequest e -> new Problem(400, "invalid_request", e.getMessage());
             default -> ApiErrors.of(t);
         };
     }
@@ -418,6 +450,16 @@ public final class ConsoleApi implements AutoCloseable {
             return Integer.parseInt(raw.startsWith("v") ? raw.substring(1) : raw);
         } catch (NumberFormatException e) {
             throw new NotFound("no configuration version '" + raw + "' (versions are numbers: 1, 2, ...)");
+        }
+    }
+
+    /** A version named by a query parameter (?from=1&to=3): a number is required, else 400 naming the parameter. */
+    private static int versionParam(RoutingContext ctx, String name) {
+        String raw = ctx.request().getParam(name);
+        try {
+            return Integer.parseInt(raw == null ? "" : raw.startsWith("v") ? raw.substring(1) : raw);
+        } catch (NumberFormatException e) {
+            throw new BadRequest(name + ": give a version number (1, 2, ...), got " + (raw == null ? "nothing" : "'" + raw + "'"));
         }
     }
 
@@ -441,6 +483,13 @@ public final class ConsoleApi implements AutoCloseable {
     /** A request that contradicts the state (an alert acknowledged twice): answered 409 with the message. */
     static final class Conflict extends RuntimeException {
         Conflict(String message) {
+            super(message);
+        }
+    }
+
+    /** A request with a missing or malformed parameter: answered 400 with the message naming it. */
+    static final class BadRequest extends RuntimeException {
+        BadRequest(String message) {
             super(message);
         }
     }

@@ -86,12 +86,19 @@ class ConsoleApiTest {
         HttpResponse<String> r = rig.send("GET", "/console-api/cameras", token, null);
         assertThat(r.statusCode()).isEqualTo(403);
         assertThat(r.body()).contains("password change required");
+        // the reason as a stable word the console translates
+        assertThat(ConsoleTestRig.json(r).get("reason").asText()).isEqualTo("password_change_required");
     }
 
     @Test
     void rolesDecideWhoReadsAndWhoEditsGeometry() throws Exception {
         String config = "/console-api/cameras/" + HANOI + "/config";
-        assertThat(rig.send("GET", config, tokens.get(Role.POLICE), null).statusCode()).isEqualTo(403);
+        HttpResponse<String> police = rig.send("GET", config, tokens.get(Role.POLICE), null);
+        assertThat(police.statusCode()).isEqualTo(403);
+        JsonNode refused = ConsoleTestRig.json(police);
+        assertThat(refused.get("reason").asText()).isEqualTo("role_not_allowed");
+        assertThat(refused.get("role").asText()).isEqualTo("police");
+        assertThat(refused.get("allowed_roles")).extracting(JsonNode::asText).containsExactlyInAnyOrder("dishub", "operator", "admin");
         for (Role reader : List.of(Role.DISHUB, Role.OPERATOR, Role.ADMIN)) {
             assertThat(rig.send("GET", config, tokens.get(reader), null).statusCode()).as(reader.wire()).isEqualTo(200);
         }
@@ -129,6 +136,16 @@ class ConsoleApiTest {
         assertThat(problem.get("errors")).extracting(e -> e.get("field").asText())
                 .contains("zones[2].polygon", "counting_lines[0].a");
         assertThat(problem.get("errors").toString()).contains("at least 3 vertices").contains("outside the 640x480 frame");
+        // the same problems as stable codes with their values, which the page translates
+        assertThat(problem.get("errors")).anySatisfy(e -> {
+            assertThat(e.get("field").asText()).isEqualTo("counting_lines[0].a");
+            assertThat(e.get("code").asText()).isEqualTo("outside_frame");
+            assertThat(e.get("params").get("frame").asText()).isEqualTo("640x480");
+        });
+        assertThat(problem.get("errors")).anySatisfy(e -> {
+            assertThat(e.get("code").asText()).isEqualTo("too_few_vertices");
+            assertThat(e.get("params").get("count").asInt()).isEqualTo(2);
+        });
         assertThat(rig.store.versions(CameraId.of(HANOI))).isEqualTo(before);
 
         // a detector profile whose tiles leave the frame is refused when saved, naming the field
@@ -287,6 +304,87 @@ class ConsoleApiTest {
     }
 
     @Test
+    void theVersionListNamesWhoSavedEachVersionWhenAndTheDiffShowsWhatChanged() throws Exception {
+        String config = "/console-api/cameras/" + HANOI + "/config";
+        ObjectNode draft = (ObjectNode) ConsoleTestRig.json(rig.send("GET", config, tokens.get(Role.ADMIN), null));
+        int from = draft.get("version").asInt();
+        ((ArrayNode) draft.get("zones")).addObject().put("id", "diff_zone")
+                .set("polygon", Json.mapper().readTree("[[10,20],[200,20],[200,90],[10,90]]"));
+        ArrayNode firstPolygon = (ArrayNode) draft.get("zones").get(0).get("polygon");
+        JsonNode oldCorner = firstPolygon.get(1).deepCopy();
+        firstPolygon.set(1, Json.mapper().readTree("[333, 222]"));
+        java.time.Instant before = java.time.Instant.now().minusSeconds(1);
+
+        HttpResponse<String> saved = rig.send("PUT", config, tokens.get(Role.ADMIN), draft.toString());
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(201);
+        int to = ConsoleTestRig.json(saved).get("version").asInt();
+
+        JsonNode items = ConsoleTestRig.json(rig.send("GET", config + "/versions", tokens.get(Role.DISHUB), null)).get("items");
+        JsonNode mine = null;
+        for (JsonNode i : items) {
+            if (i.get("version").asInt() == to) {
+                mine = i;
+            }
+        }
+        assertThat(mine).as("the new version in items: " + items).isNotNull();
+        assertThat(mine.get("author").asText()).isEqualTo("admin1");
+        assertThat(mine.get("current").asBoolean()).isTrue();
+        java.time.Instant at = java.time.Instant.parse(mine.get("saved_at").asText());
+        assertThat(at).isBetween(before, java.time.Instant.now().plusSeconds(1));
+
+        HttpResponse<String> diff = rig.send("GET", config + "/diff?from=" + from + "&to=" + to, tokens.get(Role.DISHUB), null);
+        assertThat(diff.statusCode()).as(diff.body()).isEqualTo(200);
+        JsonNode changes = ConsoleTestRig.json(diff).get("changes");
+        String firstZone = draft.get("zones").get(0).get("id").asText();
+        assertThat(changes).anySatisfy(c -> {
+            assertThat(c.get("path").asText()).isEqualTo("zones[" + firstZone + "].polygon[1]");
+            assertThat(c.get("old")).isEqualTo(oldCorner);
+            assertThat(c.get("new").get(0).asDouble()).isEqualTo(333);
+            assertThat(c.get("new").get(1).asDouble()).isEqualTo(222);
+        });
+        assertThat(changes).anySatisfy(c -> {
+            assertThat(c.get("path").asText()).isEqualTo("zones[diff_zone]");
+            assertThat(c.get("old").isNull()).isTrue();
+            assertThat(c.get("new").get("id").asText()).isEqualTo("diff_zone");
+        });
+        assertThat(changes).as("only what changed").hasSize(2);
+
+        HttpResponse<String> bad = rig.send("GET", config + "/diff?from=x&to=" + to, tokens.get(Role.DISHUB), null);
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("from");
+        assertThat(rig.send("GET", config + "/diff?from=1&to=999", tokens.get(Role.DISHUB), null).statusCode()).isEqualTo(404);
+        assertThat(rig.send("GET", config + "/diff?from=1&to=" + to, tokens.get(Role.POLICE), null).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void theCalibrationCheckGivesEachPointsErrorAndRefusesADegenerateSet() throws Exception {
+        String check = "/console-api/cameras/" + HANOI + "/calibration/check";
+        // the Hanoi sample's four points, the last one mis-measured by a metre
+        String good = "{\"points\": [{\"image\": [40, 357], \"ground_m\": [0, 0]}, {\"image\": [505, 368], \"ground_m\": [13.3, 0]},"
+                + " {\"image\": [490, 331], \"ground_m\": [13.3, 3.0]}, {\"image\": [85, 324], \"ground_m\": [0, 3.0]},"
+                + " {\"image\": [300, 340], \"ground_m\": [%s, 1.5]}]}";
+        JsonNode fit = ConsoleTestRig.json(rig.send("POST", check, tokens.get(Role.OPERATOR), good.formatted("7.4")));
+        assertThat(fit.get("points")).hasSize(5);
+        assertThat(fit.get("limit_m").asDouble()).isEqualTo(0.5);
+        JsonNode off = ConsoleTestRig.json(rig.send("POST", check, tokens.get(Role.OPERATOR), good.formatted("12.0")));
+        assertThat(off.get("max_error_m").asDouble()).as(off.toString()).isGreaterThan(fit.get("max_error_m").asDouble());
+        assertThat(off.get("ok").asBoolean()).isFalse();
+
+        HttpResponse<String> line = rig.send("POST", check, tokens.get(Role.OPERATOR),
+                "{\"points\": [{\"image\": [10, 10], \"ground_m\": [0, 0]}, {\"image\": [20, 20], \"ground_m\": [1, 1]},"
+                        + " {\"image\": [30, 30], \"ground_m\": [2, 2]}, {\"image\": [40, 40], \"ground_m\": [3, 3]}]}");
+        assertThat(line.statusCode()).as(line.body()).isEqualTo(400);
+        assertThat(ConsoleTestRig.json(line).get("errors").get(0).get("code").asText()).isEqualTo("calibration_degenerate");
+        HttpResponse<String> three = rig.send("POST", check, tokens.get(Role.OPERATOR),
+                "{\"points\": [{\"image\": [10, 10], \"ground_m\": [0, 0]}]}");
+        assertThat(ConsoleTestRig.json(three).get("errors").get(0).get("code").asText()).isEqualTo("calibration_too_few");
+        HttpResponse<String> junk = rig.send("POST", check, tokens.get(Role.OPERATOR), "{\"points\": [{\"image\": \"x\"}]}");
+        assertThat(junk.statusCode()).isEqualTo(400);
+        assertThat(ConsoleTestRig.json(junk).get("errors").get(0).get("field").asText()).isEqualTo("points[0].image");
+        assertThat(rig.send("POST", check, tokens.get(Role.POLICE), good.formatted("7.4")).statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void everyConsoleRouteIsDescribedInTheServedOpenApiDocument() throws Exception {
         com.fasterxml.jackson.databind.JsonNode doc = id.pantau.core.json.Json.yaml().readTree(
                 id.pantau.enforcement.api.EnforcementApi.openApiDocument().getBytes());
@@ -310,5 +408,55 @@ class ConsoleApiTest {
         }
         assertThat(checked).as("console routes found").isGreaterThanOrEqualTo(8);
         assertThat(missing).as("console routes missing from /openapi").isEmpty();
+    }
+
+    @Test
+    void everyConsoleRouteAdmitsExactlyTheRolesItsOpenApiEntryNames() throws Exception {
+        JsonNode doc = Json.yaml().readTree(id.pantau.enforcement.api.EnforcementApi.openApiDocument().getBytes());
+        List<String> wrong = new java.util.ArrayList<>();
+        int calls = 0;
+        for (io.vertx.ext.web.Route route : rig.console.router().getRoutes()) {
+            String path = route.getPath();
+            if (path == null || route.methods() == null || route.methods().isEmpty()) {
+                continue;
+            }
+            for (io.vertx.core.http.HttpMethod m : route.methods()) {
+                JsonNode op = doc.path("paths").path(path.replaceAll(":([a-z_]+)", "{$1}"))
+                        .path(m.name().toLowerCase(java.util.Locale.ROOT));
+                java.util.Set<String> named = new java.util.HashSet<>();
+                op.path("x-roles").forEach(r -> named.add(r.asText()));
+                if (named.isEmpty()) {
+                    wrong.add(m + " " + path + ": no x-roles");
+                    continue;
+                }
+                // requests that change nothing: a version and an alert that do not exist, an empty body
+                String url = "/console-api" + path.replace(":camera", HANOI).replace(":version", "999")
+                        .replace(":alert", "no-such-alert") + (path.equals("/live/wall") ? "?cameras=" + HANOI : "");
+                for (Role role : Role.people()) {
+                    int status = statusOnly(m.name(), url, tokens.get(role));
+                    calls++;
+                    boolean admitted = status != 403 && status != 401;
+                    if (admitted != named.contains(role.wire())) {
+                        wrong.add(m + " " + path + " as " + role.wire() + ": " + status + " but x-roles " + named);
+                    }
+                }
+            }
+        }
+        assertThat(calls).isGreaterThanOrEqualTo(80);
+        assertThat(wrong).isEmpty();
+    }
+
+    /** The status of a request, without reading the body (a stream would never end). */
+    private static int statusOnly(String method, String path, String token) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(rig.url + path)).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + token);
+        if (method.equals("POST") || method.equals("PUT")) {
+            b.header("content-type", "application/json").method(method, HttpRequest.BodyPublishers.ofString("{}"));
+        } else {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        HttpResponse<java.io.InputStream> r = rig.http().send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
+        r.body().close();
+        return r.statusCode();
     }
 }

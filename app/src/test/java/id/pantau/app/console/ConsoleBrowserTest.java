@@ -155,6 +155,12 @@ class ConsoleBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ticket-rows"), "dikonfirmasi"));
         assertThat(browser.findElements(By.cssSelector("#ticket-rows button[data-next='paid']"))).hasSize(1);
         screenshot("console-tickets.png");
+        // the tickets page in English after the switch: the ticket's status in words, never the identifier
+        browser.findElement(By.id("lang")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Tickets (confirmation letters)"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ticket-rows"), "confirmed"));
+        assertThat(browser.findElement(By.cssSelector("#ticket-rows button[data-next='paid']")).getText()).isEqualTo("Mark paid");
+        screenshot("console-tickets-en.png");
         browser.executeScript("localStorage.clear(); sessionStorage.clear();");
     }
 
@@ -176,10 +182,23 @@ class ConsoleBrowserTest {
         // the audit page: the trail and its check
         browser.get(rig.url + "/#/audit");
         wait.until(d -> !d.findElements(By.cssSelector("#audit-rows tr")).isEmpty());
-        assertThat(browser.findElement(By.id("audit-rows")).getText()).contains("auth.login");
+        // the audited action in words, the server's name kept for the page's own use
+        assertThat(browser.findElements(By.cssSelector("#audit-rows td[data-action='auth.login']"))).isNotEmpty();
+        assertThat(browser.findElement(By.id("audit-rows")).getText()).contains("masuk").doesNotContain("auth.login");
         browser.findElement(By.id("audit-verify-button")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit-verify"), "Jejak utuh"));
         screenshot("console-audit.png");
+        // the same page in English after the switch; then the users page, roles in English words
+        browser.findElement(By.id("lang")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Audit trail"));
+        wait.until(d -> d.findElement(By.id("audit-rows")).getText().contains("login"));
+        browser.get(rig.url + "/#/users");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Users"));
+        assertThat(new Select(browser.findElement(By.id("new-user-role"))).getOptions()).extracting(WebElement::getText)
+                .containsExactly("police", "dishub", "operator", "admin");
+        browser.findElement(By.id("lang")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Pengguna"));
+        assertThat(new Select(browser.findElement(By.id("new-user-role"))).getOptions().getFirst().getText()).isEqualTo("polisi");
         browser.executeScript("localStorage.clear(); sessionStorage.clear();");
     }
 
@@ -257,7 +276,7 @@ class ConsoleBrowserTest {
         browser.findElement(By.id("save-config")).click();
         WebElement errors = browser.findElement(By.id("editor-errors"));
         wait.until(ExpectedConditions.textToBePresentInElement(errors, "counting_lines[0].a"));
-        assertThat(errors.getText()).contains("outside the 640x480 frame");
+        assertThat(errors.getText()).contains("di luar bingkai 640x480");   // the server's code, translated
         assertThat(status.getText()).contains("Tidak disimpan");
         screenshot("console-editor-errors.png");
         assertThat(rig.store.versions(CameraId.of(HANOI))).containsExactly(1, 2);

@@ -3,6 +3,8 @@ package id.pantau.core.camera.config;
 import id.pantau.core.camera.CameraId;
 import id.pantau.core.config.ConfigReads;
 import id.pantau.core.json.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,6 +15,9 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -49,7 +54,19 @@ public final class CameraConfigStore {
      *
      * @return the stored configuration, carrying its version
      */
-    public synchronized CameraConfig save(CameraConfig draft) throws InvalidCameraConfigException, IOException {
+    public CameraConfig save(CameraConfig draft) throws InvalidCameraConfigException, IOException {
+        return save(draft, null);
+    }
+
+    /**
+     * As {@link #save(CameraConfig)}, remembering who saved it and when beside the version ({@code v<N>.meta.json}),
+     * so the editor's version list can say whose change is in force. The version file itself stays the pure
+     * configuration: events name it and pipelines load it.
+     *
+     * @param author the user who saved it, or null when no person did (a file import)
+     */
+    public synchronized CameraConfig save(CameraConfig draft, String author)
+            throws InvalidCameraConfigException, IOException {
         loader.validate(draft, "for camera " + draft.camera());
         CameraId camera = CameraId.of(draft.camera());
         Path cameraDir = Files.createDirectories(dir.resolve(camera.value()));
@@ -63,6 +80,7 @@ public final class CameraConfigStore {
                         .writeValueAsBytes(stored));
                 Files.write(tmp, bytes);
                 publish(tmp, cameraDir.resolve("v" + next + ".json"));
+                writeMeta(cameraDir, next, author);
             } catch (FileAlreadyExistsException taken) {
                 Files.deleteIfExists(tmp);
                 next++;
@@ -125,6 +143,38 @@ public final class CameraConfigStore {
             return files.map(p -> VERSION_FILE.matcher(p.getFileName().toString()))
                     .filter(Matcher::matches).map(m -> Integer.parseInt(m.group(1))).sorted().toList();
         }
+    }
+
+    /** Who saved a version and when: from its meta file, else (versions older than it) the file's time only. */
+    public record VersionInfo(int version, String author, Instant savedAt) {
+    }
+
+    /** Every stored version with its author and time, ascending. */
+    public List<VersionInfo> history(CameraId camera) throws IOException {
+        Path cameraDir = dir.resolve(camera.value());
+        List<VersionInfo> out = new ArrayList<>();
+        for (int v : versions(camera)) {
+            Path meta = cameraDir.resolve("v" + v + ".meta.json");
+            if (Files.isRegularFile(meta)) {
+                JsonNode m = Json.mapper().readTree(meta.toFile());
+                String author = m.path("author").isTextual() ? m.get("author").asText() : null;
+                Instant at = m.path("saved_at").isTextual() ? Instant.parse(m.get("saved_at").asText())
+                        : Files.getLastModifiedTime(cameraDir.resolve("v" + v + ".json")).toInstant();
+                out.add(new VersionInfo(v, author, at));
+            } else {
+                out.add(new VersionInfo(v, null, Files.getLastModifiedTime(cameraDir.resolve("v" + v + ".json")).toInstant()));
+            }
+        }
+        return out;
+    }
+
+    private static void writeMeta(Path cameraDir, int version, String author) throws IOException {
+        ObjectNode m = Json.mapper().createObjectNode();
+        if (author != null) {
+            m.put("author", author);
+        }
+        m.put("saved_at", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+        Files.write(cameraDir.resolve("v" + version + ".meta.json"), Json.mapper().writeValueAsBytes(m));
     }
 
     /**

@@ -56,4 +56,24 @@ class CameraConfigStoreTest {
     void unknownCameraHasNoCurrentVersion(@TempDir Path dir) throws Exception {
         assertThat(new CameraConfigStore(dir).current(CameraId.of("nowhere"))).isEmpty();
     }
+
+    @Test
+    void theHistoryNamesWhoSavedEachVersionAndWhen(@TempDir Path dir) throws Exception {
+        CameraConfigStore store = new CameraConfigStore(dir);
+        CameraConfig draft = loader.parse(ConfigFixtures.bytes(ConfigFixtures.valid()), "test");
+        java.time.Instant before = java.time.Instant.now().minusSeconds(1);
+        store.save(draft);                 // a file import: no person
+        store.save(draft, "operator1");
+        // a version stored before authors were kept has no meta file: its file time stands in
+        store.save(draft, "admin1");
+        Files.delete(dir.resolve("simpang-kawat-1/v3.meta.json"));
+
+        List<CameraConfigStore.VersionInfo> history = store.history(cam);
+
+        assertThat(history).extracting(CameraConfigStore.VersionInfo::version).containsExactly(1, 2, 3);
+        assertThat(history).extracting(CameraConfigStore.VersionInfo::author).containsExactly(null, "operator1", null);
+        assertThat(history).allSatisfy(v -> assertThat(v.savedAt()).isBetween(before, java.time.Instant.now().plusSeconds(1)));
+        assertThat(store.versions(cam)).as("the meta files are not versions").containsExactly(1, 2, 3);
+        assertThat(store.version(cam, 2).version()).isEqualTo(2);
+    }
 }

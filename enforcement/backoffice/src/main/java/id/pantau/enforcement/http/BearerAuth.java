@@ -9,6 +9,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -95,12 +96,17 @@ public final class BearerAuth implements Handler<RoutingContext> {
             return false;
         }
         if (u.mustChangePassword() && !duringPasswordChange) {
-            Replies.problem(ctx, 403, "password change required: POST /api/auth/password before using the API");
+            // reason: a stable word the console translates; the message stays the English detail
+            Replies.problem(ctx, new Problem(403, "forbidden",
+                    "password change required: POST /api/auth/password before using the API",
+                    java.util.Map.of("reason", "password_change_required")));
             return false;
         }
         if (!roles.contains(u.role())) {
-            Replies.problem(ctx, 403, "role " + u.role().wire() + " may not use " + ctx.request().method() + " "
-                    + ctx.request().path() + "; allowed roles: " + roles.stream().map(Role::wire).toList());
+            List<String> allowed = roles.stream().map(Role::wire).toList();
+            Replies.problem(ctx, new Problem(403, "forbidden", "role " + u.role().wire() + " may not use "
+                    + ctx.request().method() + " " + ctx.request().path() + "; allowed roles: " + allowed,
+                    java.util.Map.of("reason", "role_not_allowed", "role", u.role().wire(), "allowed_roles", allowed)));
             return false;
         }
         return true;
