@@ -2,6 +2,7 @@
 // browser's own zone; the legend shows the latest point until the pointer moves over the chart.
 
 import { uPlotLib } from './vendor.js';
+import { tr } from './i18n.js';
 
 export const COLORS = ['#1565c0', '#2e7d32', '#ef6c00', '#6a1b9a', '#00838f', '#8d6e63', '#c62828', '#37474f',
   '#9e9d24', '#ad1457'];
@@ -43,14 +44,14 @@ export async function timeChart(el, { x, series, kind = 'lines', yLabel = '' }) 
     tzDate: wibDate(uPlot),
     scales: { x: { time: true }, y: kind === 'levels' ? { range: [0.5, 6.5] } : { range: (u, min, max) => [0, Math.max(1, max * 1.1)] } },
     axes: [
-      { label: 'Waktu (WIB)', values: wibTicks, space: 60 },
+      { label: tr('Waktu (WIB)', 'Time (WIB)'), values: wibTicks, space: 60 },
       kind === 'levels'
         ? { label: yLabel, splits: () => [1, 2, 3, 4, 5, 6], values: (u, vals) => vals.map(v => LEVELS[v] || '') }
         : { label: yLabel },
     ],
     legend: { live: true },
     series: [
-      { label: 'Waktu', value: (u, v) => v == null ? '—' : new Date(v * 1000).toLocaleString('id-ID',
+      { label: tr('Waktu', 'Time'), value: (u, v) => v == null ? '—' : new Date(v * 1000).toLocaleString(tr('id-ID', 'en-GB'),
         { timeZone: 'Asia/Jakarta', day: '2-digit', month: 'short', hour: '2-digit', minute: '2-digit' }) + ' WIB' },
       ...series.map((s, i) => ({
         label: s.label,

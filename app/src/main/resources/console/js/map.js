@@ -5,6 +5,7 @@
 
 import { h } from './dom.js';
 import { leafletLib } from './vendor.js';
+import { tr } from './i18n.js';
 
 const M_PER_DEG_LAT = 110_574;   // metres per degree of latitude (WGS 84, near the equator: Jambi is at 1.6 deg S)
 
@@ -49,9 +50,9 @@ export async function cameraMap(el, data) {
   }
 
   const cameras = markers(placed.map(c => ({ lat: c.position.lat, lon: c.position.lon, label: c.name || c.id,
-    detail: (c.location || c.id) + (c.streaming ? ' · mengalir' : ' · tidak mengalir'),
+    detail: (c.location || c.id) + (c.streaming ? tr(' · mengalir', ' · streaming') : tr(' · tidak mengalir', ' · not streaming')),
     color: c.streaming ? '#2e7d32' : '#c62828' })), 'camera-marker', '#1565c0').addTo(map);
-  control.addOverlay(cameras, 'Kamera');
+  control.addOverlay(cameras, tr('Kamera', 'Cameras'));
 
   if (placed.length > 1) {
     map.fitBounds(L.latLngBounds(placed.map(c => at(c.position.lat, c.position.lon))), { padding: [40, 40] });

@@ -294,6 +294,26 @@ class DishubBoardBrowserTest {
             ((JavascriptExecutor) browser).executeScript("document.getElementById('board-complaints').scrollIntoView()");
             screenshot("console-board-complaints.png");
             assertNoPageErrors();
+
+            // the board in English after the switch: headings, the complaint card and its words, the map's layers,
+            // the CSV buttons and the charts' time axis; then back in Indonesian
+            browser.findElement(By.id("lang")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Dishub board: traffic & events"));
+            wait.until(d -> d.findElements(By.cssSelector("#board-complaints li.complaint-item")).size() == 2);
+            assertThat(browser.findElement(By.tagName("main")).getText())
+                    .contains("Open citizen complaints (SiKesal)", "Red-light violations per hour", "Camera map")
+                    .doesNotContain("Pengaduan warga terbuka", "Peta kamera");
+            assertThat(browser.findElement(By.id("board-complaints")).getText())
+                    .contains("Traffic jam", "Street light", "Open complaint").doesNotContain("Buka pengaduan");
+            assertThat(browser.findElements(By.cssSelector("button[data-csv]"))).extracting(WebElement::getText)
+                    .containsOnly("Download CSV");
+            wait.until(d -> d.findElement(By.id("camera-map")).getText().contains("Open complaints"));
+            assertThat(browser.findElement(By.id("camera-map")).getText()).contains("Cameras");
+            browser.findElement(By.id("lang")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Papan Dishub"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("camera-map"), "Pengaduan terbuka"));
+            assertThat(browser.findElement(By.tagName("main")).getText()).contains("Pengaduan warga terbuka (SiKesal)");
+            assertNoPageErrors();
         } catch (Exception | AssertionError e) {
             screenshot("console-board-complaints-failure.png");
             Files.writeString(Path.of("target", "console-board-complaints-failure.html"), browser.getPageSource());
