@@ -157,6 +157,23 @@ class ComplaintsPageBrowserTest {
         assertThat(rows.findElement(By.cssSelector("tr[data-complaint]")).getAttribute("data-complaint"))
                 .isEqualTo(Long.toString(cameraReport));
 
+        // the page in English after the switch (it draws again with the complaint last opened), then in Indonesian
+        browser.findElement(By.id("lang")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Citizen complaints (SiKesal)"));
+        WebElement rowsEn = browser.findElement(By.id("complaint-rows"));
+        wait.until(d -> rowsEn.findElements(By.cssSelector("tr[data-complaint]")).size() == 2);
+        assertThat(rowsEn.getText()).contains("Traffic jam", "Traffic light out", "confirmed by camera")
+                .doesNotContain("terkonfirmasi");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("complaint"), "Forwarded to agency"));
+        assertThat(browser.findElement(By.id("complaint")).getText()).contains("Nearest cameras", "Reporter", "hidden")
+                .doesNotContain("Kamera terdekat");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("complaint-chart"), "Traffic light out"));
+        assertThat(browser.findElement(By.id("complaint-csv")).getText()).isEqualTo("Download CSV");
+        screenshot("console-complaints-en.png");
+        browser.findElement(By.id("lang")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Pengaduan masyarakat (SiKesal)"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("complaint"), "Kamera terdekat"));
+
         // (the console has no favicon: the browser's own request for it is not the page's doing)
         List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> !e.getMessage().contains("/favicon.ico")).toList();
