@@ -7,6 +7,7 @@
 import { api, authFetch, blobUrl, ApiError } from './api.js';
 import { cameraState, signal as signalWord, vehicle } from './words.js';
 import { h, replace, message } from './dom.js';
+import { tr } from './i18n.js';
 
 const RETRY_MS = 2000;
 const SNAPSHOT_MS = 3000;
@@ -15,20 +16,22 @@ const STATE_MS = 3000;
 const MAX_LAG_S = 0.8;
 /** Seconds of played video kept in the buffer (the rest is removed, so a long view keeps its memory). */
 const KEEP_S = 8;
-const LIVE_WORDS = {
-  connecting: 'Menyambung ke siaran langsung…',
-  playing: 'Siaran langsung',
-  dropped: 'Siaran terputus — menyambung ulang…',
-  snapshot: 'Siaran langsung tidak tersedia — menampilkan gambar terakhir',
-  unsupported: 'Peramban tidak dapat memutar H.264 — menampilkan gambar terakhir',
-};
+const LIVE_WORDS = () => ({
+  connecting: tr('Menyambung ke siaran langsung…', 'Connecting to the live stream…'),
+  playing: tr('Siaran langsung', 'Live'),
+  dropped: tr('Siaran terputus — menyambung ulang…', 'Stream dropped — reconnecting…'),
+  snapshot: tr('Siaran langsung tidak tersedia — menampilkan gambar terakhir', 'Live stream unavailable — showing the latest picture'),
+  unsupported: tr('Peramban tidak dapat memutar H.264 — menampilkan gambar terakhir',
+    'The browser cannot play H.264 — showing the latest picture'),
+});
+const LIVE_TITLE = () => tr('Tayangan langsung', 'Live view');
 
 export function renderLive(main, only) {
   const grid = h('div', { class: only ? 'live-single' : 'live-wall', id: 'live-wall' });
   const status = h('p', { class: 'msg', role: 'status' });
-  const title = h('h1', {}, only ? 'Tayangan langsung: ' + only : 'Tayangan langsung');
+  const title = h('h1', {}, only ? LIVE_TITLE() + ': ' + only : LIVE_TITLE());
   replace(main, title,
-    only ? h('p', {}, h('a', { href: '#/live', id: 'live-back' }, '← Semua kamera')) : null, status, grid);
+    only ? h('p', {}, h('a', { href: '#/live', id: 'live-back' }, tr('← Semua kamera', '← All cameras'))) : null, status, grid);
   const players = [];
   const stops = [];
   let stopped = false;
@@ -37,9 +40,9 @@ export function renderLive(main, only) {
       const { items } = await api('GET', '/console-api/cameras');
       const cams = only ? items.filter(c => c.id === only) : items;
       if (stopped) return;
-      if (!cams.length) { message(status, 'error', 'Kamera ' + only + ' tidak dikenal'); return; }
-      if (only) title.textContent = 'Tayangan langsung: ' + (cams[0].name || cams[0].id);
-      message(status, 'info', cams.length + ' kamera');
+      if (!cams.length) { message(status, 'error', tr(`Kamera ${only} tidak dikenal`, `Camera ${only} is unknown`)); return; }
+      if (only) title.textContent = LIVE_TITLE() + ': ' + (cams[0].name || cams[0].id);
+      message(status, 'info', cams.length + tr(' kamera', cams.length === 1 ? ' camera' : ' cameras'));
       for (const cam of cams) {
         const p = new LivePlayer(cam, !!only);
         grid.append(p.element);
@@ -64,7 +67,7 @@ export function renderLive(main, only) {
       if (only) players[0].run();
       else stops.push(wallStream(players));
     } catch (e) {
-      message(status, 'error', 'Daftar kamera tidak dapat dimuat: ' + e.message);
+      message(status, 'error', tr('Daftar kamera tidak dapat dimuat: ', 'The camera list could not be loaded: ') + e.message);
     }
   })();
   return () => { stopped = true; players.forEach(p => p.stop()); stops.forEach(s => s()); };
@@ -176,8 +179,8 @@ class LivePlayer {
     this.video = h('video', { muted: true, autoplay: true, playsinline: true, 'data-camera': cam.id });
     this.video.muted = true;
     this.canvas = h('canvas', { class: 'overlay' });
-    this.img = h('img', { alt: 'Gambar terakhir ' + cam.id, hidden: true });
-    this.state = h('p', { class: 'live-state', 'data-state': 'connecting' }, LIVE_WORDS.connecting);
+    this.img = h('img', { alt: tr('Gambar terakhir ', 'Latest picture ') + cam.id, hidden: true });
+    this.state = h('p', { class: 'live-state', 'data-state': 'connecting' }, LIVE_WORDS().connecting);
     this.facts = h('p', { class: 'facts small' }, cameraState(cam.state));
     const stage = h('div', { class: 'stage' }, this.video, this.img, this.canvas);
     this.element = h('article', { class: 'tile live', id: 'live-' + cam.id, 'data-camera': cam.id },
@@ -212,7 +215,7 @@ class LivePlayer {
 
   show(kind, detail) {
     this.state.dataset.state = kind;
-    this.state.textContent = LIVE_WORDS[kind] + (detail ? ' (' + detail + ')' : '');
+    this.state.textContent = LIVE_WORDS()[kind] + (detail ? ' (' + detail + ')' : '');
     this.element.classList.toggle('up', kind === 'playing');
     this.element.classList.toggle('down', kind === 'dropped' || kind === 'snapshot');
     this.layers();
@@ -333,7 +336,7 @@ class LivePlayer {
       const lag = Date.now() - (this.origin + v.currentTime * 1000);
       v.dataset.latencyMs = String(Math.round(lag));
       this.facts.textContent = (v.videoWidth ? v.videoWidth + '×' + v.videoHeight + ' · ' : '')
-        + 'latensi ' + Math.max(0, Math.round(lag)) + ' ms';
+        + tr('latensi ', 'latency ') + Math.max(0, Math.round(lag)) + ' ms';
     }
   }
 
@@ -495,7 +498,7 @@ class Overlay {
       line(g, X(st.a[0]), Y(st.a[1]), X(st.b[0]), Y(st.b[1]));
       g.lineWidth = 2;
       g.fillStyle = g.strokeStyle;
-      g.fillText('lampu ' + signalWord(state || 'unknown'), X(st.a[0]), Y(st.a[1]) - 6);
+      g.fillText(tr('lampu ', 'light ') + signalWord(state || 'unknown'), X(st.a[0]), Y(st.a[1]) - 6);
     }
     const f = this.current();
     this.canvas.dataset.tracks = f ? String(f.objects.length) : '0';

@@ -137,6 +137,18 @@ class LiveViewBrowserTest {
                 "const i = document.querySelector('#live-snapshot-only img'); return !i.hidden && i.naturalWidth === 640")));
         waitForState("simpang-kawat-n", "snapshot");
         screenshot("console-live-wall.png");
+        // the wall in English after the switch (it draws again and plays again), then in Indonesian
+        browser.findElement(By.id("lang")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Live view"));
+        waitForState(HANOI, "playing");
+        waitForState("snapshot-only", "snapshot");
+        assertThat(browser.findElement(By.cssSelector("#live-" + HANOI + " .live-state")).getText()).isEqualTo("Live");
+        assertThat(browser.findElement(By.cssSelector("#live-snapshot-only .live-state")).getText())
+                .startsWith("Live stream unavailable");
+        browser.findElement(By.id("lang")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Tayangan langsung"));
+        waitForState(HANOI, "playing");
+        assertThat(browser.findElement(By.cssSelector("#live-" + HANOI + " .live-state")).getText()).isEqualTo("Siaran langsung");
     }
 
     @Test
