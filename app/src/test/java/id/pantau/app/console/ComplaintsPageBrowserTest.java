@@ -228,6 +228,15 @@ class ComplaintsPageBrowserTest {
         assertThat(rig.send("POST", "/api/complaints", second, "{}").statusCode()).isEqualTo(401);
         assertThat(browser.findElements(By.cssSelector("tr[data-key='sikesal-uji'] button"))).isEmpty();
         screenshot("console-api-keys.png");
+        // the page in English after the switch, then in Indonesian
+        browser.findElement(By.id("lang")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Integration API keys"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("tr[data-key='sikesal-uji']"), "revoked"));
+        assertThat(browser.findElement(By.cssSelector("#main form button[type=submit]")).getText()).isEqualTo("Create key");
+        assertThat(browser.findElement(By.tagName("thead")).getText()).contains("Prefix", "Rotated").doesNotContain("Awalan");
+        browser.findElement(By.id("lang")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Kunci API integrasi"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("tr[data-key='sikesal-uji']"), "dicabut"));
         browser.executeScript("localStorage.clear(); sessionStorage.clear();");
     }
 
