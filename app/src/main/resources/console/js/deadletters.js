@@ -3,9 +3,21 @@
 
 import { api, session } from './api.js';
 import { h, replace, message, time } from './dom.js';
-import { t, has } from './i18n.js';
+import { t, has, lang } from './i18n.js';
 
 const kind = k => has('dl.kind.' + k) ? t('dl.kind.' + k) : k;
+
+/**
+ * Why the event was kept, in the chosen language: from the stable reason code and its values; in English (and for
+ * rows kept before codes existed) the server's own English sentence, which also names the database's words.
+ */
+function reason(d) {
+  if (lang() === 'en' || !d.reason_code || !has('dl.reason.' + d.reason_code)) return d.error;
+  const p = { ...(d.reason_params || {}) };
+  if (!p.event_id) p.event_id = t('dl.reason.no_event_id');
+  const key = d.reason_code === 'refused' && p.fields?.length ? 'dl.reason.refused_fields' : 'dl.reason.' + d.reason_code;
+  return t(key, p);
+}
 
 export function renderDeadLetters(main) {
   const rows = h('tbody', { id: 'dead-letter-rows' });
@@ -26,7 +38,7 @@ export function renderDeadLetters(main) {
       const { open, items } = await api('GET', '/api/dead-letters');
       summary.textContent = open === 0 ? t('dl.none') : t('dl.open', { count: open });
       replace(rows, items.map(d => h('tr', {},
-        h('td', {}, time(d.received_at)), h('td', {}, kind(d.kind)), h('td', {}, d.error),
+        h('td', {}, time(d.received_at)), h('td', {}, kind(d.kind)), h('td', { class: 'dl-reason', title: d.error }, reason(d)),
         h('td', {}, admin && h('button', { type: 'button', onclick: () => act(`/api/dead-letters/${d.id}/replay`, null,
           t('dl.replayed')) }, t('dl.replay')),
         admin && h('button', { type: 'button', onclick: () => {

@@ -121,6 +121,15 @@ const ID = {
   'dl.none': 'Tidak ada pesan gagal yang terbuka.', 'dl.open': '{count} pesan gagal terbuka.',
   'dl.replay': 'Proses ulang', 'dl.replayed': 'Diproses ulang.', 'dl.dismiss': 'Tutup', 'dl.dismissed': 'Ditutup.',
   'dl.dismissPrompt': 'Alasan menutup pesan ini tanpa memproses ulang:',
+  // a dead letter's reason (reason_code with reason_params; DeadLetters); in English the server's own sentence
+  'dl.reason.too_large': 'Pesan {bytes} byte, melebihi batas {max} byte: kamera tidak boleh menyisipkan gambar di dalam pesan.',
+  'dl.reason.not_json': 'Pesan bukan JSON yang sesuai kontrak.',
+  'dl.reason.unreadable': 'Pesan tidak dapat dibaca.',
+  'dl.reason.empty': 'Pesan kosong (JSON null).',
+  'dl.reason.rejected': 'Pelanggaran {event_id} ditolak: isian {fields} tidak ada atau tidak valid.',
+  'dl.reason.refused': 'Basis data menolak pelanggaran {event_id} (SQLSTATE {sqlstate}).',
+  'dl.reason.refused_fields': 'Basis data menolak pelanggaran {event_id} (SQLSTATE {sqlstate}): isian {fields} melebihi panjang kolomnya.',
+  'dl.reason.no_event_id': '(tanpa event_id)',
   // the geometry editor
   'ed.title': 'Geometri kamera ',
   'ed.tool': 'Alat ', 'ed.lane.movements': 'Gerakan yang diizinkan: ', 'ed.id': 'ID ', 'ed.idPlaceholder': 'mis. antrian_utara', 'ed.direction': 'Arah "masuk" ',

@@ -93,7 +93,18 @@ class ConsoleBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElement(rows, "tidak sesuai format"));
         assertThat(browser.findElement(By.id("dead-letter-open")).getText()).contains("1 pesan gagal terbuka");
         assertThat(rows.findElements(By.tagName("button"))).extracting(WebElement::getText).contains("Proses ulang", "Tutup");
+        // the reason in Indonesian from the server's reason code, the English sentence kept for English and logs
+        WebElement reason = rows.findElement(By.cssSelector("td.dl-reason"));
+        assertThat(reason.getText()).isEqualTo("Pelanggaran (tanpa event_id) ditolak: isian event_id, time tidak ada atau tidak valid.");
+        assertThat(reason.getAttribute("title")).contains("rejected: event_id is required");
         screenshot("console-dead-letters.png");
+        browser.findElement(By.id("lang")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Failed violation messages"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("dead-letter-rows"), "malformed"));
+        assertThat(browser.findElement(By.cssSelector("#dead-letter-rows td.dl-reason")).getText())
+                .startsWith("violation event (no event_id) rejected: event_id is required");
+        browser.findElement(By.id("lang")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("dead-letter-rows"), "tidak sesuai format"));
         browser.executeScript("localStorage.clear(); sessionStorage.clear();");   // the next test signs in afresh
     }
 

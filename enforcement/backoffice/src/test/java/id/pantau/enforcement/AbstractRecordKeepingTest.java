@@ -80,6 +80,10 @@ abstract class AbstractRecordKeepingTest {
         assertThat(refused.get("error").asText()).as("names the violation and the column").contains(
                 ServiceHarness.eventId(good).replace("502", "501")).containsIgnoringCase("location");
         assertThat(refused.get("payload").asText()).contains("Simpang Simpang");
+        // the same reason as a stable code with its values, for the console to say in the reader's language
+        assertThat(refused.get("reason_code").asText()).isEqualTo("refused");
+        assertThat(refused.get("reason_params").get("event_id").asText()).isEqualTo(tooLong.get("event_id").asText());
+        assertThat(refused.get("reason_params").get("fields")).extracting(JsonNode::asText).contains("location");
         assertThat(http.get("/api/dead-letters", police).status()).as("police do not manage dead letters").isEqualTo(403);
 
         // the cause is fixed (the column widened by a migration an admin ran): a replay makes the case, once
@@ -103,6 +107,10 @@ abstract class AbstractRecordKeepingTest {
                 h.registry().counter("pantau.enforcement.violations.received", "outcome", "invalid").count() >= 1);
         JsonNode item = last(ok(http.get("/api/dead-letters", h.admin())).json().get("items"));
         assertThat(item.get("kind").asText()).isEqualTo("invalid");
+        assertThat(item.get("error").asText()).contains("time is required");
+        assertThat(item.get("reason_code").asText()).isEqualTo("rejected");
+        assertThat(item.get("reason_params").get("event_id").asText()).isEqualTo("cam-dl2:x");
+        assertThat(item.get("reason_params").get("fields")).extracting(JsonNode::asText).containsExactly("time");
         long id = item.get("id").asLong();
         assertThat(http.post("/api/dead-letters/" + id + "/dismiss", h.admin(), "{\"note\":\"\"}").status()).isEqualTo(400);
         JsonNode dismissed = ok(http.post("/api/dead-letters/" + id + "/dismiss", h.admin(),

@@ -2,6 +2,9 @@ package id.pantau.enforcement.violation;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import id.pantau.core.json.Json;
 import id.pantau.enforcement.EnforcementException;
 import id.pantau.enforcement.audit.AuditTrail;
 import id.pantau.enforcement.auth.Role;
@@ -32,16 +35,25 @@ public final class DeadLetters {
     /** what fits the columns: the payload is the event (bounded by the bus), the reason a sentence */
     private static final int MAX_PAYLOAD = 60_000;
     private static final int MAX_ERROR = 2000;
+    private static final int MAX_PARAMS = 2000;
 
-    /** One dead letter as an admin sees it. */
+    /**
+     * One dead letter as an admin sees it. {@code error} is the reason in English (logs, API users);
+     * {@code reason_code} and {@code reason_params} say the same as a stable code with its values, for the console
+     * to say in the reader's language (absent on rows kept before codes existed). Codes: see
+     * {@link InvalidViolationEvent} for invalid events, {@code refused} {event_id, sqlstate, fields} for a record the
+     * database refused.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record DeadLetter(long id, String kind, String topic, String key, String error,
+                             @JsonProperty("reason_code") String reasonCode,
+                             @JsonProperty("reason_params") Map<String, Object> reasonParams,
                              @JsonProperty("received_at") Instant receivedAt,
                              @JsonProperty("resolved_at") Instant resolvedAt, String resolution, String payload) {
         /** Payloads carry plates: only admins (who replay them) see them. */
         public DeadLetter withPayloadFor(Role role) {
-            return role == Role.ADMIN ? this : new DeadLetter(id, kind, topic, key, error, receivedAt, resolvedAt,
-                    resolution, null);
+            return role == Role.ADMIN ? this : new DeadLetter(id, kind, topic, key, error, reasonCode, reasonParams,
+                    receivedAt, resolvedAt, resolution, null);
         }
     }
 
@@ -57,10 +69,10 @@ public final class DeadLetters {
         this.clock = clock;
     }
 
-    static int insert(Connection c, String kind, String topic, String key, byte[] payload, String error, Instant at)
-            throws SQLException {
+    static int insert(Connection c, String kind, String topic, String key, byte[] payload, String error,
+                      String reasonCode, Map<String, Object> reasonParams, Instant at) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO invalid_events (kind, topic, msg_key, payload, error,"
-                + " received_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                + " received_at, reason_code, reason_params) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, kind);
             ps.setString(2, topic);
             ps.setString(3, key == null || key.length() <= 200 ? key : key.substring(0, 200));
@@ -68,6 +80,8 @@ public final class DeadLetters {
             ps.setString(4, text.length() > MAX_PAYLOAD ? text.substring(0, MAX_PAYLOAD) : text);
             ps.setString(5, error.length() > MAX_ERROR ? error.substring(0, MAX_ERROR) : error);
             Sql.setInstant(ps, 6, at);
+            ps.setString(7, reasonCode);
+            ps.setString(8, reasonCode == null ? null : paramsJson(reasonParams));
             return ps.executeUpdate();
         }
     }
@@ -85,7 +99,7 @@ public final class DeadLetters {
 
     public List<DeadLetter> list(boolean openOnly, int limit, int offset) {
         return db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, kind, topic, msg_key, error, received_at, resolved_at,"
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, kind, topic, msg_key, error, reason_code, reason_params, received_at, resolved_at,"
                     + " resolution, payload FROM invalid_events" + (openOnly ? " WHERE resolved_at IS NULL" : "")
                     + " ORDER BY id LIMIT ? OFFSET ?")) {
                 ps.setInt(1, limit);
@@ -158,7 +172,7 @@ public final class DeadLetters {
     }
 
     private static DeadLetter find(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, kind, topic, msg_key, error, received_at, resolved_at,"
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, kind, topic, msg_key, error, reason_code, reason_params, received_at, resolved_at,"
                 + " resolution, payload FROM invalid_events WHERE id = ?")) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
@@ -172,7 +186,29 @@ public final class DeadLetters {
 
     private static DeadLetter read(ResultSet rs) throws SQLException {
         return new DeadLetter(rs.getLong("id"), rs.getString("kind"), rs.getString("topic"), rs.getString("msg_key"),
-                rs.getString("error"), Sql.instant(rs, "received_at"), Sql.instant(rs, "resolved_at"),
+                rs.getString("error"), rs.getString("reason_code"), params(rs.getString("reason_params")),
+                Sql.instant(rs, "received_at"), Sql.instant(rs, "resolved_at"),
                 rs.getString("resolution"), rs.getString("payload"));
+    }
+
+    /** The reason's values as stored: JSON, cut to what the column holds (values are ids and field names). */
+    private static String paramsJson(Map<String, Object> params) {
+        try {
+            String json = Json.mapper().writeValueAsString(params == null ? Map.of() : params);
+            return json.length() > MAX_PARAMS ? "{}" : json;
+        } catch (JsonProcessingException e) {
+            return "{}";
+        }
+    }
+
+    private static Map<String, Object> params(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return Json.mapper().readValue(json, new TypeReference<Map<String, Object>>() { });
+        } catch (JsonProcessingException e) {
+            return Map.of();
+        }
     }
 }

@@ -8,6 +8,7 @@ import id.pantau.core.json.Json;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Parses and checks a violation event; the exception message says which field is wrong and how. */
 public final class ViolationEventParser {
@@ -22,19 +23,21 @@ public final class ViolationEventParser {
 
     public static ViolationEvent parse(byte[] json) {
         if (json.length > MAX_EVENT_BYTES) {
-            throw new IllegalArgumentException("violation event is " + json.length + " bytes, more than the "
+            throw new InvalidViolationEvent("too_large", Map.of("bytes", json.length, "max", MAX_EVENT_BYTES),
+                    "violation event is " + json.length + " bytes, more than the "
                     + MAX_EVENT_BYTES + " allowed: upstream must not embed images in the event");
         }
         ViolationEvent e;
         try {
             e = READER.readValue(json);
         } catch (JsonProcessingException ex) {
-            throw new IllegalArgumentException("violation event is not valid JSON for the contract: " + ex.getOriginalMessage(), ex);
+            throw new InvalidViolationEvent("not_json", Map.of(),
+                    "violation event is not valid JSON for the contract: " + ex.getOriginalMessage(), ex);
         } catch (IOException ex) {
-            throw new IllegalArgumentException("violation event could not be read: " + ex.getMessage(), ex);
+            throw new InvalidViolationEvent("unreadable", Map.of(), "violation event could not be read: " + ex.getMessage(), ex);
         }
         if (e == null) {
-            throw new IllegalArgumentException("violation event is empty (JSON null)");
+            throw new InvalidViolationEvent("empty", Map.of(), "violation event is empty (JSON null)");
         }
         List<String> errors = new ArrayList<>();
         require(errors, "type", e.type(), 64);
@@ -55,10 +58,17 @@ public final class ViolationEventParser {
             errors.add("evidence.key is longer than 300 characters");
         }
         if (!errors.isEmpty()) {
-            throw new IllegalArgumentException("violation event " + (e.eventId() == null ? "(no event_id)" : e.eventId())
+            throw new InvalidViolationEvent("rejected", Map.of("event_id", e.eventId() == null ? "" : e.eventId(),
+                    "fields", fields(errors)),
+                    "violation event " + (e.eventId() == null ? "(no event_id)" : e.eventId())
                     + " rejected: " + String.join("; ", errors));
         }
         return e;
+    }
+
+    /** The fields the problems name (each problem begins with its field), for the dead letter's reason code. */
+    private static List<String> fields(List<String> errors) {
+        return errors.stream().map(e -> e.split(" ", 2)[0]).distinct().toList();
     }
 
     private static void require(List<String> errors, String field, String v, int max) {

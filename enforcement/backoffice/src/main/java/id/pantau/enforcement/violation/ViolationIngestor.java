@@ -63,7 +63,9 @@ public final class ViolationIngestor implements EventBus.RecordHandler {
         try {
             e = ViolationEventParser.parse(payload);
         } catch (IllegalArgumentException ex) {
-            keepDeadLetter(DeadLetters.INVALID, topic, key, payload, ex.getMessage());
+            keepDeadLetter(DeadLetters.INVALID, topic, key, payload, ex.getMessage(),
+                    ex instanceof InvalidViolationEvent iv ? iv.code() : null,
+                    ex instanceof InvalidViolationEvent iv ? iv.params() : Map.of());
             invalid.increment();
             return Outcome.INVALID;
         }
@@ -129,8 +131,13 @@ public final class ViolationIngestor implements EventBus.RecordHandler {
                 return Outcome.DUPLICATE;
             }
             if (ex.isRecordRefused()) {
+                Map<String, String> tooLong = oversized(e);
+                StringBuilder why = new StringBuilder();
+                tooLong.forEach((name, detail) -> why.append("; ").append(name).append(" is ").append(detail));
                 keepDeadLetter(DeadLetters.REFUSED, topic, key, payload, "the database refused violation "
-                        + e.eventId() + " (SQLSTATE " + ex.sqlState() + "): " + rootMessage(ex) + oversized(e));
+                        + e.eventId() + " (SQLSTATE " + ex.sqlState() + "): " + rootMessage(ex) + why, "refused",
+                        Map.of("event_id", e.eventId(), "sqlstate", String.valueOf(ex.sqlState()),
+                                "fields", List.copyOf(tooLong.keySet())));
                 refused.increment();
                 return Outcome.REFUSED;
             }
@@ -138,13 +145,14 @@ public final class ViolationIngestor implements EventBus.RecordHandler {
         }
     }
 
-    private void keepDeadLetter(String kind, String topic, String key, byte[] payload, String error) {
-        db.inTransaction(c -> DeadLetters.insert(c, kind, topic, key, payload, error, clock.instant()));
+    private void keepDeadLetter(String kind, String topic, String key, byte[] payload, String error, String code,
+                                Map<String, Object> params) {
+        db.inTransaction(c -> DeadLetters.insert(c, kind, topic, key, payload, error, code, params, clock.instant()));
         log.warn("{} violation event on {} key={} kept as a dead letter: {}", kind, topic, key, error);
     }
 
-    /** Which of the event's fields are longer than their columns: the database may not say. */
-    private String oversized(ViolationEvent e) {
+    /** Which of the event's fields are longer than their columns (the database may not say), each with how much. */
+    private Map<String, String> oversized(ViolationEvent e) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("event_id", e.eventId());
         fields.put("type", e.type());
@@ -156,17 +164,16 @@ public final class ViolationIngestor implements EventBus.RecordHandler {
         fields.put("evidence_key", e.evidence() == null ? null : e.evidence().key());
         try {
             Map<String, Integer> limits = db.inTransaction(c -> ColumnLimits.of(c, "violations"));
-            StringBuilder out = new StringBuilder();
+            Map<String, String> out = new LinkedHashMap<>();
             fields.forEach((name, value) -> {
                 Integer max = limits.get(name);
                 if (value != null && max != null && max > 0 && value.length() > max) {
-                    out.append("; ").append(name).append(" is ").append(value.length())
-                            .append(" characters, its column holds ").append(max);
+                    out.put(name, value.length() + " characters, its column holds " + max);
                 }
             });
-            return out.toString();
+            return out;
         } catch (RuntimeException ex) {
-            return "";
+            return Map.of();
         }
     }
 
