@@ -1,6 +1,8 @@
 // The browser libraries the console uses, served by the node itself from their WebJars (/vendor/...), loaded
 // once and only by the pages that need them: uPlot draws the board's charts, Leaflet the camera map.
 
+import { tr } from './i18n.js';
+
 const loaded = new Map();
 
 function once(key, make) {
@@ -13,7 +15,7 @@ function script(src) {
     const s = document.createElement('script');
     s.src = src;
     s.onload = resolve;
-    s.onerror = () => reject(new Error('Pustaka ' + src + ' tidak dapat dimuat.'));
+    s.onerror = () => reject(new Error(tr(`Pustaka ${src} tidak dapat dimuat.`, `The library ${src} could not be loaded.`)));
     document.head.append(s);
   }));
 }
