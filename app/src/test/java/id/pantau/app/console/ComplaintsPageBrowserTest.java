@@ -13,15 +13,12 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,14 +66,7 @@ class ComplaintsPageBrowserTest {
         assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
         citizen = ConsoleTestRig.json(filed).get("complaint").get("id").asLong();
 
-        ChromeOptions o = new ChromeOptions();
-        o.setBinary("/usr/bin/chromium");
-        o.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--no-first-run",
-                "--window-size=1400,1300", "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1");
-        o.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "SEVERE"));
-        browser = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build(), o);
+        browser = HeadlessChromium.start(HeadlessChromium.options(1400, 1300));
     }
 
     @AfterAll

@@ -23,7 +23,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
@@ -31,7 +30,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,19 +72,11 @@ class DishubBoardBrowserTest {
         rig.backend.camera(new CameraStatus(KAWAT_E, "STREAMING 640x480 @ 6.00 fps", true, 6, 640, 480, 100, 0,
                 "Simpang Kawat timur"), null);
 
-        ChromeOptions o = new ChromeOptions();
-        o.setBinary("/usr/bin/chromium");
-        o.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--no-first-run",
-                "--window-size=1400,2200",
-                // loopback only: no DNS lookups for anything but 127.0.0.1
-                "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1");
-        o.setCapability("goog:loggingPrefs", Map.of("browser", "SEVERE"));
+        ChromeOptions o = HeadlessChromium.options(1400, 2200);
         downloads = Files.createDirectories(dir.resolve("downloads"));
         o.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
                 "download.prompt_for_download", false));
-        browser = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build(), o);
+        browser = HeadlessChromium.start(o);
     }
 
     @AfterAll

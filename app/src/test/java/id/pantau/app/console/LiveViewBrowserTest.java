@@ -25,12 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -79,14 +76,7 @@ class LiveViewBrowserTest {
                 rig.snapshots.getFirst());
         ingest.start();
 
-        ChromeOptions o = new ChromeOptions();
-        o.setBinary("/usr/bin/chromium");
-        o.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--no-first-run",
-                "--window-size=1400,1000", "--autoplay-policy=no-user-gesture-required",
-                "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1");
-        browser = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build(), o);
+        browser = HeadlessChromium.start(HeadlessChromium.withAutoplay(HeadlessChromium.options(1400, 1000)));
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     }
 

@@ -13,12 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,14 +38,7 @@ class LiveViewClipsBrowserTest {
     @BeforeAll
     static void start() throws Exception {
         rig = new ConsoleTestRig(dir);
-        ChromeOptions o = new ChromeOptions();
-        o.setBinary("/usr/bin/chromium");
-        o.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--no-first-run",
-                "--window-size=1200,900", "--autoplay-policy=no-user-gesture-required",
-                "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1");
-        browser = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build(), o);
+        browser = HeadlessChromium.start(HeadlessChromium.withAutoplay(HeadlessChromium.options(1200, 900)));
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         browser.get(rig.url + "/");
         browser.executeScript("localStorage.clear(); sessionStorage.clear();");
