@@ -260,10 +260,12 @@ public final class BenchCommand implements Callable<Integer> {
         BenchReport.Capacity c = r.capacity();
         if (c != null) {
             out.println(String.format(Locale.ROOT, """
-                    computed CPU limit %.1f cameras (%.0f ms ingest + %.0f ms analysis CPU per camera-second, %d cores);                     held %d, held/limit %.2f (goal >= %.2f), %.2f cameras per core
+                    computed CPU limit %.1f cameras on %.2f cores' worth of CPU available (%.1f on all %d cores, load %s)
+                    cost     %.0f ms ingest + %.0f ms analysis CPU per camera-second
+                    held     %d cameras, held/limit %.2f (goal >= %.2f), %.2f cameras per core
                     memory  %.1f MiB RSS per added camera (goal <= %.0f)""",
-                    c.computedLimit(), c.ingestCpuMsPerCameraSecond(), c.analysisCpuMsPerCameraSecond(),
-                    r.machine().cores(), c.camerasHeld(), c.heldVsLimit(), BenchReport.Capacity.Goals.HELD_VS_LIMIT,
+                    c.computedLimit(), c.availableCores(), c.computedLimitAllCores(), r.machine().cores(),
+                    c.loadAverage(), c.ingestCpuMsPerCameraSecond(), c.analysisCpuMsPerCameraSecond(), c.camerasHeld(), c.heldVsLimit(), BenchReport.Capacity.Goals.HELD_VS_LIMIT,
                     c.heldPerCore(), c.rssPerCameraMib(), BenchReport.Capacity.Goals.RSS_PER_CAMERA_MIB));
             for (BenchReport.OverloadPoint p : c.overload()) {
                 out.println(String.format(Locale.ROOT,

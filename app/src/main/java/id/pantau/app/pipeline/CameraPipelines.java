@@ -17,6 +17,7 @@ import id.pantau.core.json.Json;
 import id.pantau.detect.profile.CameraDetectorConfig;
 import id.pantau.detect.profile.ProfiledDetector;
 import id.pantau.detect.stage.FairFrameScheduler;
+import id.pantau.detect.stage.NativeThreads;
 import id.pantau.detect.stage.PerceptionStage;
 import id.pantau.ingest.IngestManager;
 import id.pantau.ingest.worker.CameraWorker;
@@ -96,6 +97,7 @@ public final class CameraPipelines implements AutoCloseable {
     }
 
     public synchronized void start() {
+        NativeThreads.oneOpenCvThreadPerCaller(); // the cameras are the parallelism
         scheduler = new FairFrameScheduler(Runtime.getRuntime().availableProcessors(), MAX_LAG, "analysis");
         for (CameraWorker worker : ingest.cameras()) {
             try {

@@ -35,12 +35,16 @@ public record BenchReport(
      * One node at its limit and past it (issue #18). {@code computedLimit}: the cameras the cores could carry by the
      * bench's own per-stage CPU costs (ingest per camera-second measured on the real reader, analysis per frame from
      * the stage profile times the analysed rate, the detector's share from the motion gate's measured skipping);
-     * {@code heldVsLimit}: cameras held with no drops over that limit. The overload curve runs 1.5x and 2x the cameras
+     * {@code heldVsLimit}: cameras held with no drops over that limit. On a shared machine the limit is computed
+     * on {@code availableCores}, the CPU one busy thread per core got right before and after the sweep
+     * ({@link CpuAvailability}); {@code computedLimitAllCores} is the same on every core, and {@code loadAverage}
+     * the 1-minute load then. The overload curve runs 1.5x and 2x the cameras
      * held: {@code rateVsHeld} is the analysed rate over the held cameras' target rate, {@code minCameraShare} the
      * least-served camera over the mean. {@code rssPerCameraMib}: the slope of peak RSS over cameras across every run.
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Capacity(double ingestCpuMsPerCameraSecond, double analysisCpuMsPerCameraSecond,
+                           double availableCores, List<Double> loadAverage, double computedLimitAllCores,
                            double computedLimit, int camerasHeld, double heldVsLimit, double heldPerCore,
                            List<OverloadPoint> overload, double overloadMinRateVsHeld, double overloadMaxP95Ms,
                            double overloadMinCameraShare, double rssPerCameraMib, Goals goals) {

@@ -77,10 +77,13 @@ public final class PipelineBench {
                 results.put(n, r);
                 return r.point();
             };
+            double availableBefore = CpuAvailability.measure(Duration.ofSeconds(1));
+            double loadBefore = CpuAvailability.loadAverage();
             List<BenchReport.SweepPoint> sweep = CameraSweep.run(plan, runner);
             PipelineRun.Result headline = results.get(o.cameras());
             int held = CameraSweep.largestHeld(sweep);
-            BenchReport.Capacity capacity = capacity(o, cores, held, stageMs, decode, sweep, results, runner);
+            BenchReport.Capacity capacity = capacity(o, cores, held, stageMs, decode, sweep, results, runner,
+                    availableBefore, loadBefore);
 
             Map<String, Double> stageFps = new LinkedHashMap<>();
             stageFps.put("decode", decode.ingestFps());
@@ -117,7 +120,8 @@ public final class PipelineBench {
      */
     private BenchReport.Capacity capacity(BenchOptions o, int cores, int held, Map<String, Double> stageMs,
                                           DecodeComparison.Rates decode, List<BenchReport.SweepPoint> sweep,
-                                          Map<Integer, PipelineRun.Result> results, CameraSweep.Runner runner)
+                                          Map<Integer, PipelineRun.Result> results, CameraSweep.Runner runner,
+                                          double availableBefore, double loadBefore)
             throws Exception {
         // the motion gate's skipping as the pipeline saw it, at the most cameras that held (or the first run)
         BenchReport.SweepPoint basis = sweep.stream().filter(p -> p.cameras() == held).findFirst()
@@ -125,10 +129,17 @@ public final class PipelineBench {
         double ingestMs = 1000 * decode.ingestCpuSecondsPerStreamSecond();
         double analysisMs = CapacityModel.analysisCpuMsPerCameraSecond(stageMs, o.analysisFps(),
                 basis.motionSkippedRatio());
-        double limit = CapacityModel.limit(cores, ingestMs, analysisMs);
-        log.info("bench: computed CPU limit {} cameras ({} ms ingest + {} ms analysis per camera-second, {} cores);"
-                        + " held {}", String.format("%.1f", limit), String.format("%.0f", ingestMs),
-                String.format("%.0f", analysisMs), cores, held);
+        double limitAllCores = CapacityModel.limit(cores, ingestMs, analysisMs);
+        double availableAfter = CpuAvailability.measure(Duration.ofSeconds(1));
+        double loadAfter = CpuAvailability.loadAverage();
+        // a shared machine: the limit on the CPU this process could get around the sweep, not on idle cores
+        double available = Math.min(cores, (availableBefore + availableAfter) / 2);
+        double limit = CapacityModel.limit(1, ingestMs, analysisMs) * available;
+        log.info("bench: computed CPU limit {} cameras on the {} cores' worth of CPU available ({} on all {} cores;"
+                        + " {} ms ingest + {} ms analysis per camera-second; load {} / {}); held {}",
+                String.format("%.1f", limit), String.format("%.2f", available), String.format("%.1f", limitAllCores),
+                cores, String.format("%.0f", ingestMs), String.format("%.0f", analysisMs),
+                String.format("%.1f", loadBefore), String.format("%.1f", loadAfter), held);
         List<BenchReport.OverloadPoint> overload = new ArrayList<>();
         if (o.sweep() && o.overload() && held > 0) {
             double heldRate = held * o.analysisFps();
@@ -156,8 +167,9 @@ public final class PipelineBench {
                 !overload.isEmpty() && minRate >= 1.0,
                 !overload.isEmpty() && maxP95 < BenchReport.Capacity.Goals.OVERLOAD_P95_MS,
                 rssPerCamera <= BenchReport.Capacity.Goals.RSS_PER_CAMERA_MIB);
-        return new BenchReport.Capacity(ingestMs, analysisMs, limit, held, heldVsLimit, (double) held / cores,
-                overload, minRate, maxP95, minShare, rssPerCamera, goals);
+        return new BenchReport.Capacity(ingestMs, analysisMs, available, List.of(loadBefore, loadAfter),
+                limitAllCores, limit, held, heldVsLimit, (double) held / cores, overload, minRate, maxP95, minShare,
+                rssPerCamera, goals);
     }
 
     /** Writes the JSON report and, beside it, the chart of the sweep; returns the chart's path. */

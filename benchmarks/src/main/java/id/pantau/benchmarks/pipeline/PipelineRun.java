@@ -124,6 +124,7 @@ public final class PipelineRun {
              PerceptionStage perception = new PerceptionStage(detector, cfg.motion(),
                      TrackerSettings.defaults(), registry)) {
             // as the node's CameraPipelines: a few threads take the cameras' frames in fair turns
+            id.pantau.detect.stage.NativeThreads.oneOpenCvThreadPerCaller();
             FairFrameScheduler scheduler = new FairFrameScheduler(cfg.analysisThreads(), MAX_LAG, "bench-analysis");
             try {
                 for (CameraWorker camera : ingest.cameras()) {

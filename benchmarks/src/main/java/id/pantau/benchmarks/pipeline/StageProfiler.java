@@ -57,6 +57,8 @@ public final class StageProfiler {
                 f.captureTime(), f.streamTimeMicros(), f.width(), f.height(), ByteBuffer.wrap(f.toByteArray())))
                 .toList();
         Map<String, Double> out = new LinkedHashMap<>();
+        // as the pipelines run them: each OpenCV call on its caller's thread
+        id.pantau.detect.stage.NativeThreads.oneOpenCvThreadPerCaller();
         List<MotionGate> gates = new ArrayList<>();
         // the gate gets the frames as ingest delivers them now: with the decoder's luma plane already scaled down
         // (ingest pays for that copy, in its own CPU figure)

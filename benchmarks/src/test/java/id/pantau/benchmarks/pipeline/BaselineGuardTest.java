@@ -65,7 +65,7 @@ class BaselineGuardTest {
     private static BenchReport withCapacity(BenchReport r, double heldVsLimit, double overloadRate, double share,
                                             double rssPerCamera) {
         var goals = new BenchReport.Capacity.Goals(true, true, true, true);
-        var capacity = new BenchReport.Capacity(400, 500, 4.4, 4, heldVsLimit, 2, List.of(), overloadRate, 600,
+        var capacity = new BenchReport.Capacity(400, 500, 2, List.of(0.5, 0.6), 4.4, 4.4, 4, heldVsLimit, 2, List.of(), overloadRate, 600,
                 share, rssPerCamera, goals);
         return new BenchReport(r.decodeFps(), r.ffmpegDecodeFps(), r.decodeRatioVsFfmpeg(), r.inferenceFps(),
                 r.bareOrtInferenceFps(), r.inferenceRatioVsBareOrt(), r.latencyMs(), r.framesDropped(),

@@ -359,6 +359,7 @@ public final class CameraWorker {
     }
 
     private void run(int gen) {
+        ReaderPriority.lowerCurrentThread(); // before the session starts its ring encoder: it inherits this
         Session session = new Session(gen);
         SourceOpener.Decoding decoding = new SourceOpener.Decoding(true, source.skipsNonReferenceFrames());
         int failures = 0; // consecutive, without a healthy stretch of streaming in between

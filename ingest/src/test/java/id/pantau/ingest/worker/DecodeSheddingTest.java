@@ -68,6 +68,34 @@ class DecodeSheddingTest {
         }
     }
 
+    @Test
+    void cameraReadersRunAtALowerOsPriorityThanAnalysis() throws Exception {
+        // Linux: /proc/self/task/TID/stat, field 19 is the nice value; comm is the thread name (15 characters)
+        CameraSource cam = CameraSource.builder("nice", SharedData.video(SharedData.HIGHWAY).toString())
+                .pacing(Pacing.REALTIME).loop(true).analysisFps(5).build();
+        try (IngestManager ingest = Cameras.manager(List.of(cam), new SimpleMeterRegistry())) {
+            ingest.start();
+            CameraWorker w = ingest.camera(CameraId.of("nice"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> w.state() instanceof CameraState.Streaming);
+            java.util.Map<String, Integer> nice = new java.util.HashMap<>();
+            try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
+                for (java.nio.file.Path t : tasks.toList()) {
+                    try {
+                        String comm = java.nio.file.Files.readString(t.resolve("comm")).strip();
+                        String stat = java.nio.file.Files.readString(t.resolve("stat"));
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        nice.put(comm, Integer.parseInt(f[16])); // field 19 counted from after "pid (comm)"
+                    } catch (java.io.IOException gone) {
+                        // a thread that ended meanwhile
+                    }
+                }
+            }
+            assertThat(nice).containsEntry("ingest-nice-1", ReaderPriority.NICE);
+            assertThat(nice).as("the ring's JPEG encoder inherits it").containsEntry("ingest-nice-1-j", ReaderPriority.NICE);
+            assertThat(nice).as("the JVM's main thread (comm 'java'), as analysis threads run").containsEntry("java", 0);
+        }
+    }
+
     private static double meanLuma(GreyPlane p) {
         ByteBuffer b = p.view();
         long sum = 0;
