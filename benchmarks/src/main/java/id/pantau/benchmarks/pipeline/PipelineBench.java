@@ -67,7 +67,9 @@ public final class PipelineBench {
 
             List<Integer> plan = o.sweep() ? CameraSweep.plan(o.cameras()) : List.of(o.cameras());
             Map<Integer, PipelineRun.Result> results = new LinkedHashMap<>();
+            List<Double> available = new ArrayList<>();
             CameraSweep.Runner runner = n -> {
+                available.add(CpuAvailability.measure(Duration.ofSeconds(1)));
                 log.info("bench: pipeline with {} camera(s) for {} s", n, o.seconds());
                 PipelineRun.Result r = PipelineRun.run(new PipelineRun.Config(clip, n,
                         seconds(o.warmupSeconds()), seconds(o.seconds()), o.analysisFps(), o.rtsp(),
@@ -77,13 +79,12 @@ public final class PipelineBench {
                 results.put(n, r);
                 return r.point();
             };
-            double availableBefore = CpuAvailability.measure(Duration.ofSeconds(1));
             double loadBefore = CpuAvailability.loadAverage();
             List<BenchReport.SweepPoint> sweep = CameraSweep.run(plan, runner);
             PipelineRun.Result headline = results.get(o.cameras());
             int held = CameraSweep.largestHeld(sweep);
             BenchReport.Capacity capacity = capacity(o, cores, held, stageMs, decode, sweep, results, runner,
-                    availableBefore, loadBefore);
+                    available, loadBefore);
 
             Map<String, Double> stageFps = new LinkedHashMap<>();
             stageFps.put("decode", decode.ingestFps());
@@ -121,7 +122,7 @@ public final class PipelineBench {
     private BenchReport.Capacity capacity(BenchOptions o, int cores, int held, Map<String, Double> stageMs,
                                           DecodeComparison.Rates decode, List<BenchReport.SweepPoint> sweep,
                                           Map<Integer, PipelineRun.Result> results, CameraSweep.Runner runner,
-                                          double availableBefore, double loadBefore)
+                                          List<Double> availableBeforeEachRun, double loadBefore)
             throws Exception {
         // the motion gate's skipping as the pipeline saw it, at the most cameras that held (or the first run)
         BenchReport.SweepPoint basis = sweep.stream().filter(p -> p.cameras() == held).findFirst()
@@ -130,10 +131,12 @@ public final class PipelineBench {
         double analysisMs = CapacityModel.analysisCpuMsPerCameraSecond(stageMs, o.analysisFps(),
                 basis.motionSkippedRatio());
         double limitAllCores = CapacityModel.limit(cores, ingestMs, analysisMs);
-        double availableAfter = CpuAvailability.measure(Duration.ofSeconds(1));
+        // a shared machine: the limit on the CPU this process could get during the sweep (median of a probe before
+        // each run, and one after), not on idle cores
+        List<Double> probes = new ArrayList<>(availableBeforeEachRun);
+        probes.add(CpuAvailability.measure(Duration.ofSeconds(1)));
         double loadAfter = CpuAvailability.loadAverage();
-        // a shared machine: the limit on the CPU this process could get around the sweep, not on idle cores
-        double available = Math.min(cores, (availableBefore + availableAfter) / 2);
+        double available = Math.min(cores, Stats.median(probes));
         double limit = CapacityModel.limit(1, ingestMs, analysisMs) * available;
         log.info("bench: computed CPU limit {} cameras on the {} cores' worth of CPU available ({} on all {} cores;"
                         + " {} ms ingest + {} ms analysis per camera-second; load {} / {}); held {}",
