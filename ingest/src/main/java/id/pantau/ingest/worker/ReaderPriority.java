@@ -14,16 +14,20 @@ import java.util.concurrent.TimeUnit;
  * <p>Why: past the node's limit every camera's reader and the few analysis threads compete for the cores, and the
  * kernel shares CPU per thread: 24 readers against 2 analysis threads would leave analysis a twelfth of the CPU,
  * so the more cameras, the fewer frames analysed in all (issue #18: 12 cameras analysed fewer frames than 8). At
- * nice {@value #NICE} a reader weighs a third of an analysis thread (CFS weights 335 against 1024): analysis first,
- * and decoding fills the rest (it sheds work then, see {@code PacketDecoder.shed}). With CPU to spare nothing
- * changes: nice only matters when threads wait for a core.
+ * nice 10 a reader weighs a tenth of an analysis thread (CFS weights 110 against 1024): at twice the cameras a node
+ * holds (20 readers, 2 analysis threads on 2 cores, every reader behind) analysis still gets about half the CPU,
+ * 0.96 cores, more than the 0.7 cores the held cameras' analysis needs; at nice 5 (weight 335) it would get 0.47.
+ * Decoding fills the rest and sheds work meanwhile ({@code PacketDecoder.shed}). With CPU to spare nothing changes:
+ * nice only matters when threads wait for a core, and with the kernel's autogroups (on by default) only between
+ * threads of the same session, so other programs on the machine are not affected. {@code -Dpantau.ingest.nice=N}
+ * (0..19) changes it; 0 leaves readers at normal priority.
  *
  * <p>Linux only: the thread's id from {@code /proc/thread-self}, its nice value set with {@code renice} (util-linux,
  * in every Debian and Ubuntu base image; the JDK 21 this builds for has no stable native call for it). Once per
  * reader thread, not per frame. Elsewhere, or if refused, the reader runs at normal priority and this is logged once.
  */
 final class ReaderPriority {
-    static final int NICE = 5;
+    static final int NICE = Math.clamp(Integer.getInteger("pantau.ingest.nice", 10), 0, 19);
     private static final Logger log = LoggerFactory.getLogger(ReaderPriority.class);
     private static final Path THREAD_SELF = Path.of("/proc/thread-self");
     private static volatile boolean warned;
@@ -31,8 +35,11 @@ final class ReaderPriority {
     private ReaderPriority() {
     }
 
-    /** Lowers the calling thread's priority to nice {@value #NICE}; true if it took effect. */
+    /** Lowers the calling thread's priority to nice {@link #NICE}; true if it took effect. */
     static boolean lowerCurrentThread() {
+        if (NICE == 0) {
+            return false;
+        }
         try {
             if (!Files.exists(THREAD_SELF)) {
                 warnOnce("no /proc/thread-self: not Linux");
