@@ -263,10 +263,11 @@ public final class BenchCommand implements Callable<Integer> {
                     computed CPU limit %.1f cameras on %.2f cores' worth of CPU available (%.1f on all %d cores, load %s)
                     cost     %.0f ms ingest + %.0f ms analysis CPU per camera-second
                     held     %d cameras, held/limit %.2f (goal >= %.2f), %.2f cameras per core
-                    memory  %.1f MiB RSS per added camera (goal <= %.0f)""",
+                    memory   %.1f MiB held per added camera (goal <= %.0f); peak RSS %.1f MiB per added camera""",
                     c.computedLimit(), c.availableCores(), c.computedLimitAllCores(), r.machine().cores(),
                     c.loadAverage(), c.ingestCpuMsPerCameraSecond(), c.analysisCpuMsPerCameraSecond(), c.camerasHeld(), c.heldVsLimit(), BenchReport.Capacity.Goals.HELD_VS_LIMIT,
-                    c.heldPerCore(), c.rssPerCameraMib(), BenchReport.Capacity.Goals.RSS_PER_CAMERA_MIB));
+                    c.heldPerCore(), c.heldMemoryPerCameraMib(), BenchReport.Capacity.Goals.RSS_PER_CAMERA_MIB,
+                    c.rssPerCameraMib()));
             for (BenchReport.OverloadPoint p : c.overload()) {
                 out.println(String.format(Locale.ROOT,
                         "  overload %.1fx N=%-3d analysed %6.1f fps = %.2f x the held rate  p95 %5.0f ms"

@@ -35,13 +35,13 @@ public final class BaselineGuard {
      */
     public static final List<String> GUARDED = List.of("decode_ratio_vs_ffmpeg", "decode_same_work.decode_ratio",
             "inference_ratio_vs_bare_ort", "capacity.held_vs_limit", "capacity.overload_min_rate_vs_held",
-            "capacity.overload_min_camera_share", "capacity.rss_per_camera_mib");
+            "capacity.overload_min_camera_share", "capacity.held_memory_per_camera_mib");
     /**
      * Guarded figures where less is better (memory per camera): they fail when they rose by more than the tolerance.
      * The slope is a difference of two RSS figures measured in the same process moments apart, so machine load
      * moves it far less than absolute RSS.
      */
-    public static final java.util.Set<String> LOWER_IS_BETTER = java.util.Set.of("capacity.rss_per_camera_mib");
+    public static final java.util.Set<String> LOWER_IS_BETTER = java.util.Set.of("capacity.held_memory_per_camera_mib");
     public static final double DEFAULT_TOLERANCE = 0.15;
 
     /**

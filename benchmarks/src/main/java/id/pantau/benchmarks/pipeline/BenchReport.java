@@ -40,14 +40,17 @@ public record BenchReport(
      * ({@link CpuAvailability}); {@code computedLimitAllCores} is the same on every core, and {@code loadAverage}
      * the 1-minute load then. The overload curve runs 1.5x and 2x the cameras
      * held: {@code rateVsHeld} is the analysed rate over the held cameras' target rate, {@code minCameraShare} the
-     * least-served camera over the mean. {@code rssPerCameraMib}: the slope of peak RSS over cameras across every run.
+     * least-served camera over the mean. {@code rssPerCameraMib}: the slope of peak RSS over cameras across every run;
+     * {@code heldMemoryPerCameraMib}: the slope of the memory held at the end of each run (RSS less the heap committed
+     * but empty after a full collection), which the memory goal is judged on.
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Capacity(double ingestCpuMsPerCameraSecond, double analysisCpuMsPerCameraSecond,
                            double availableCores, List<Double> loadAverage, double computedLimitAllCores,
                            double computedLimit, int camerasHeld, double heldVsLimit, double heldPerCore,
                            List<OverloadPoint> overload, double overloadMinRateVsHeld, double overloadMaxP95Ms,
-                           double overloadMinCameraShare, double rssPerCameraMib, Goals goals) {
+                           double overloadMinCameraShare, double rssPerCameraMib, double heldMemoryPerCameraMib,
+                           Goals goals) {
         /** The goals for these figures. */
         @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
         public record Goals(boolean heldVsLimitMet, boolean overloadRateMet, boolean overloadLatencyMet,

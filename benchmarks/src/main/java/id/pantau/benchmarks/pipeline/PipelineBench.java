@@ -159,8 +159,13 @@ public final class PipelineBench {
             }
         }
         List<int[]> rss = new ArrayList<>();
-        results.forEach((n, r) -> rss.add(new int[] {n, (int) (r.point().peakMemoryBytes() >> 20)}));
+        List<int[]> heldMemory = new ArrayList<>();
+        results.forEach((n, r) -> {
+            rss.add(new int[] {n, (int) (r.point().peakMemoryBytes() >> 20)});
+            heldMemory.add(new int[] {n, (int) (r.heldMemoryBytes() >> 20)});
+        });
         double rssPerCamera = CapacityModel.rssPerCameraMib(rss);
+        double heldPerCamera = CapacityModel.rssPerCameraMib(heldMemory);
         double minRate = overload.stream().mapToDouble(BenchReport.OverloadPoint::rateVsHeld).min().orElse(Double.NaN);
         double maxP95 = overload.stream().mapToDouble(p -> p.latencyMs().p95()).max().orElse(Double.NaN);
         double minShare = overload.stream().mapToDouble(BenchReport.OverloadPoint::minCameraShare).min()
@@ -169,10 +174,10 @@ public final class PipelineBench {
         var goals = new BenchReport.Capacity.Goals(heldVsLimit >= BenchReport.Capacity.Goals.HELD_VS_LIMIT,
                 !overload.isEmpty() && minRate >= 1.0,
                 !overload.isEmpty() && maxP95 < BenchReport.Capacity.Goals.OVERLOAD_P95_MS,
-                rssPerCamera <= BenchReport.Capacity.Goals.RSS_PER_CAMERA_MIB);
+                heldPerCamera <= BenchReport.Capacity.Goals.RSS_PER_CAMERA_MIB);
         return new BenchReport.Capacity(ingestMs, analysisMs, available, List.of(loadBefore, loadAfter),
                 limitAllCores, limit, held, heldVsLimit, (double) held / cores, overload, minRate, maxP95, minShare,
-                rssPerCamera, goals);
+                rssPerCamera, heldPerCamera, goals);
     }
 
     /** Writes the JSON report and, beside it, the chart of the sweep; returns the chart's path. */

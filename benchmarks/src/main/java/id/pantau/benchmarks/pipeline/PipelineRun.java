@@ -99,7 +99,18 @@ public final class PipelineRun {
      * analysed frames over the mean camera's (1 = perfectly even).
      */
     public record Result(BenchReport.SweepPoint point, double decodedFps, long queueDrops, long busyDrops,
-                         long events, double minCameraShare) {
+                         long events, double minCameraShare, long heldMemoryBytes) {
+    }
+
+    /**
+     * Memory the run holds at the end of its window, with every camera still streaming: the resident set less the
+     * heap the JVM has committed but not filled after a full collection. Peak RSS alone also counts how far the
+     * heap happened to grow between collections, which depends on the run's length and order, not on the cameras.
+     */
+    static long heldMemoryBytes() {
+        System.gc();
+        var heap = java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        return ResourceSampler.residentBytesNow() - (heap.getCommitted() - heap.getUsed());
     }
 
     private PipelineRun() {
@@ -199,7 +210,8 @@ public final class PipelineRun {
                     dropped, String.format("%.0f", point.latencyMs().p50()),
                     String.format("%.0f", point.latencyMs().p95()),
                     String.format("%.3f", point.cpuSecondsPerCameraSecond()));
-            return new Result(point, decodedFps, queueDrops, busyDrops, c.events.sum() - events0, minShare);
+            long memory = heldMemoryBytes();
+            return new Result(point, decodedFps, queueDrops, busyDrops, c.events.sum() - events0, minShare, memory);
         }
     }
 

@@ -52,13 +52,13 @@ class BaselineGuardTest {
         Path baseline = dir.resolve("baseline.json");
         BaselineGuard.accept(baseline, withCapacity(report(0.99, 0.96), 0.97, 1.02, 0.9, 45), 0.15);
         assertThat(Files.readString(baseline)).contains("\"capacity.held_vs_limit\" : 0.97")
-                .contains("\"capacity.rss_per_camera_mib\" : 45.0");
+                .contains("\"capacity.held_memory_per_camera_mib\" : 45.0");
         assertThat(BaselineGuard.check(baseline, withCapacity(report(0.99, 0.96), 0.90, 1.0, 0.85, 50))).isEmpty();
         List<BaselineGuard.Regression> worse = BaselineGuard.check(baseline,
                 withCapacity(report(0.99, 0.96), 0.70, 1.0, 0.5, 60));
         assertThat(worse).extracting(BaselineGuard.Regression::field).containsExactlyInAnyOrder(
-                "capacity.held_vs_limit", "capacity.overload_min_camera_share", "capacity.rss_per_camera_mib");
-        assertThat(worse).filteredOn(r -> r.field().equals("capacity.rss_per_camera_mib")).singleElement()
+                "capacity.held_vs_limit", "capacity.overload_min_camera_share", "capacity.held_memory_per_camera_mib");
+        assertThat(worse).filteredOn(r -> r.field().equals("capacity.held_memory_per_camera_mib")).singleElement()
                 .satisfies(r -> assertThat(r.toString()).contains("rose from 45.000 to 60.000"));
     }
 
@@ -66,7 +66,7 @@ class BaselineGuardTest {
                                             double rssPerCamera) {
         var goals = new BenchReport.Capacity.Goals(true, true, true, true);
         var capacity = new BenchReport.Capacity(400, 500, 2, List.of(0.5, 0.6), 4.4, 4.4, 4, heldVsLimit, 2, List.of(), overloadRate, 600,
-                share, rssPerCamera, goals);
+                share, rssPerCamera, rssPerCamera, goals);
         return new BenchReport(r.decodeFps(), r.ffmpegDecodeFps(), r.decodeRatioVsFfmpeg(), r.inferenceFps(),
                 r.bareOrtInferenceFps(), r.inferenceRatioVsBareOrt(), r.latencyMs(), r.framesDropped(),
                 r.camerasPerCore(), r.stageFps(), r.stageMsPerFrame(), r.sweep(), r.goals(), r.machine(), r.settings(),
