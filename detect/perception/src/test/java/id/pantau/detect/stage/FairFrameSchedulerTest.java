@@ -92,8 +92,10 @@ class FairFrameSchedulerTest {
             scheduler.start();
             List<Thread> feeders = new ArrayList<>();
             for (TestLane lane : lanes.values()) {
-                // 10 fps each (the flood camera 100 fps): 6 cameras want 150 frames/s, one thread detects ~15-30
-                long periodNanos = lane.id.value().equals("flood") ? 10_000_000 : 100_000_000;
+                // 40 fps each (the flood camera 200 fps): 6 cameras want 400 frames/s, far past what one thread
+                // detects on any machine (~20 a second on a busy one, ~80 on a quiet one), so every camera always
+                // has a frame waiting and the shares are the scheduler's alone
+                long periodNanos = lane.id.value().equals("flood") ? 5_000_000 : 25_000_000;
                 feeders.add(Thread.ofPlatform().daemon().start(() -> feed(lane, clip, periodNanos, scheduler)));
             }
             Thread.sleep(8_000);
