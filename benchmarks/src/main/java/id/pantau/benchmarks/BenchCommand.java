@@ -110,8 +110,9 @@ public final class BenchCommand implements Callable<Integer> {
             description = "FFmpeg executable for the decode reference (default ${DEFAULT-VALUE}).")
     String ffmpeg;
 
-    @Option(names = "--decode-threads", paramLabel = "T", defaultValue = "0",
-            description = "FFmpeg decoder threads for the reference; 0 = automatic, as the ingest grabber uses.")
+    @Option(names = "--decode-threads", paramLabel = "T", defaultValue = "1",
+            description = "Decoder threads of each camera and of the FFmpeg reference; 0 = FFmpeg's automatic count"
+                    + " (default ${DEFAULT-VALUE}, a camera's default decode_threads).")
     int decodeThreads;
 
     @Option(names = "--decode-loops", paramLabel = "K", defaultValue = "4",
@@ -154,6 +155,9 @@ public final class BenchCommand implements Callable<Integer> {
             return skip;
         }
     }
+
+    @Option(names = "--no-overload", description = "After the sweep, do not run 1.5x and 2x the cameras held.")
+    boolean noOverload;
 
     @Option(names = "--live", description = "Measure the console's live view instead: CPU and memory per camera"
             + " (decode, live remux) and per viewer, with --cameras N cameras (default 8; try 2) and --viewers V"
@@ -231,7 +235,8 @@ public final class BenchCommand implements Callable<Integer> {
         int cores = Runtime.getRuntime().availableProcessors();
         return new BenchOptions(clip, cameras, seconds, warmup, fps, rtsp, !noSweep, repetitions, ffmpeg,
                 decodeThreads, decodeLoops, inferenceThreads, concurrency == null ? cores : concurrency, !noAnalytics,
-                !noMotionGate, !noEvidenceRing, assets.model("yolox_nano").path(), decodeSkip);
+                !noMotionGate, !noEvidenceRing, assets.model("yolox_nano").path(), decodeSkip,
+                !noOverload);
     }
 
     static void printSummary(PrintWriter out, BenchReport r) {
@@ -251,6 +256,25 @@ public final class BenchCommand implements Callable<Integer> {
         }
         for (Map.Entry<String, Double> e : r.stageMsPerFrame().entrySet()) {
             out.println(String.format(Locale.ROOT, "  %-14s %8.3f ms/frame", e.getKey(), e.getValue()));
+        }
+        BenchReport.Capacity c = r.capacity();
+        if (c != null) {
+            out.println(String.format(Locale.ROOT, """
+                    computed CPU limit %.1f cameras on %.2f cores' worth of CPU available (%.1f on all %d cores, load %s)
+                    cost     %.0f ms ingest + %.0f ms analysis CPU per camera-second
+                    held     %d cameras, held/limit %.2f (goal >= %.2f), %.2f cameras per core
+                    memory   %.1f MiB held per added camera (goal <= %.0f); peak RSS %.1f MiB per added camera""",
+                    c.computedLimit(), c.availableCores(), c.computedLimitAllCores(), r.machine().cores(),
+                    c.loadAverage(), c.ingestCpuMsPerCameraSecond(), c.analysisCpuMsPerCameraSecond(), c.camerasHeld(), c.heldVsLimit(), BenchReport.Capacity.Goals.HELD_VS_LIMIT,
+                    c.heldPerCore(), c.heldMemoryPerCameraMib(), BenchReport.Capacity.Goals.RSS_PER_CAMERA_MIB,
+                    c.rssPerCameraMib()));
+            for (BenchReport.OverloadPoint p : c.overload()) {
+                out.println(String.format(Locale.ROOT,
+                        "  overload %.1fx N=%-3d analysed %6.1f fps = %.2f x the held rate  p95 %5.0f ms"
+                                + "  least-served camera %.2f of the mean  dropped %d",
+                        p.factor(), p.cameras(), p.analysedFps(), p.rateVsHeld(), p.latencyMs().p95(),
+                        p.minCameraShare(), p.framesDropped()));
+            }
         }
         for (BenchReport.SweepPoint p : r.sweep()) {
             out.println(String.format(Locale.ROOT,

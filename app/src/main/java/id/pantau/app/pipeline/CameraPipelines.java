@@ -16,6 +16,8 @@ import id.pantau.core.asset.Assets;
 import id.pantau.core.json.Json;
 import id.pantau.detect.profile.CameraDetectorConfig;
 import id.pantau.detect.profile.ProfiledDetector;
+import id.pantau.detect.stage.FairFrameScheduler;
+import id.pantau.detect.stage.NativeThreads;
 import id.pantau.detect.stage.PerceptionStage;
 import id.pantau.ingest.IngestManager;
 import id.pantau.ingest.worker.CameraWorker;
@@ -37,9 +39,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Joins ingest, perception and analytics per camera: one thread per camera takes sampled frames from its bounded
- * ingest queue (drop-oldest, so a slow detector costs frames, never memory), tracks, analyses with the camera's
- * geometry (when it has one), and publishes the events. A camera's geometry can be saved at any time through the
+ * Joins ingest, perception and analytics per camera: a few analysis threads (one per core) take the cameras'
+ * sampled frames from their bounded ingest queues (drop-oldest, so a slow detector costs frames, never memory) in
+ * fair, weighted turns ({@link FairFrameScheduler}: an enforcement camera two turns for a counting camera's one, no
+ * camera starved, stale frames skipped under overload), track, analyse with the camera's geometry (when it has one),
+ * and publish the events. A camera's geometry can be saved at any time through the
  * {@link CameraConfigStore}; the new version takes effect at the next frame without dropping any. A node that
  * does not run the analytics stage gets {@link #withoutAnalytics}: frames are detected and tracked, and the
  * tracked frames go to the listeners only.
@@ -55,8 +59,9 @@ public final class CameraPipelines implements AutoCloseable {
     private final MeterRegistry registry;
     private final Map<CameraId, AnalyticsEngine> engines = new ConcurrentHashMap<>();
     private final List<Consumer<TrackedFrame>> frameListeners = new CopyOnWriteArrayList<>();
-    private final List<Thread> threads = new ArrayList<>();
-    private volatile boolean running = true;
+    private FairFrameScheduler scheduler;
+    /** A frame older than this is skipped when a newer one of its camera waits: latency stays bounded. */
+    static final Duration MAX_LAG = Duration.ofMillis(500);
 
     public CameraPipelines(IngestManager ingest, PerceptionStage perception, CameraConfigStore geometry,
                            EventPublisher publisher, MeterRegistry registry) {
@@ -92,6 +97,8 @@ public final class CameraPipelines implements AutoCloseable {
     }
 
     public synchronized void start() {
+        NativeThreads.oneOpenCvThreadPerCaller(); // the cameras are the parallelism
+        scheduler = new FairFrameScheduler(Runtime.getRuntime().availableProcessors(), MAX_LAG, "analysis");
         for (CameraWorker worker : ingest.cameras()) {
             try {
                 if (geometry != null) {
@@ -100,9 +107,10 @@ public final class CameraPipelines implements AutoCloseable {
             } catch (IOException | InvalidCameraConfigException e) {
                 log.error("camera {}: geometry not loaded, analysing without it: {}", worker.id(), e.getMessage());
             }
-            Thread t = Thread.ofPlatform().daemon().name("pipeline-" + worker.id()).start(() -> run(worker));
-            threads.add(t);
+            scheduler.add(new Lane(worker));
+            worker.queue().onOffer(scheduler::signal);
         }
+        scheduler.start();
     }
 
     private void applyConfig(CameraConfig config) {
@@ -168,20 +176,46 @@ public final class CameraPipelines implements AutoCloseable {
         return kept;
     }
 
-    private void run(CameraWorker worker) {
-        Timer latency = Timer.builder("pantau.pipeline.latency")
-                .description("capture of a frame to its events published")
-                .tag("camera", worker.id().value()).publishPercentiles(0.5, 0.95, 0.99).register(registry);
-        while (running) {
-            VideoFrame frame;
-            try {
-                frame = worker.queue().poll(Duration.ofMillis(250));
-            } catch (InterruptedException e) {
-                return;
-            }
-            if (frame == null) {
-                continue;
-            }
+    /** One camera as the scheduler sees it: its ingest queue, its weight, its analysis. */
+    private final class Lane implements FairFrameScheduler.Lane {
+        final CameraWorker worker;
+        final Timer latency;
+
+        Lane(CameraWorker worker) {
+            this.worker = worker;
+            this.latency = Timer.builder("pantau.pipeline.latency")
+                    .description("capture of a frame to its events published")
+                    .tag("camera", worker.id().value()).publishPercentiles(0.5, 0.95, 0.99).register(registry);
+        }
+
+        @Override
+        public CameraId camera() {
+            return worker.id();
+        }
+
+        @Override
+        public int weight() {
+            return worker.source().priority().weight();
+        }
+
+        @Override
+        public VideoFrame poll() {
+            return worker.queue().poll();
+        }
+
+        @Override
+        public int waiting() {
+            return worker.queue().size();
+        }
+
+        @Override
+        public void discard(VideoFrame frame) {
+            registry.counter("pantau.pipeline.frames.stale", "camera", worker.id().value()).increment();
+            worker.release(frame);
+        }
+
+        @Override
+        public void process(VideoFrame frame) {
             try {
                 TrackedFrame tracked = perception.process(frame);
                 frameListeners.forEach(l -> l.accept(tracked));
@@ -208,17 +242,11 @@ public final class CameraPipelines implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        running = false;
-        for (Thread t : threads) {
-            t.interrupt();
-        }
-        for (Thread t : threads) {
-            try {
-                t.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+        if (scheduler != null) {
+            for (CameraWorker worker : ingest.cameras()) {
+                worker.queue().onOffer(null);
             }
+            scheduler.close();
         }
     }
 }

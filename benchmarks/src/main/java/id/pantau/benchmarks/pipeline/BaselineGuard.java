@@ -22,7 +22,8 @@ public final class BaselineGuard {
     public record Regression(String field, double baseline, double current, double tolerance) {
         @Override
         public String toString() {
-            return String.format("%s fell from %.3f to %.3f (more than %.0f%%)", field, baseline, current, tolerance * 100);
+            return String.format("%s %s from %.3f to %.3f (more than %.0f%%)", field,
+                    LOWER_IS_BETTER.contains(field) ? "rose" : "fell", baseline, current, tolerance * 100);
         }
     }
 
@@ -33,7 +34,14 @@ public final class BaselineGuard {
      * same frames it cannot.
      */
     public static final List<String> GUARDED = List.of("decode_ratio_vs_ffmpeg", "decode_same_work.decode_ratio",
-            "inference_ratio_vs_bare_ort");
+            "inference_ratio_vs_bare_ort", "capacity.held_vs_limit", "capacity.overload_min_rate_vs_held",
+            "capacity.overload_min_camera_share", "capacity.held_memory_per_camera_mib");
+    /**
+     * Guarded figures where less is better (memory per camera): they fail when they rose by more than the tolerance.
+     * The slope is a difference of two RSS figures measured in the same process moments apart, so machine load
+     * moves it far less than absolute RSS.
+     */
+    public static final java.util.Set<String> LOWER_IS_BETTER = java.util.Set.of("capacity.held_memory_per_camera_mib");
     public static final double DEFAULT_TOLERANCE = 0.15;
 
     /**
@@ -46,7 +54,7 @@ public final class BaselineGuard {
         var ratios = root.putObject("ratios");
         for (String f : GUARDED) {
             JsonNode value = field(now, f);
-            if (value.isNumber()) { // a report from before the same-work reference has none
+            if (value.isNumber() && !Double.isNaN(value.asDouble())) { // older reports lack some
                 ratios.put(f, Math.round(value.asDouble() * 1000) / 1000.0);
             }
         }
@@ -79,7 +87,9 @@ public final class BaselineGuard {
                 throw new IllegalArgumentException("baseline field '" + e.getKey() + "' is not in the bench report");
             }
             double base = e.getValue().asDouble();
-            if (value.asDouble() < base * (1 - tolerance)) {
+            boolean worse = LOWER_IS_BETTER.contains(e.getKey()) ? value.asDouble() > base * (1 + tolerance)
+                    : value.asDouble() < base * (1 - tolerance);
+            if (worse || Double.isNaN(value.asDouble())) {
                 regressions.add(new Regression(e.getKey(), base, value.asDouble(), tolerance));
             }
         }

@@ -16,8 +16,8 @@ import java.nio.file.Path;
  * @param sweep            run N = 1, 2, 4, ... up to {@code cameras} to find the largest N that holds
  * @param repetitions      repetitions of each reference comparison (the median is reported)
  * @param ffmpeg           the FFmpeg executable for the decode reference
- * @param decodeThreads    decoder threads for both FFmpeg and ingest (0 = FFmpeg's automatic choice, which is
- *                         what the ingest grabber uses)
+ * @param decodeThreads    decoder threads for both FFmpeg and each camera's decoder (0 = FFmpeg's automatic
+ *                         choice; a camera's default is 1, {@code decode_threads})
  * @param decodeLoops      the clip is repeated this many times (packet copy) for the decode comparison
  * @param inferenceThreads ONNX Runtime intra-op threads per inference
  * @param concurrency      inferences that may run at once (detector slots)
@@ -27,11 +27,12 @@ import java.nio.file.Path;
  *                         measures what the ring's encoding costs
  * @param model            the YOLOX ONNX model file
  * @param decodeSkip       the cameras' skipping of non-reference frames (AUTO: as a camera is configured by default)
+ * @param overload         after the sweep, run 1.5x and 2x the cameras held (the overload curve)
  */
 public record BenchOptions(Path input, int cameras, double seconds, double warmupSeconds, double analysisFps,
                            boolean rtsp, boolean sweep, int repetitions, String ffmpeg, int decodeThreads,
                            int decodeLoops, int inferenceThreads, int concurrency, boolean analytics, boolean motionGate,
-                           boolean evidenceRing, Path model, DecodeSkip decodeSkip) {
+                           boolean evidenceRing, Path model, DecodeSkip decodeSkip, boolean overload) {
     public BenchOptions {
         require(cameras >= 1, "--cameras must be at least 1, got " + cameras);
         require(seconds > 0, "--seconds must be positive, got " + seconds);

@@ -28,7 +28,44 @@ public record BenchReport(
         Goals goals,
         MachineInfo machine,
         Settings settings,
-        SameWorkDecode decodeSameWork) {
+        SameWorkDecode decodeSameWork,
+        Capacity capacity) {
+
+    /**
+     * One node at its limit and past it (issue #18). {@code computedLimit}: the cameras the cores could carry by the
+     * bench's own per-stage CPU costs (ingest per camera-second measured on the real reader, analysis per frame from
+     * the stage profile times the analysed rate, the detector's share from the motion gate's measured skipping);
+     * {@code heldVsLimit}: cameras held with no drops over that limit. On a shared machine the limit is computed
+     * on {@code availableCores}, the CPU one busy thread per core got right before and after the sweep
+     * ({@link CpuAvailability}); {@code computedLimitAllCores} is the same on every core, and {@code loadAverage}
+     * the 1-minute load then. The overload curve runs 1.5x and 2x the cameras
+     * held: {@code rateVsHeld} is the analysed rate over the held cameras' target rate, {@code minCameraShare} the
+     * least-served camera over the mean. {@code rssPerCameraMib}: the slope of peak RSS over cameras across every run;
+     * {@code heldMemoryPerCameraMib}: the slope of the memory held at the end of each run (RSS less the heap committed
+     * but empty after a full collection), which the memory goal is judged on.
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Capacity(double ingestCpuMsPerCameraSecond, double analysisCpuMsPerCameraSecond,
+                           double availableCores, List<Double> loadAverage, double computedLimitAllCores,
+                           double computedLimit, int camerasHeld, double heldVsLimit, double heldPerCore,
+                           List<OverloadPoint> overload, double overloadMinRateVsHeld, double overloadMaxP95Ms,
+                           double overloadMinCameraShare, double rssPerCameraMib, double heldMemoryPerCameraMib,
+                           Goals goals) {
+        /** The issue's goals for these figures. */
+        @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+        public record Goals(boolean heldVsLimitMet, boolean overloadRateMet, boolean overloadLatencyMet,
+                            boolean memoryMet) {
+            public static final double HELD_VS_LIMIT = 0.95;
+            public static final double OVERLOAD_P95_MS = 1000;
+            public static final double RSS_PER_CAMERA_MIB = 60;
+        }
+    }
+
+    /** A run past the cameras held. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record OverloadPoint(double factor, int cameras, double analysedFps, double rateVsHeld, Latency latencyMs,
+                                double minCameraShare, long framesDropped, long peakMemoryBytes) {
+    }
 
     /**
      * The decode reference doing the work ingest does: when the cameras skip non-reference frames, FFmpeg is run

@@ -28,7 +28,8 @@ public final class DecodeComparison {
      * skipping non-reference frames as the camera does ({@code NaN} when the camera decodes every frame). All three
      * are the clip's full frame count over the wall time taken to get through it.
      */
-    public record Rates(double ingestFps, double ffmpegFps, boolean skipsNonRef, double ffmpegSameWorkFps) {
+    public record Rates(double ingestFps, double ffmpegFps, boolean skipsNonRef, double ffmpegSameWorkFps,
+                        double ingestCpuSecondsPerStreamSecond) {
         public double ratio() {
             return ingestFps / ffmpegFps;
         }
@@ -53,7 +54,8 @@ public final class DecodeComparison {
     public static Rates measure(Path clip, double analysisFps, FfmpegReference ffmpeg, int threads, int repetitions,
                                 boolean evidenceRing, DecodeSkip skip)
             throws IOException, InterruptedException {
-        ingestDecode(clip, analysisFps, evidenceRing, skip); // warm-up: native libraries, JIT
+        ingestDecode(clip, analysisFps, evidenceRing, skip, threads); // warm-up: native libraries, JIT
+        List<Double> cpuPerStreamSecond = new ArrayList<>();
         boolean skips = source(clip, analysisFps, Pacing.FAST, evidenceRing, skip).skipsNonReferenceFrames();
         List<Double> ours = new ArrayList<>();
         List<Double> reference = new ArrayList<>();
@@ -61,13 +63,22 @@ public final class DecodeComparison {
         for (int r = 0; r < repetitions; r++) {
             FfmpegReference.Run ref;
             FfmpegReference.Run run;
+            long cpu0;
+            long cpu1;
             if (r % 2 == 0) {
-                run = ingestDecode(clip, analysisFps, evidenceRing, skip);
+                cpu0 = ResourceSampler.processCpuNanos();
+                run = ingestDecode(clip, analysisFps, evidenceRing, skip, threads);
+                cpu1 = ResourceSampler.processCpuNanos();
                 ref = ffmpeg.decode(clip, threads);
             } else {
                 ref = ffmpeg.decode(clip, threads);
-                run = ingestDecode(clip, analysisFps, evidenceRing, skip);
+                cpu0 = ResourceSampler.processCpuNanos();
+                run = ingestDecode(clip, analysisFps, evidenceRing, skip, threads);
+                cpu1 = ResourceSampler.processCpuNanos();
             }
+            // what one camera's reader (demux, decode, sampling, BGR + luma, ring JPEGs) costs per second of stream
+            double streamSeconds = ref.frames() / lastSourceFps;
+            cpuPerStreamSecond.add((cpu1 - cpu0) / 1e9 / streamSeconds);
             reference.add(ref.fps());
             ours.add(ref.frames() / run.wallSeconds());
             if (skips) {
@@ -75,13 +86,21 @@ public final class DecodeComparison {
             }
         }
         return new Rates(Stats.median(ours), Stats.median(reference), skips,
-                skips ? Stats.median(sameWork) : Double.NaN);
+                skips ? Stats.median(sameWork) : Double.NaN, Stats.median(cpuPerStreamSecond));
     }
+
+    /** The source frame rate of the last pass (for CPU per second of stream). */
+    private static volatile double lastSourceFps = 30;
 
     private static CameraSource source(Path clip, double analysisFps, Pacing pacing, boolean evidenceRing,
                                        DecodeSkip skip) {
+        return source(clip, analysisFps, pacing, evidenceRing, skip, CameraSource.DEFAULT_DECODE_THREADS);
+    }
+
+    private static CameraSource source(Path clip, double analysisFps, Pacing pacing, boolean evidenceRing,
+                                       DecodeSkip skip, int threads) {
         return PipelineRun.camera("decode-bench", clip.toAbsolutePath().toString(), analysisFps, pacing, false,
-                evidenceRing, skip);
+                evidenceRing, skip, threads);
     }
 
     /** One pass of the ingest worker over the file: frames decoded and wall seconds. */
@@ -93,7 +112,14 @@ public final class DecodeComparison {
     public static FfmpegReference.Run ingestDecode(Path clip, double analysisFps, boolean evidenceRing,
                                                    DecodeSkip skip)
             throws InterruptedException {
-        CameraSource source = source(clip, analysisFps, Pacing.FAST, evidenceRing, skip);
+        return ingestDecode(clip, analysisFps, evidenceRing, skip, CameraSource.DEFAULT_DECODE_THREADS);
+    }
+
+    /** As above with the cameras' decoder threads. */
+    public static FfmpegReference.Run ingestDecode(Path clip, double analysisFps, boolean evidenceRing,
+                                                   DecodeSkip skip, int threads)
+            throws InterruptedException {
+        CameraSource source = source(clip, analysisFps, Pacing.FAST, evidenceRing, skip, threads);
         try (IngestManager ingest = new IngestManager(List.of(source), new SimpleMeterRegistry())) {
             CameraWorker feed = ingest.cameras().getFirst();
             Thread drain = Thread.ofPlatform().daemon().name("decode-bench-drain").start(() -> {
@@ -119,6 +145,9 @@ public final class DecodeComparison {
                 Thread.sleep(2);
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
+            if (feed.facts() != null && feed.facts().fps() > 0) {
+                lastSourceFps = feed.facts().fps();
+            }
             drain.interrupt();
             return new FfmpegReference.Run(feed.framesDecoded(), seconds);
         }

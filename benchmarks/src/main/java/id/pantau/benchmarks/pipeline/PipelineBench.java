@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,18 +67,24 @@ public final class PipelineBench {
 
             List<Integer> plan = o.sweep() ? CameraSweep.plan(o.cameras()) : List.of(o.cameras());
             Map<Integer, PipelineRun.Result> results = new LinkedHashMap<>();
-            List<BenchReport.SweepPoint> sweep = CameraSweep.run(plan, n -> {
+            List<Double> available = new ArrayList<>();
+            CameraSweep.Runner runner = n -> {
+                available.add(CpuAvailability.measure(Duration.ofSeconds(1)));
                 log.info("bench: pipeline with {} camera(s) for {} s", n, o.seconds());
                 PipelineRun.Result r = PipelineRun.run(new PipelineRun.Config(clip, n,
                         seconds(o.warmupSeconds()), seconds(o.seconds()), o.analysisFps(), o.rtsp(),
                         o.motionGate() ? MotionSettings.defaults() : PipelineRun.detectEveryFrame(),
-                        o.evidenceRing(), o.decodeSkip()),
+                        o.evidenceRing(), o.decodeSkip(), o.decodeThreads(), cores),
                         fx.detector, analytics);
                 results.put(n, r);
                 return r.point();
-            });
+            };
+            double loadBefore = CpuAvailability.loadAverage();
+            List<BenchReport.SweepPoint> sweep = CameraSweep.run(plan, runner);
             PipelineRun.Result headline = results.get(o.cameras());
             int held = CameraSweep.largestHeld(sweep);
+            BenchReport.Capacity capacity = capacity(o, cores, held, stageMs, decode, sweep, results, runner,
+                    available, loadBefore);
 
             Map<String, Double> stageFps = new LinkedHashMap<>();
             stageFps.put("decode", decode.ingestFps());
@@ -103,8 +110,74 @@ public final class PipelineBench {
                             o.repetitions()),
                     new BenchReport.SameWorkDecode(decode.skipsNonRef(),
                             decode.skipsNonRef() ? decode.ffmpegSameWorkFps() : decode.ffmpegFps(),
-                            decode.sameWorkRatio()));
+                            decode.sameWorkRatio()),
+                    capacity);
         }
+    }
+
+    /**
+     * The computed CPU limit and held/limit; with a sweep, the overload curve at 1.5x and 2x the cameras held; the
+     * RSS slope over every run.
+     */
+    private BenchReport.Capacity capacity(BenchOptions o, int cores, int held, Map<String, Double> stageMs,
+                                          DecodeComparison.Rates decode, List<BenchReport.SweepPoint> sweep,
+                                          Map<Integer, PipelineRun.Result> results, CameraSweep.Runner runner,
+                                          List<Double> availableBeforeEachRun, double loadBefore)
+            throws Exception {
+        // the motion gate's skipping as the pipeline saw it, at the most cameras that held (or the first run)
+        BenchReport.SweepPoint basis = sweep.stream().filter(p -> p.cameras() == held).findFirst()
+                .orElse(sweep.getFirst());
+        double ingestMs = 1000 * decode.ingestCpuSecondsPerStreamSecond();
+        double analysisMs = CapacityModel.analysisCpuMsPerCameraSecond(stageMs, o.analysisFps(),
+                basis.motionSkippedRatio());
+        double limitAllCores = CapacityModel.limit(cores, ingestMs, analysisMs);
+        // a shared machine: the limit on the CPU this process could get during the sweep (median of a probe before
+        // each run, and one after), not on idle cores
+        List<Double> probes = new ArrayList<>(availableBeforeEachRun);
+        probes.add(CpuAvailability.measure(Duration.ofSeconds(1)));
+        double loadAfter = CpuAvailability.loadAverage();
+        double available = Math.min(cores, Stats.median(probes));
+        double limit = CapacityModel.limit(1, ingestMs, analysisMs) * available;
+        log.info("bench: computed CPU limit {} cameras on the {} cores' worth of CPU available ({} on all {} cores;"
+                        + " {} ms ingest + {} ms analysis per camera-second; load {} / {}); held {}",
+                String.format("%.1f", limit), String.format("%.2f", available), String.format("%.1f", limitAllCores),
+                cores, String.format("%.0f", ingestMs), String.format("%.0f", analysisMs),
+                String.format("%.1f", loadBefore), String.format("%.1f", loadAfter), held);
+        List<BenchReport.OverloadPoint> overload = new ArrayList<>();
+        if (o.sweep() && o.overload() && held > 0) {
+            double heldRate = held * o.analysisFps();
+            for (double factor : new double[] {1.5, 2.0}) {
+                int n = (int) Math.round(held * factor);
+                PipelineRun.Result r = results.containsKey(n) ? results.get(n) : null;
+                if (r == null) {
+                    runner.run(n);
+                    r = results.get(n);
+                }
+                BenchReport.SweepPoint p = r.point();
+                overload.add(new BenchReport.OverloadPoint(factor, n, p.analysedFps(), p.analysedFps() / heldRate,
+                        p.latencyMs(), r.minCameraShare(), p.framesDropped(), p.peakMemoryBytes()));
+            }
+        }
+        List<int[]> rss = new ArrayList<>();
+        List<int[]> heldMemory = new ArrayList<>();
+        results.forEach((n, r) -> {
+            rss.add(new int[] {n, (int) (r.point().peakMemoryBytes() >> 20)});
+            heldMemory.add(new int[] {n, (int) (r.heldMemoryBytes() >> 20)});
+        });
+        double rssPerCamera = CapacityModel.rssPerCameraMib(rss);
+        double heldPerCamera = CapacityModel.rssPerCameraMib(heldMemory);
+        double minRate = overload.stream().mapToDouble(BenchReport.OverloadPoint::rateVsHeld).min().orElse(Double.NaN);
+        double maxP95 = overload.stream().mapToDouble(p -> p.latencyMs().p95()).max().orElse(Double.NaN);
+        double minShare = overload.stream().mapToDouble(BenchReport.OverloadPoint::minCameraShare).min()
+                .orElse(Double.NaN);
+        double heldVsLimit = held / limit;
+        var goals = new BenchReport.Capacity.Goals(heldVsLimit >= BenchReport.Capacity.Goals.HELD_VS_LIMIT,
+                !overload.isEmpty() && minRate >= 1.0,
+                !overload.isEmpty() && maxP95 < BenchReport.Capacity.Goals.OVERLOAD_P95_MS,
+                heldPerCamera <= BenchReport.Capacity.Goals.RSS_PER_CAMERA_MIB);
+        return new BenchReport.Capacity(ingestMs, analysisMs, available, List.of(loadBefore, loadAfter),
+                limitAllCores, limit, held, heldVsLimit, (double) held / cores, overload, minRate, maxP95, minShare,
+                rssPerCamera, heldPerCamera, goals);
     }
 
     /** Writes the JSON report and, beside it, the chart of the sweep; returns the chart's path. */

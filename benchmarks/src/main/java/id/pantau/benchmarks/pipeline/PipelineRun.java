@@ -6,6 +6,7 @@ import id.pantau.core.frame.VideoFrame;
 import id.pantau.core.perception.TrackedFrame;
 import id.pantau.detect.inference.Detector;
 import id.pantau.detect.motion.MotionSettings;
+import id.pantau.detect.stage.FairFrameScheduler;
 import id.pantau.detect.stage.PerceptionStage;
 import id.pantau.detect.track.TrackerSettings;
 import id.pantau.ingest.IngestManager;
@@ -35,7 +36,8 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * One whole-pipeline run with N simulated cameras: the real ingest workers read the footage in real time (as
  * looping files, or from the GStreamer RTSP server), each camera's analysis thread takes its sampled frames through
- * perception (motion gate, shared detector, tracker) and analytics, and encodes the events as JSON, as the
+ * perception (motion gate, shared detector, tracker) and analytics, in the fair turns the node's pipelines take
+ * ({@link FairFrameScheduler}, one thread per core), and encodes the events as JSON, as the
  * publisher would. After a warm-up, it measures over a fixed window: analysed frames per second, frame-to-event
  * latency (capture time of the frame to the moment its events are encoded), dropped frames, CPU and peak memory.
  */
@@ -55,19 +57,32 @@ public final class PipelineRun {
      * @param motion      the motion gate's settings ({@link #detectEveryFrame()} to switch its skipping off)
      * @param evidenceRing keep the evidence ring (JPEG copies) as ingest does by default
      * @param decodeSkip  the cameras' skipping of non-reference frames
+     * @param decodeThreads each camera's decoder threads (0 = FFmpeg's automatic count)
+     * @param analysisThreads threads the fair scheduler analyses all cameras' frames on (as the node: the cores)
      */
     public record Config(Path clip, int cameras, Duration warmup, Duration window, double analysisFps, boolean rtsp,
-                         MotionSettings motion, boolean evidenceRing, DecodeSkip decodeSkip) {
+                         MotionSettings motion, boolean evidenceRing, DecodeSkip decodeSkip, int decodeThreads,
+                         int analysisThreads) {
         public Config(Path clip, int cameras, Duration warmup, Duration window, double analysisFps, boolean rtsp) {
-            this(clip, cameras, warmup, window, analysisFps, rtsp, MotionSettings.defaults(), true, DecodeSkip.AUTO);
+            this(clip, cameras, warmup, window, analysisFps, rtsp, MotionSettings.defaults(), true, DecodeSkip.AUTO,
+                    CameraSource.DEFAULT_DECODE_THREADS, Runtime.getRuntime().availableProcessors());
         }
     }
+
+    /** A frame older than this is skipped when a newer one of its camera waits (as the node's pipelines do). */
+    static final Duration MAX_LAG = Duration.ofMillis(500);
 
     /** A simulated camera as the bench configures it: the defaults of a real one, its footage looping. */
     static CameraSource camera(String id, String input, double analysisFps, Pacing pacing, boolean loop,
                                boolean evidenceRing, DecodeSkip decodeSkip) {
+        return camera(id, input, analysisFps, pacing, loop, evidenceRing, decodeSkip,
+                CameraSource.DEFAULT_DECODE_THREADS);
+    }
+
+    static CameraSource camera(String id, String input, double analysisFps, Pacing pacing, boolean loop,
+                               boolean evidenceRing, DecodeSkip decodeSkip, int decodeThreads) {
         CameraSource.Builder b = CameraSource.builder(id, input).analysisFps(analysisFps).pacing(pacing).loop(loop)
-                .skipNonReference(decodeSkip);
+                .skipNonReference(decodeSkip).decodeThreads(decodeThreads);
         if (!evidenceRing) {
             b.ringMaxBytes(0);
         }
@@ -79,9 +94,23 @@ public final class PipelineRun {
         return MotionSettings.defaults().withForceEvery(1);
     }
 
-    /** The sweep point plus what the report shows per stage. */
+    /**
+     * The sweep point plus what the report shows per stage; {@code minCameraShare} is the least-served camera's
+     * analysed frames over the mean camera's (1 = perfectly even).
+     */
     public record Result(BenchReport.SweepPoint point, double decodedFps, long queueDrops, long busyDrops,
-                         long events) {
+                         long events, double minCameraShare, long heldMemoryBytes) {
+    }
+
+    /**
+     * Memory the run holds at the end of its window, with every camera still streaming: the resident set less the
+     * heap the JVM has committed but not filled after a full collection. Peak RSS alone also counts how far the
+     * heap happened to grow between collections, which depends on the run's length and order, not on the cameras.
+     */
+    static long heldMemoryBytes() {
+        System.gc();
+        var heap = java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        return ResourceSampler.residentBytesNow() - (heap.getCommitted() - heap.getUsed());
     }
 
     private PipelineRun() {
@@ -99,28 +128,30 @@ public final class PipelineRun {
         for (String cam : mounts.keySet()) {
             String input = server != null ? server.url(cam) : cfg.clip().toAbsolutePath().toString();
             sources.add(camera(cam, input, cfg.analysisFps(), Pacing.REALTIME, true, cfg.evidenceRing(),
-                    cfg.decodeSkip()));
+                    cfg.decodeSkip(), cfg.decodeThreads()));
         }
         RunCounters counters = new RunCounters();
-        List<Thread> consumers = new ArrayList<>();
         try (IngestManager ingest = new IngestManager(sources, registry);
              PerceptionStage perception = new PerceptionStage(detector, cfg.motion(),
                      TrackerSettings.defaults(), registry)) {
+            // as the node's CameraPipelines: a few threads take the cameras' frames in fair turns
+            id.pantau.detect.stage.NativeThreads.oneOpenCvThreadPerCaller();
+            FairFrameScheduler scheduler = new FairFrameScheduler(cfg.analysisThreads(), MAX_LAG, "bench-analysis");
             try {
-                ingest.start();
                 for (CameraWorker camera : ingest.cameras()) {
-                    consumers.add(Thread.ofPlatform().name("bench-analysis-" + camera.id()).start(() ->
-                            analyse(camera, perception, analytics, cfg.analysisFps(), counters)));
+                    counters.perCamera.put(camera.id().value(), new LongAdder());
+                    scheduler.add(new BenchLane(camera, perception, analytics, cfg.analysisFps(), counters));
+                    camera.queue().onOffer(scheduler::signal);
                 }
+                scheduler.start();
+                ingest.start();
                 awaitStreaming(ingest);
                 Thread.sleep(cfg.warmup());
                 return measure(cfg, ingest, counters, registry);
             } finally {
                 // the analysis threads stop before perception and the cameras close under them
                 counters.running.set(false);
-                for (Thread t : consumers) {
-                    t.join(Duration.ofSeconds(10));
-                }
+                scheduler.close();
             }
         } finally {
             if (server != null) {
@@ -137,6 +168,8 @@ public final class PipelineRun {
         final LongAdder analysed = new LongAdder();
         final LongAdder busy = new LongAdder();
         final LongAdder events = new LongAdder();
+        final LongAdder stale = new LongAdder();
+        final Map<String, LongAdder> perCamera = new java.util.concurrent.ConcurrentHashMap<>();
     }
 
     private static Result measure(Config cfg, IngestManager feeds, RunCounters c, MeterRegistry registry)
@@ -146,7 +179,9 @@ public final class PipelineRun {
         double detected0 = perceptionFrames(registry, "detected");
         long drops0 = queueDrops(feeds);
         long analysed0 = c.analysed.sum();
-        long busy0 = c.busy.sum();
+        long busy0 = c.busy.sum() + c.stale.sum();
+        Map<String, Long> perCamera0 = new LinkedHashMap<>();
+        c.perCamera.forEach((k, v) -> perCamera0.put(k, v.sum()));
         long events0 = c.events.sum();
         try (ResourceSampler resources = new ResourceSampler()) {
             c.measuring.set(true);
@@ -155,7 +190,11 @@ public final class PipelineRun {
             double seconds = resources.wallSeconds();
             double cpu = resources.cpuSeconds();
             long queueDrops = queueDrops(feeds) - drops0;
-            long busyDrops = c.busy.sum() - busy0;
+            long busyDrops = c.busy.sum() + c.stale.sum() - busy0;
+            double[] perCam = c.perCamera.entrySet().stream()
+                    .mapToDouble(e -> e.getValue().sum() - perCamera0.get(e.getKey())).toArray();
+            double mean = java.util.Arrays.stream(perCam).average().orElse(0);
+            double minShare = mean == 0 ? 0 : java.util.Arrays.stream(perCam).min().orElse(0) / mean;
             double analysedFps = (c.analysed.sum() - analysed0) / seconds;
             double decodedFps = (decoded(feeds) - decoded0) / seconds;
             double target = cfg.cameras() * cfg.analysisFps();
@@ -171,47 +210,88 @@ public final class PipelineRun {
                     dropped, String.format("%.0f", point.latencyMs().p50()),
                     String.format("%.0f", point.latencyMs().p95()),
                     String.format("%.3f", point.cpuSecondsPerCameraSecond()));
-            return new Result(point, decodedFps, queueDrops, busyDrops, c.events.sum() - events0);
+            long memory = heldMemoryBytes();
+            return new Result(point, decodedFps, queueDrops, busyDrops, c.events.sum() - events0, minShare, memory);
         }
     }
 
-    /** One camera's analysis thread: perception, analytics, JSON encoding, latency. */
-    private static void analyse(CameraWorker camera, PerceptionStage perception, FrameAnalytics.Factory factory,
-                                double analysisFps, RunCounters c) {
-        EventCodec codec = new EventCodec();
-        FrameAnalytics analytics = null;
-        try {
-            while (c.running.get()) {
-                VideoFrame frame = camera.queue().poll(Duration.ofMillis(100));
-                if (frame == null) {
-                    continue;
-                }
-                if (analytics == null) {
-                    analytics = factory.forCamera(camera.id().value(), frame.width(), frame.height(), analysisFps);
-                }
-                Optional<TrackedFrame> tracked;
-                List<PipelineEvent> out;
-                try {
-                    tracked = perception.tryProcess(frame);
-                    if (tracked.isEmpty()) {
-                        c.busy.increment();
-                        continue;
-                    }
-                    out = analytics.analyse(tracked.get(), frame);
-                } finally {
-                    camera.release(frame); // as the node's pipeline does: the camera reuses the pixel buffer
-                }
-                for (PipelineEvent e : out) {
-                    codec.encode(e);
-                }
-                if (c.measuring.get()) {
-                    c.latency.add(Duration.between(frame.captureTime(), Instant.now()).toNanos() / 1e6);
-                    c.analysed.increment();
-                    c.events.add(out.size());
-                }
+    /** One camera's analysis as the scheduler runs it: perception, analytics, JSON encoding, latency. */
+    private static final class BenchLane implements FairFrameScheduler.Lane {
+        final CameraWorker camera;
+        final PerceptionStage perception;
+        final FrameAnalytics.Factory factory;
+        final double analysisFps;
+        final RunCounters c;
+        final EventCodec codec = new EventCodec();
+        FrameAnalytics analytics;
+
+        BenchLane(CameraWorker camera, PerceptionStage perception, FrameAnalytics.Factory factory,
+                  double analysisFps, RunCounters c) {
+            this.camera = camera;
+            this.perception = perception;
+            this.factory = factory;
+            this.analysisFps = analysisFps;
+            this.c = c;
+        }
+
+        @Override
+        public id.pantau.core.camera.CameraId camera() {
+            return camera.id();
+        }
+
+        @Override
+        public int weight() {
+            return camera.source().priority().weight();
+        }
+
+        @Override
+        public VideoFrame poll() {
+            return camera.queue().poll();
+        }
+
+        @Override
+        public int waiting() {
+            return camera.queue().size();
+        }
+
+        @Override
+        public void discard(VideoFrame frame) {
+            if (c.measuring.get()) {
+                c.stale.increment();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            camera.release(frame);
+        }
+
+        @Override
+        public void process(VideoFrame frame) {
+            if (!c.running.get()) {
+                camera.release(frame);
+                return;
+            }
+            if (analytics == null) {
+                analytics = factory.forCamera(camera.id().value(), frame.width(), frame.height(), analysisFps);
+            }
+            Optional<TrackedFrame> tracked;
+            List<PipelineEvent> out;
+            try {
+                tracked = perception.tryProcess(frame);
+                if (tracked.isEmpty()) {
+                    c.busy.increment();
+                    return;
+                }
+                out = analytics.analyse(tracked.get(), frame);
+            } finally {
+                camera.release(frame); // as the node's pipeline does: the camera reuses the pixel buffer
+            }
+            for (PipelineEvent e : out) {
+                codec.encode(e);
+            }
+            if (c.measuring.get()) {
+                c.latency.add(Duration.between(frame.captureTime(), Instant.now()).toNanos() / 1e6);
+                c.analysed.increment();
+                c.perCamera.get(camera.id().value()).increment();
+                c.events.add(out.size());
+            }
         }
     }
 

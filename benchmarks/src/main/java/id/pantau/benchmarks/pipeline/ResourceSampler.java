@@ -43,6 +43,12 @@ public final class ResourceSampler implements AutoCloseable {
         peak.accumulateAndGet(now, Math::max);
     }
 
+    /** CPU nanoseconds the process used since it started. */
+    public static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
     /** CPU seconds the process used since this sampler started. */
     public double cpuSeconds() {
         return (os.getProcessCpuTime() - cpuStart) / 1e9;

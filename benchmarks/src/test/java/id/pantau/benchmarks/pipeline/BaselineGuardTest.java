@@ -18,7 +18,7 @@ class BaselineGuardTest {
     private static BenchReport report(double decodeRatio, double inferenceRatio) {
         return new BenchReport(280, 300, decodeRatio, 60, 62, inferenceRatio, new BenchReport.Latency(40, 80, 120),
                 0, 4.0, Map.of(), Map.of(), List.of(), BenchReport.Goals.of(decodeRatio, 0.1, 8), MachineInfo.current(),
-                new BenchReport.Settings("clip.mp4", 1, 10, 5, false, "yolox_nano", 1, 1, 2, "none", 3), null);
+                new BenchReport.Settings("clip.mp4", 1, 10, 5, false, "yolox_nano", 1, 1, 2, "none", 3), null, null);
     }
 
     @Test
@@ -47,11 +47,37 @@ class BaselineGuardTest {
                 .satisfies(r -> assertThat(r.field()).isEqualTo("decode_same_work.decode_ratio"));
     }
 
+    @Test
+    void capacityRatiosAreGuardedAndMemoryPerCameraFailsWhenItRises() throws Exception {
+        Path baseline = dir.resolve("baseline.json");
+        BaselineGuard.accept(baseline, withCapacity(report(0.99, 0.96), 0.97, 1.02, 0.9, 45), 0.15);
+        assertThat(Files.readString(baseline)).contains("\"capacity.held_vs_limit\" : 0.97")
+                .contains("\"capacity.held_memory_per_camera_mib\" : 45.0");
+        assertThat(BaselineGuard.check(baseline, withCapacity(report(0.99, 0.96), 0.90, 1.0, 0.85, 50))).isEmpty();
+        List<BaselineGuard.Regression> worse = BaselineGuard.check(baseline,
+                withCapacity(report(0.99, 0.96), 0.70, 1.0, 0.5, 60));
+        assertThat(worse).extracting(BaselineGuard.Regression::field).containsExactlyInAnyOrder(
+                "capacity.held_vs_limit", "capacity.overload_min_camera_share", "capacity.held_memory_per_camera_mib");
+        assertThat(worse).filteredOn(r -> r.field().equals("capacity.held_memory_per_camera_mib")).singleElement()
+                .satisfies(r -> assertThat(r.toString()).contains("rose from 45.000 to 60.000"));
+    }
+
+    private static BenchReport withCapacity(BenchReport r, double heldVsLimit, double overloadRate, double share,
+                                            double rssPerCamera) {
+        var goals = new BenchReport.Capacity.Goals(true, true, true, true);
+        var capacity = new BenchReport.Capacity(400, 500, 2, List.of(0.5, 0.6), 4.4, 4.4, 4, heldVsLimit, 2, List.of(), overloadRate, 600,
+                share, rssPerCamera, rssPerCamera, goals);
+        return new BenchReport(r.decodeFps(), r.ffmpegDecodeFps(), r.decodeRatioVsFfmpeg(), r.inferenceFps(),
+                r.bareOrtInferenceFps(), r.inferenceRatioVsBareOrt(), r.latencyMs(), r.framesDropped(),
+                r.camerasPerCore(), r.stageFps(), r.stageMsPerFrame(), r.sweep(), r.goals(), r.machine(), r.settings(),
+                new BenchReport.SameWorkDecode(true, 400, 0.77), capacity);
+    }
+
     private static BenchReport withSameWork(BenchReport r, double ratio) {
         return new BenchReport(r.decodeFps(), r.ffmpegDecodeFps(), r.decodeRatioVsFfmpeg(), r.inferenceFps(),
                 r.bareOrtInferenceFps(), r.inferenceRatioVsBareOrt(), r.latencyMs(), r.framesDropped(),
                 r.camerasPerCore(), r.stageFps(), r.stageMsPerFrame(), r.sweep(), r.goals(), r.machine(), r.settings(),
-                new BenchReport.SameWorkDecode(true, 400, ratio));
+                new BenchReport.SameWorkDecode(true, 400, ratio), r.capacity());
     }
 
     @Test

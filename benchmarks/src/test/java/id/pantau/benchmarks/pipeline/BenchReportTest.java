@@ -26,7 +26,7 @@ class BenchReportTest {
                 0, 1.0, Map.of("decode", 280.0), Map.of("inference", 16.0), sweep,
                 BenchReport.Goals.of(decodeRatio, 0.2, 2), MachineInfo.current(),
                 new BenchReport.Settings("clip.mp4", 2, 10, 5, false, "yolox_nano.onnx", 0, 1, 2, "none", 3),
-                new BenchReport.SameWorkDecode(true, 250, 280 / 250.0));
+                new BenchReport.SameWorkDecode(true, 250, 280 / 250.0), null);
     }
 
     @Test
@@ -71,10 +71,10 @@ class BenchReportTest {
     void optionsRejectNonsenseWithTheFlagToFix() {
         Path clip = dir.resolve("clip.mp4");
         assertThatThrownBy(() -> new BenchOptions(clip, 0, 10, 1, 5, false, true, 3, "ffmpeg", 0, 4, 1, 2, true, true,
-                true, clip, DecodeSkip.AUTO))
+                true, clip, DecodeSkip.AUTO, true))
                 .hasMessageContaining("--cameras");
         assertThatThrownBy(() -> new BenchOptions(clip, 2, 10, 1, 0, false, true, 3, "ffmpeg", 0, 4, 1, 2, true, true,
-                true, clip, DecodeSkip.AUTO))
+                true, clip, DecodeSkip.AUTO, true))
                 .hasMessageContaining("--fps");
     }
 
@@ -82,7 +82,7 @@ class BenchReportTest {
     void aMissingInputIsAClearError() {
         Path missing = dir.resolve("no-such-clip.mp4");
         var o = new BenchOptions(missing, 1, 1, 0, 5, false, false, 1, "ffmpeg", 0, 1, 1, 1, false, true, true,
-                missing, DecodeSkip.AUTO);
+                missing, DecodeSkip.AUTO, false);
         assertThatThrownBy(() -> new PipelineBench(o).run()).hasMessageContaining("--input")
                 .hasMessageContaining("no-such-clip.mp4");
     }

@@ -18,9 +18,18 @@ import java.util.Objects;
  * @param width           pixels
  * @param height          pixels
  * @param bgr             {@code width * height * 3} bytes; owned by this frame, never modified after creation
+ * @param luma            the same picture's brightness, scaled down (the decoder's Y plane), or null when the
+ *                        source has none: the motion gate then derives it from {@code bgr}
  */
 public record VideoFrame(CameraId camera, long sequence, Instant captureTime, long streamTimeMicros,
-                         int width, int height, ByteBuffer bgr) {
+                         int width, int height, ByteBuffer bgr, GreyPlane luma) {
+
+    /** A frame without a luma plane. */
+    public VideoFrame(CameraId camera, long sequence, Instant captureTime, long streamTimeMicros,
+                      int width, int height, ByteBuffer bgr) {
+        this(camera, sequence, captureTime, streamTimeMicros, width, height, bgr, null);
+    }
+
     public VideoFrame {
         Objects.requireNonNull(camera, "camera");
         Objects.requireNonNull(captureTime, "captureTime");

@@ -142,7 +142,9 @@ public final class CameraListLoader {
                     .loop(loop).stallTimeout(o.duration(STALL_TIMEOUT_S)).ringWindow(o.duration(RING_SECONDS))
                     .ringFps(o.doubleValue(RING_FPS)).ringMaxBytes(Math.round(o.doubleValue(RING_MAX_MB) * (1 << 20)))
                     .jpegQuality(o.intValue(JPEG_QUALITY)).queueCapacity(o.intValue(QUEUE_CAPACITY))
-                    .skipNonReference(DecodeSkip.parse(o.string(SKIP_NONREF_FRAMES))).name(o.string(NAME)).build();
+                    .skipNonReference(DecodeSkip.parse(o.string(SKIP_NONREF_FRAMES))).name(o.string(NAME))
+                    .decodeThreads(o.intValue(DECODE_THREADS))
+                    .priority(AnalysisPriority.parse(o.string(PRIORITY))).build();
         } catch (IllegalArgumentException ex) {
             problems.add(at + ": " + ex.getMessage());
             return null;

@@ -58,13 +58,24 @@ public final class CameraListOptions {
     public static final Option JPEG_QUALITY = DEF.define(Option.of("jpeg_quality", OptionType.INT).defaultValue(85)
             .range(Range.closed(1, 100)).doc("JPEG quality of the ring buffer copies").readBy(ReadBy.INGEST));
     public static final Option QUEUE_CAPACITY = DEF.define(Option.of("queue_capacity", OptionType.INT)
-            .defaultValue(8).range(Range.from(1, 1024))
-            .doc("sampled frames waiting for analysis before the oldest is dropped").readBy(ReadBy.INGEST));
+            .defaultValue(3).range(Range.from(1, 1024))
+            .doc("sampled frames waiting for analysis before the oldest is dropped (each waiting frame is latency:"
+                    + " 3 at 5 fps = 0.6 s, and 2.8 MB of memory at 720p)").readBy(ReadBy.INGEST));
     public static final Option SKIP_NONREF_FRAMES = DEF.define(Option.of("skip_nonref_frames", OptionType.ENUM)
             .defaultValue("auto").allowed("auto", "on", "off").aliases(Map.of("true", "on", "false", "off"))
             .allowedText("auto, on or off")
             .doc("decoder skips frames no other frame refers to; auto: when analysis and ring keep <= 10 fps")
             .readBy(ReadBy.INGEST));
+    public static final Option DECODE_THREADS = DEF.define(Option.of("decode_threads", OptionType.INT)
+            .defaultValue(1).range(Range.closed(0, 16))
+            .doc("FFmpeg decoder threads of this camera; 0 = FFmpeg's automatic count (cores + 1, with frame"
+                    + " threading: more memory and a frame of delay per thread; only worth it with fewer cameras than"
+                    + " cores). Each camera already decodes on a thread of its own").readBy(ReadBy.INGEST));
+    public static final Option PRIORITY = DEF.define(Option.of("priority", OptionType.ENUM)
+            .defaultValue("counting").allowed("counting", "enforcement")
+            .doc("share of the analysis when the node is overloaded: an enforcement camera gets "
+                    + AnalysisPriority.ENFORCEMENT_WEIGHT + " turns for each turn of a counting camera; no camera"
+                    + " is ever starved").readBy(ReadBy.PERCEPTION));
 
     private CameraListOptions() {
     }

@@ -24,11 +24,13 @@ import java.util.Objects;
  * @param queueCapacity frames waiting for analysis before the oldest is dropped
  * @param skipNonReference whether the decoder skips frames no other frame refers to (see {@link DecodeSkip})
  * @param name          what people call the camera (the console, the logs); the id when not given
+ * @param decodeThreads FFmpeg decoder threads, 0 = FFmpeg's automatic count
+ * @param priority      the camera's share of the analysis under overload
  */
 public record CameraSource(CameraId id, String input, SourceKind kind, Transport transport, double analysisFps,
                            Pacing pacing, boolean loop, Duration stallTimeout, Duration ringWindow, double ringFps,
                            long ringMaxBytes, int jpegQuality, int queueCapacity, DecodeSkip skipNonReference,
-                           String name) {
+                           String name, int decodeThreads, AnalysisPriority priority) {
 
     // the defaults are declared once, in CameraListOptions (which the docs' table is generated from)
     public static final double DEFAULT_ANALYSIS_FPS = (Double) CameraListOptions.ANALYSIS_FPS.defaultValue();
@@ -38,6 +40,7 @@ public record CameraSource(CameraId id, String input, SourceKind kind, Transport
             Math.round((Double) CameraListOptions.RING_MAX_MB.defaultValue() * (1 << 20));
     public static final int DEFAULT_JPEG_QUALITY = (Integer) CameraListOptions.JPEG_QUALITY.defaultValue();
     public static final int DEFAULT_QUEUE_CAPACITY = (Integer) CameraListOptions.QUEUE_CAPACITY.defaultValue();
+    public static final int DEFAULT_DECODE_THREADS = (Integer) CameraListOptions.DECODE_THREADS.defaultValue();
     /**
      * {@link DecodeSkip#AUTO} skips non-reference frames when neither the analysis nor the ring keeps more than this
      * many frames a second: a 25-30 fps camera sends at least a third of its frames as reference (I/P) frames, so
@@ -54,6 +57,7 @@ public record CameraSource(CameraId id, String input, SourceKind kind, Transport
         Objects.requireNonNull(stallTimeout, "stallTimeout");
         Objects.requireNonNull(ringWindow, "ringWindow");
         Objects.requireNonNull(skipNonReference, "skipNonReference");
+        Objects.requireNonNull(priority, "priority");
         name = name == null || name.isBlank() ? id.value() : name.strip();
         require(analysisFps > 0, "analysisFps must be > 0, got " + analysisFps);
         require(ringFps > 0, "ringFps must be > 0, got " + ringFps);
@@ -62,6 +66,7 @@ public record CameraSource(CameraId id, String input, SourceKind kind, Transport
         require(ringMaxBytes >= 0, "ringMaxBytes must be >= 0, got " + ringMaxBytes);
         require(jpegQuality >= 1 && jpegQuality <= 100, "jpegQuality must be 1..100, got " + jpegQuality);
         require(queueCapacity >= 1, "queueCapacity must be >= 1, got " + queueCapacity);
+        require(decodeThreads >= 0, "decodeThreads must be >= 0, got " + decodeThreads);
     }
 
     private static Duration seconds(id.pantau.core.config.Option o) {
@@ -154,6 +159,18 @@ public record CameraSource(CameraId id, String input, SourceKind kind, Transport
         return skipNonReference;
     }
 
+    @Override
+    public int decodeThreads() {
+        CameraListOptions.DECODE_THREADS.markRead();
+        return decodeThreads;
+    }
+
+    @Override
+    public AnalysisPriority priority() {
+        CameraListOptions.PRIORITY.markRead();
+        return priority;
+    }
+
     private static void require(boolean ok, String message) {
         if (!ok) {
             throw new IllegalArgumentException(message);
@@ -180,7 +197,8 @@ public record CameraSource(CameraId id, String input, SourceKind kind, Transport
     public Builder toBuilder() {
         return new Builder(id, input).transport(transport).analysisFps(analysisFps).pacing(pacing).loop(loop)
                 .stallTimeout(stallTimeout).ringWindow(ringWindow).ringFps(ringFps).ringMaxBytes(ringMaxBytes)
-                .jpegQuality(jpegQuality).queueCapacity(queueCapacity).skipNonReference(skipNonReference).name(name);
+                .jpegQuality(jpegQuality).queueCapacity(queueCapacity).skipNonReference(skipNonReference).name(name)
+                .decodeThreads(decodeThreads).priority(priority);
     }
 
     /** Defaults: TCP, 5 fps analysis, realtime, no loop, 5 s stall timeout, 10 s / 32 MiB ring at the analysis rate. */
@@ -199,6 +217,8 @@ public record CameraSource(CameraId id, String input, SourceKind kind, Transport
         private int queueCapacity = DEFAULT_QUEUE_CAPACITY;
         private DecodeSkip skipNonReference = DecodeSkip.AUTO;
         private String name;
+        private int decodeThreads = DEFAULT_DECODE_THREADS;
+        private AnalysisPriority priority = AnalysisPriority.COUNTING;
 
         private Builder(CameraId id, String input) {
             this.id = id;
@@ -218,11 +238,13 @@ public record CameraSource(CameraId id, String input, SourceKind kind, Transport
         public Builder queueCapacity(int v) { queueCapacity = v; return this; }
         public Builder skipNonReference(DecodeSkip v) { skipNonReference = v; return this; }
         public Builder name(String v) { name = v; return this; }
+        public Builder decodeThreads(int v) { decodeThreads = v; return this; }
+        public Builder priority(AnalysisPriority v) { priority = v; return this; }
 
         public CameraSource build() {
             return new CameraSource(id, input, SourceKind.of(input), transport, analysisFps, pacing, loop,
                     stallTimeout, ringWindow, ringFps == null ? analysisFps : ringFps, ringMaxBytes, jpegQuality,
-                    queueCapacity, skipNonReference, name);
+                    queueCapacity, skipNonReference, name, decodeThreads, priority);
         }
     }
 }

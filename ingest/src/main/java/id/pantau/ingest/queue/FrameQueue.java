@@ -20,6 +20,7 @@ public final class FrameQueue<T> {
     private final LongAdder dropped = new LongAdder();
     private final LongAdder offered = new LongAdder();
     private final Consumer<? super T> onDrop;
+    private volatile Runnable onOffer = () -> { };
 
     public FrameQueue(int capacity) {
         this(capacity, item -> { });
@@ -46,6 +47,12 @@ public final class FrameQueue<T> {
                 onDrop.accept(oldest);
             }
         }
+        onOffer.run();
+    }
+
+    /** Told after each item offered (e.g. to wake the analysis scheduler); must be cheap and never block. */
+    public void onOffer(Runnable listener) {
+        this.onOffer = listener == null ? () -> { } : listener;
     }
 
     /** The oldest item, waiting up to {@code timeout}; null if none arrived. */

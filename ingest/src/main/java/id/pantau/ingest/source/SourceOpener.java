@@ -86,6 +86,11 @@ public final class SourceOpener {
         if (decoding.skipNonReference()) {
             g.setVideoOption("skip_frame", AVDISCARD_NONREF);
         }
+        if (decoding.raw()) {
+            // The camera reader decodes packets with a decoder of its own (PacketDecoder); the grabber's decoder
+            // is opened by start() but never fed, so it gets no thread pool (each costs threads and memory).
+            g.setVideoOption("threads", "1");
+        }
         return g;
     }
 

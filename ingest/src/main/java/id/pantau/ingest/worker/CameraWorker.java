@@ -1,12 +1,14 @@
 package id.pantau.ingest.worker;
 
 import id.pantau.core.camera.CameraId;
+import id.pantau.core.frame.GreyPlane;
 import id.pantau.core.frame.VideoFrame;
 import id.pantau.ingest.config.CameraSource;
 import id.pantau.ingest.config.Pacing;
 import id.pantau.ingest.config.SourceKind;
 import id.pantau.ingest.decode.BgrConverter;
 import id.pantau.ingest.decode.FrameBuffers;
+import id.pantau.ingest.decode.LumaScaler;
 import id.pantau.ingest.decode.PacketDecoder;
 import id.pantau.ingest.queue.FrameQueue;
 import id.pantau.ingest.ring.FrameRing;
@@ -69,6 +71,8 @@ public final class CameraWorker {
     private final FrameQueue<VideoFrame> queue;
     /** Pixel buffers of the frames handed to analysis, recycled on drop and on {@link #release}. */
     private final FrameBuffers buffers;
+    /** The small grey copies (luma) of those frames, for the motion gate; recycled with them. */
+    private final FrameBuffers lumaBuffers;
     private final FrameRing ring;
     private final CameraMetrics metrics;
     private final AtomicReference<CameraState> state = new AtomicReference<>(new CameraState.Stopped());
@@ -86,6 +90,13 @@ public final class CameraWorker {
     private volatile Failure lastFailure;
     private final RateEstimator measuredFps = new RateEstimator();
     private volatile PacketTap tap;
+    private volatile boolean shedding;
+    private final AtomicLong shedFrames = new AtomicLong();
+    /**
+     * After the analysis queue last dropped a frame, the decoder keeps shedding this long: the analysis is behind,
+     * so the CPU the decoder saves goes to it; a short hold would flap with every frame.
+     */
+    static final Duration SHED_HOLD = Duration.ofSeconds(5);
 
     /** The most recent problem of this camera, kept after it recovers, for operators. */
     public record Failure(String reason, Instant at) {
@@ -97,7 +108,8 @@ public final class CameraWorker {
         this.clock = clock;
         // idle buffers: a full queue plus the one being analysed and the one being converted
         this.buffers = new FrameBuffers(source.queueCapacity() + 2);
-        this.queue = new FrameQueue<>(source.queueCapacity(), dropped -> buffers.give(dropped.bgr()));
+        this.lumaBuffers = new FrameBuffers(source.queueCapacity() + 2);
+        this.queue = new FrameQueue<>(source.queueCapacity(), this::release);
         this.ring = new FrameRing(source.ringWindow(), source.ringMaxBytes());
         this.stallNanos = source.stallTimeout().toNanos();
         // A native call is only declared hung well past FFmpeg's own timeout, which normally ends it first.
@@ -149,6 +161,19 @@ public final class CameraWorker {
      */
     public void release(VideoFrame frame) {
         buffers.give(frame.bgr());
+        if (frame.luma() != null) {
+            lumaBuffers.give(frame.luma().pixels());
+        }
+    }
+
+    /** Whether the decoder is shedding work now because the analysis queue dropped frames ({@link #SHED_HOLD}). */
+    public boolean shedding() {
+        return shedding;
+    }
+
+    /** Frames decoded while shedding, since start. */
+    public long framesDecodedShedding() {
+        return shedFrames.get();
     }
 
     /** Pixel buffers allocated since start: it levels off at the frames in flight while consumers release. */
@@ -303,6 +328,10 @@ public final class CameraWorker {
         final RingEncoder ringEncoder = keepRing
                 ? new RingEncoder(id(), ring, source.jpegQuality(), Thread.currentThread().getName() + "-jpeg") : null;
         final BgrConverter bgr = new BgrConverter();
+        final LumaScaler luma = new LumaScaler();
+        /** Queue drops seen at the last check, and until when the decoder sheds. */
+        long dropsSeen;
+        long shedUntilNanos;
         /** Added to file timestamps so a looping file's stream time keeps increasing. */
         long loopOffsetMicros;
         long lastStreamMicros = Long.MIN_VALUE;
@@ -330,6 +359,7 @@ public final class CameraWorker {
     }
 
     private void run(int gen) {
+        ReaderPriority.lowerCurrentThread(); // before the session starts its ring encoder: it inherits this
         Session session = new Session(gen);
         SourceOpener.Decoding decoding = new SourceOpener.Decoding(true, source.skipsNonReferenceFrames());
         int failures = 0; // consecutive, without a healthy stretch of streaming in between
@@ -390,6 +420,7 @@ public final class CameraWorker {
                 session.ringEncoder.close();
             }
             session.bgr.close();
+            session.luma.close();
         }
     }
 
@@ -424,7 +455,8 @@ public final class CameraWorker {
         s.rebaseTap = false;
         tapCall(s, t -> t.opened(video));
         Outcome outcome = null;
-        try (PacketDecoder decoder = new PacketDecoder(video, source.skipsNonReferenceFrames())) {
+        try (PacketDecoder decoder = new PacketDecoder(video, source.skipsNonReferenceFrames(),
+                source.decodeThreads())) {
             outcome = stream(s, opened, new PacketReader(grabber, video, decoder, s));
             return outcome;
         } finally {
@@ -591,6 +623,7 @@ public final class CameraWorker {
             }
             metrics.recordDecode(took);
             metrics.decoded.increment();
+            shedIfBehind(s, reader.decoder);
             long pts = reader.micros(frame);
             if (firstPts == Long.MIN_VALUE) {
                 firstPts = pts;
@@ -665,6 +698,29 @@ public final class CameraWorker {
         return new Outcome.EndOfFile();
     }
 
+    /**
+     * Sheds decode work before analysis loses more frames: while the camera's analysis queue drops frames (and
+     * {@link #SHED_HOLD} after), the decoder skips what it can ({@link PacketDecoder#shed}).
+     */
+    private void shedIfBehind(Session s, PacketDecoder decoder) {
+        long now = System.nanoTime();
+        long drops = queue.dropped();
+        if (drops != s.dropsSeen) {
+            s.dropsSeen = drops;
+            s.shedUntilNanos = now + SHED_HOLD.toNanos();
+        }
+        boolean shed = now - s.shedUntilNanos < 0;
+        if (shed != decoder.shedding()) {
+            decoder.shed(shed);
+            shedding = shed;
+            log.info("camera {}: analysis {}; decoder {}", id(), shed ? "drops frames" : "keeps up again",
+                    shed ? "sheds work (non-reference frames, deblocking)" : "decodes fully");
+        }
+        if (shed) {
+            shedFrames.incrementAndGet();
+        }
+    }
+
     private void deliver(Session s, AVFrame picture, long streamMicros) {
         boolean toQueue = s.analysisSampler.accept(streamMicros);
         boolean toRing = s.keepRing && s.ringSampler.accept(streamMicros);
@@ -685,13 +741,18 @@ public final class CameraWorker {
         }
         if (toQueue && active(s.gen)) {
             ByteBuffer pixels = buffers.take(w * h * 3);
+            int lw = LumaScaler.width(w);
+            int lh = LumaScaler.height(w, h);
+            ByteBuffer grey = lumaBuffers.take(lw * lh);
             try {
                 s.bgr.toBgr(picture, pixels);
+                s.luma.scale(picture, grey);
             } catch (RuntimeException e) {
                 buffers.give(pixels);
+                lumaBuffers.give(grey);
                 throw e;
             }
-            queue.offer(new VideoFrame(id(), seq, capture, streamMicros, w, h, pixels));
+            queue.offer(new VideoFrame(id(), seq, capture, streamMicros, w, h, pixels, new GreyPlane(lw, lh, grey)));
             metrics.sampled.increment();
         }
     }

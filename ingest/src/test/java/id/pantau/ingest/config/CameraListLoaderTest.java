@@ -28,6 +28,8 @@ class CameraListLoaderTest {
                 jpeg_quality: 70
                 queue_capacity: 4
                 skip_nonref_frames: off
+                decode_threads: 0
+                priority: enforcement
               - id: demo-road
                 file: videos/road.mp4
                 mode: fast
@@ -57,6 +59,10 @@ class CameraListLoaderTest {
         assertThat(rtsp.queueCapacity()).isEqualTo(4);
         assertThat(rtsp.skipNonReference()).isEqualTo(DecodeSkip.OFF);
         assertThat(rtsp.skipsNonReferenceFrames()).isFalse();
+        assertThat(rtsp.decodeThreads()).isZero();
+        assertThat(rtsp.priority()).isEqualTo(AnalysisPriority.ENFORCEMENT);
+        assertThat(cams.get(1).decodeThreads()).as("default: one decoder thread").isEqualTo(1);
+        assertThat(cams.get(1).priority()).isEqualTo(AnalysisPriority.COUNTING);
 
         CameraSource file2 = cams.get(1);
         assertThat(file2.name()).as("no name: the id").isEqualTo(file2.id().value());
@@ -162,7 +168,7 @@ class CameraListLoaderTest {
                     url: rtsp://127.0.0.1/b
                     analysis_fsp: 5
                 """)).singleElement().asString()
-                .startsWith("cameras[1].analysis_fsp: unknown field (known fields: analysis_fps, file, id,");
+                .startsWith("cameras[1].analysis_fsp: unknown field (known fields: analysis_fps, decode_threads, file, id,");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package id.pantau.detect.motion;
 
+import id.pantau.core.frame.GreyPlane;
 import id.pantau.core.frame.VideoFrame;
 import id.pantau.detect.preprocess.DirectPixels;
 import org.bytedeco.javacpp.BytePointer;
@@ -17,7 +18,7 @@ import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 
 /**
  * Decides per frame whether the detector must run, Frigate-style: OpenCV's MOG2 background model on a small grey
- * copy of the frame; if too few pixels inside the regions of interest changed, the frame is skipped (the tracker
+ * copy of the frame (the decoder's luma plane when the frame carries one, else derived from its BGR pixels); if too few pixels inside the regions of interest changed, the frame is skipped (the tracker
  * predicts instead), except that a detection is forced at least every {@code forceEvery} frames.
  *
  * <p>One gate per camera (the background model is the camera's); not thread-safe.
@@ -65,12 +66,27 @@ public final class MotionGate implements AutoCloseable {
         int h = frame.height();
         int sw = Math.min(settings.workWidth(), w);
         int sh = Math.max(1, (int) Math.round((double) h * sw / w));
-        try (BytePointer data = new BytePointer(pixels.of(frame.pixels(), frame.byteSize()));
-             Mat bgr = new Mat(h, w, CV_8UC3, data);
-             Size size = new Size(sw, sh)) {
-            opencv_imgproc.resize(bgr, small, size, 0, 0, opencv_imgproc.INTER_AREA);
+        GreyPlane luma = frame.luma();
+        if (luma != null && luma.width() >= sw && luma.pixels().isDirect()) {
+            // the decoder's brightness, already small: no 2.8 MB BGR resize and colour conversion per frame
+            try (BytePointer data = new BytePointer(luma.view());
+                 Mat plane = new Mat(luma.height(), luma.width(), CV_8UC1, data)) {
+                if (luma.width() == sw && luma.height() == sh) {
+                    plane.copyTo(grey);
+                } else {
+                    try (Size size = new Size(sw, sh)) {
+                        opencv_imgproc.resize(plane, grey, size, 0, 0, opencv_imgproc.INTER_AREA);
+                    }
+                }
+            }
+        } else {
+            try (BytePointer data = new BytePointer(pixels.of(frame.pixels(), frame.byteSize()));
+                 Mat bgr = new Mat(h, w, CV_8UC3, data);
+                 Size size = new Size(sw, sh)) {
+                opencv_imgproc.resize(bgr, small, size, 0, 0, opencv_imgproc.INTER_AREA);
+            }
+            opencv_imgproc.cvtColor(small, grey, opencv_imgproc.COLOR_BGR2GRAY);
         }
-        opencv_imgproc.cvtColor(small, grey, opencv_imgproc.COLOR_BGR2GRAY);
         mog2.apply(grey, foreground, -1);
         opencv_imgproc.threshold(foreground, binary, FOREGROUND, 255, opencv_imgproc.THRESH_BINARY);
         // one erosion drops single-pixel noise (sensor noise, compression artefacts) before counting
