@@ -10,7 +10,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
@@ -82,7 +81,7 @@ class ComplaintsPageBrowserTest {
         try {
             work();
         } catch (Exception | AssertionError e) {
-            screenshot("console-complaints-failure.png");
+            HeadlessChromium.screenshot(browser, "console-complaints-failure.png");
             Files.writeString(Path.of("target", "console-complaints-failure.html"), browser.getPageSource());
             throw e;
         }
@@ -138,7 +137,7 @@ class ComplaintsPageBrowserTest {
                 + range.substring(11), rig.login(id.pantau.enforcement.auth.Role.DISHUB));
         assertThat(new String(text.body(), java.nio.charset.StandardCharsets.UTF_8))
                 .startsWith("tanggal,macet,lampu_lalu_lintas_mati,").contains(",1,1,0,0,0,2\r\n");
-        screenshot("console-complaints.png");
+        HeadlessChromium.screenshot(browser, "console-complaints.png");
 
         // filters: one category
         new Select(browser.findElement(By.id("filter-category"))).selectByValue("lampu_lalu_lintas_mati");
@@ -159,7 +158,7 @@ class ComplaintsPageBrowserTest {
                 .doesNotContain("Kamera terdekat");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("complaint-chart"), "Traffic light out"));
         assertThat(browser.findElement(By.id("complaint-csv")).getText()).isEqualTo("Download CSV");
-        screenshot("console-complaints-en.png");
+        HeadlessChromium.screenshot(browser, "console-complaints-en.png");
         browser.findElement(By.id("lang")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Pengaduan masyarakat (SiKesal)"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("complaint"), "Kamera terdekat"));
@@ -183,7 +182,7 @@ class ComplaintsPageBrowserTest {
         try {
             keys();
         } catch (Exception | AssertionError e) {
-            screenshot("console-api-keys-failure.png");
+            HeadlessChromium.screenshot(browser, "console-api-keys-failure.png");
             Files.writeString(Path.of("target", "console-api-keys-failure.html"), browser.getPageSource());
             throw e;
         }
@@ -217,7 +216,7 @@ class ComplaintsPageBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("tr[data-key='sikesal-uji']"), "dicabut"));
         assertThat(rig.send("POST", "/api/complaints", second, "{}").statusCode()).isEqualTo(401);
         assertThat(browser.findElements(By.cssSelector("tr[data-key='sikesal-uji'] button"))).isEmpty();
-        screenshot("console-api-keys.png");
+        HeadlessChromium.screenshot(browser, "console-api-keys.png");
         // the page in English after the switch, then in Indonesian
         browser.findElement(By.id("lang")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Integration API keys"));
@@ -236,18 +235,8 @@ class ComplaintsPageBrowserTest {
     }
 
     private void signIn(WebDriverWait wait, String user) {
-        browser.get(rig.url + "/");
-        browser.executeScript("localStorage.clear(); sessionStorage.clear();");
-        browser.get(rig.url + "/");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(ConsoleTestRig.PASSWORD);
-        browser.findElement(By.id("login-button")).click();
+        HeadlessChromium.signIn(browser, wait, rig.url, user);
         wait.until(d -> !d.findElements(By.cssSelector("#nav a")).isEmpty());
     }
 
-    private static void screenshot(String name) throws Exception {
-        Path target = Path.of("target", name);
-        Files.createDirectories(target.getParent());
-        Files.write(target, browser.getScreenshotAs(OutputType.BYTES));
-    }
 }

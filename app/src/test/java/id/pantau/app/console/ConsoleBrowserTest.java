@@ -8,7 +8,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
@@ -58,7 +57,7 @@ class ConsoleBrowserTest {
             drawAndSave();
         } catch (Exception | AssertionError e) {
             // what the page showed when it went wrong, for the report
-            screenshot("console-failure.png");
+            HeadlessChromium.screenshot(browser, "console-failure.png");
             Files.writeString(Path.of("target", "console-failure.html"), browser.getPageSource());
             throw e;
         }
@@ -69,12 +68,7 @@ class ConsoleBrowserTest {
         rig.services.ingestor().ingest("pantau.violations", "cam-dl",
                 "{\"type\":\"red_light_violation\",\"camera\":\"cam-dl\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
-        browser.get(rig.url + "/");
-        browser.executeScript("localStorage.clear(); sessionStorage.clear();");
-        browser.get(rig.url + "/");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("admin1");
-        browser.findElement(By.id("password")).sendKeys(ConsoleTestRig.PASSWORD);
-        browser.findElement(By.id("login-button")).click();
+        HeadlessChromium.signIn(browser, wait, rig.url, "admin1");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#nav a[data-page='dead-letters']"))).click();
         WebElement rows = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("dead-letter-rows")));
         wait.until(ExpectedConditions.textToBePresentInElement(rows, "tidak sesuai format"));
@@ -84,7 +78,7 @@ class ConsoleBrowserTest {
         WebElement reason = rows.findElement(By.cssSelector("td.dl-reason"));
         assertThat(reason.getText()).isEqualTo("Pelanggaran (tanpa event_id) ditolak: isian event_id, time tidak ada atau tidak valid.");
         assertThat(reason.getAttribute("title")).contains("rejected: event_id is required");
-        screenshot("console-dead-letters.png");
+        HeadlessChromium.screenshot(browser, "console-dead-letters.png");
         browser.findElement(By.id("lang")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Failed violation messages"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("dead-letter-rows"), "malformed"));
@@ -143,7 +137,7 @@ class ConsoleBrowserTest {
         WebElement closed = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("case-closed")));
         assertThat(closed.getText()).contains("sudah diputus");
         assertThat(browser.findElements(By.cssSelector("#case .actions button"))).isEmpty();
-        screenshot("console-case-closed.png");
+        HeadlessChromium.screenshot(browser, "console-case-closed.png");
 
         // the ticket the approval issued moves on from the tickets page
         browser.get(rig.url + "/#/tickets");
@@ -152,13 +146,13 @@ class ConsoleBrowserTest {
         wait.until(ExpectedConditions.alertIsPresent()).accept();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ticket-rows"), "dikonfirmasi"));
         assertThat(browser.findElements(By.cssSelector("#ticket-rows button[data-next='paid']"))).hasSize(1);
-        screenshot("console-tickets.png");
+        HeadlessChromium.screenshot(browser, "console-tickets.png");
         // the tickets page in English after the switch: the ticket's status in words, never the identifier
         browser.findElement(By.id("lang")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Tickets (confirmation letters)"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ticket-rows"), "confirmed"));
         assertThat(browser.findElement(By.cssSelector("#ticket-rows button[data-next='paid']")).getText()).isEqualTo("Mark paid");
-        screenshot("console-tickets-en.png");
+        HeadlessChromium.screenshot(browser, "console-tickets-en.png");
         browser.executeScript("localStorage.clear(); sessionStorage.clear();");
     }
 
@@ -185,7 +179,7 @@ class ConsoleBrowserTest {
         assertThat(browser.findElement(By.id("audit-rows")).getText()).contains("masuk").doesNotContain("auth.login");
         browser.findElement(By.id("audit-verify-button")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit-verify"), "Jejak utuh"));
-        screenshot("console-audit.png");
+        HeadlessChromium.screenshot(browser, "console-audit.png");
         // the same page in English after the switch; then the users page, roles in English words
         browser.findElement(By.id("lang")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Audit trail"));
@@ -201,12 +195,7 @@ class ConsoleBrowserTest {
     }
 
     private void signIn(WebDriverWait wait, String user) {
-        browser.get(rig.url + "/");
-        browser.executeScript("localStorage.clear(); sessionStorage.clear();");
-        browser.get(rig.url + "/");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(ConsoleTestRig.PASSWORD);
-        browser.findElement(By.id("login-button")).click();
+        HeadlessChromium.signIn(browser, wait, rig.url, user);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("nav")));
         wait.until(d -> !d.findElements(By.cssSelector("#nav a")).isEmpty());
     }
@@ -218,16 +207,13 @@ class ConsoleBrowserTest {
 
     private void drawAndSave() throws Exception {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
-        browser.get(rig.url + "/");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("operator1");
-        browser.findElement(By.id("password")).sendKeys(ConsoleTestRig.PASSWORD);
-        browser.findElement(By.id("login-button")).click();
+        HeadlessChromium.signIn(browser, wait, rig.url, "operator1");
 
         // the camera grid, with the live snapshot loaded into the Hanoi tile
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-camera='" + HANOI + "']")));
         wait.until(d -> (Boolean) browser.executeScript(
                 "const i = document.getElementById('snap-" + HANOI + "'); return !!i && i.complete && i.naturalWidth === 640;"));
-        screenshot("console-cameras.png");
+        HeadlessChromium.screenshot(browser, "console-cameras.png");
         assertThat(browser.findElement(By.cssSelector("[data-camera='" + HANOI + "'] .state")).getText())
                 .as("camera states in Indonesian").startsWith("MENGALIR");
         assertThat(browser.findElement(By.cssSelector("[data-camera='" + HANOI + "'] h2")).getText())
@@ -247,7 +233,7 @@ class ConsoleBrowserTest {
         browser.findElement(By.id("finish-shape")).click();
         browser.findElement(By.id("save-config")).click();
         wait.until(ExpectedConditions.textToBePresentInElement(status, "versi 2"));
-        screenshot("console-editor.png");
+        HeadlessChromium.screenshot(browser, "console-editor.png");
 
         CameraConfig current = rig.store.current(CameraId.of(HANOI)).orElseThrow();
         assertThat(rig.store.versions(CameraId.of(HANOI))).containsExactly(1, 2);
@@ -276,7 +262,7 @@ class ConsoleBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElement(errors, "counting_lines[0].a"));
         assertThat(errors.getText()).contains("di luar bingkai 640x480");   // the server's code, translated
         assertThat(status.getText()).contains("Tidak disimpan");
-        screenshot("console-editor-errors.png");
+        HeadlessChromium.screenshot(browser, "console-editor-errors.png");
         assertThat(rig.store.versions(CameraId.of(HANOI))).containsExactly(1, 2);
 
         // no script failed on the way (the answers 404 "no frame yet" and 400 "invalid" are expected resource errors)
@@ -285,9 +271,4 @@ class ConsoleBrowserTest {
         assertThat(log).filteredOn(m -> !m.contains("Failed to load resource")).isEmpty();
     }
 
-    private static void screenshot(String name) throws Exception {
-        Path target = Path.of("target", name);
-        Files.createDirectories(target.getParent());
-        Files.write(target, browser.getScreenshotAs(OutputType.BYTES));
-    }
 }

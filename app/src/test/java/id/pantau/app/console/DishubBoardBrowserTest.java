@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -158,7 +157,7 @@ class DishubBoardBrowserTest {
             assertThat(atcs.findElement(By.cssSelector("tbody")).getText()).contains("masuk", "keluar", "WIB");
             // the current-level table is still there
             assertThat(browser.findElement(By.id("congestion-rows")).getText()).contains("junction");
-            screenshot("console-board.png");
+            HeadlessChromium.screenshot(browser, "console-board.png");
 
             // "Unduh CSV" saves the chart's data under the server's file name
             browser.findElement(By.cssSelector("button[data-csv='counts']")).click();
@@ -188,10 +187,10 @@ class DishubBoardBrowserTest {
             assertThat(browser.findElement(By.cssSelector("#camera-map .leaflet-control-scale")).getText()).contains("m");
             assertThat(browser.findElement(By.id("unplaced")).getText()).contains("Tanpa posisi", "simpang-kawat-n", "Skema");
             ((JavascriptExecutor) browser).executeScript("document.getElementById('camera-map').scrollIntoView()");
-            screenshot("console-board-map.png");
+            HeadlessChromium.screenshot(browser, "console-board-map.png");
             assertNoPageErrors();
         } catch (Exception | AssertionError e) {
-            screenshot("console-board-failure.png");
+            HeadlessChromium.screenshot(browser, "console-board-failure.png");
             Files.writeString(Path.of("target", "console-board-failure.html"), browser.getPageSource());
             throw e;
         }
@@ -224,12 +223,7 @@ class DishubBoardBrowserTest {
                     .contains("img-src 'self' blob: data: " + origin + ";");
 
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-            browser.get(tiled.url + "/");
-            browser.executeScript("localStorage.clear(); sessionStorage.clear();");
-            browser.get(tiled.url + "/");
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("dishub1");
-            browser.findElement(By.id("password")).sendKeys(ConsoleTestRig.PASSWORD);
-            browser.findElement(By.id("login-button")).click();
+            HeadlessChromium.signIn(browser, wait, tiled.url, "dishub1");
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#camera-map.tiled")));
             wait.until(d -> !d.findElements(By.cssSelector("#camera-map img.leaflet-tile-loaded")).isEmpty());
             assertThat(served.get()).as("tiles fetched from the configured server").isPositive();
@@ -237,7 +231,7 @@ class DishubBoardBrowserTest {
             assertThat(browser.findElement(By.cssSelector("#camera-map .leaflet-control-attribution")).getText()).contains("Peta uji");
             assertThat(browser.findElement(By.id("unplaced")).getText()).doesNotContain("Skema").contains("simpang-kawat-n");
             ((JavascriptExecutor) browser).executeScript("document.getElementById('camera-map').scrollIntoView()");
-            screenshot("console-board-map-tiles.png");
+            HeadlessChromium.screenshot(browser, "console-board-map-tiles.png");
             assertNoPageErrors();
         } finally {
             tileServer.close().await();
@@ -282,7 +276,7 @@ class DishubBoardBrowserTest {
             wait.until(d -> d.findElements(By.cssSelector("#board-complaints li.complaint-item")).size() == 1);
             assertThat(browser.findElement(By.id("board-complaints")).getText()).contains("Lampu jalan");
             ((JavascriptExecutor) browser).executeScript("document.getElementById('board-complaints').scrollIntoView()");
-            screenshot("console-board-complaints.png");
+            HeadlessChromium.screenshot(browser, "console-board-complaints.png");
             assertNoPageErrors();
 
             // the board in English after the switch: headings, the complaint card and its words, the map's layers,
@@ -305,7 +299,7 @@ class DishubBoardBrowserTest {
             assertThat(browser.findElement(By.tagName("main")).getText()).contains("Pengaduan warga terbuka (SiKesal)");
             assertNoPageErrors();
         } catch (Exception | AssertionError e) {
-            screenshot("console-board-complaints-failure.png");
+            HeadlessChromium.screenshot(browser, "console-board-complaints-failure.png");
             Files.writeString(Path.of("target", "console-board-complaints-failure.html"), browser.getPageSource());
             throw e;
         }
@@ -357,12 +351,7 @@ class DishubBoardBrowserTest {
     }
 
     private static void signIn(WebDriverWait wait, String user) {
-        browser.get(rig.url + "/");
-        browser.executeScript("localStorage.clear(); sessionStorage.clear();");
-        browser.get(rig.url + "/");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(ConsoleTestRig.PASSWORD);
-        browser.findElement(By.id("login-button")).click();
+        HeadlessChromium.signIn(browser, wait, rig.url, user);
         wait.until(d -> !d.findElements(By.cssSelector("#nav a")).isEmpty());
     }
 
@@ -372,9 +361,4 @@ class DishubBoardBrowserTest {
         assertThat(log).filteredOn(m -> !m.contains("/favicon.ico")).as("browser errors").isEmpty();
     }
 
-    private static void screenshot(String name) throws Exception {
-        Path target = Path.of("target", name);
-        Files.createDirectories(target.getParent());
-        Files.write(target, browser.getScreenshotAs(OutputType.BYTES));
-    }
 }

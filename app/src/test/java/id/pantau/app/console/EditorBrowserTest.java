@@ -10,7 +10,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -62,7 +61,7 @@ class EditorBrowserTest {
         try {
             run();
         } catch (Exception | AssertionError e) {
-            screenshot("editor-failure.png");
+            HeadlessChromium.screenshot(browser, "editor-failure.png");
             Files.writeString(Path.of("target", "editor-failure.html"), browser.getPageSource());
             throw e;
         }
@@ -70,12 +69,7 @@ class EditorBrowserTest {
 
     private void run() throws Exception {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
-        browser.get(rig.url + "/");
-        browser.executeScript("localStorage.clear(); sessionStorage.clear();");
-        browser.get(rig.url + "/");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("admin1");
-        browser.findElement(By.id("password")).sendKeys(ConsoleTestRig.PASSWORD);
-        browser.findElement(By.id("login-button")).click();
+        HeadlessChromium.signIn(browser, wait, rig.url, "admin1");
         wait.until(d -> !d.findElements(By.cssSelector("#nav a")).isEmpty());
         assertThat(browser.findElement(By.id("who")).getText()).isEqualTo("admin1 (admin)");
         browser.get(rig.url + "/#/editor/" + HANOI);
@@ -119,7 +113,7 @@ class EditorBrowserTest {
                 By.cssSelector("#editor-diff tr[data-path='zones[junction].polygon[1]']")));
         assertThat(row.findElement(By.cssSelector("td.old")).getText()).isEqualTo("[540,200]");
         assertThat(browser.findElement(By.id("editor-diff")).getText()).contains("1 perubahan dari v1 ke v2");
-        screenshot("editor-versions-diff.png");
+        HeadlessChromium.screenshot(browser, "editor-versions-diff.png");
 
         // the calibration tool: the stored four points fit
         assertThat(browser.findElements(By.cssSelector("#editor-calibration tr[data-calib]"))).hasSize(4);
@@ -147,7 +141,7 @@ class EditorBrowserTest {
         assertThat(browser.findElement(By.cssSelector("[data-ground-y='2']")).getAttribute("value")).isEqualTo("3");
         browser.findElement(By.id("check-calibration")).click();
         wait.until(ExpectedConditions.textToBePresentInElement(calib, "Kalibrasi cocok"));
-        screenshot("editor-calibration-fit.png");
+        HeadlessChromium.screenshot(browser, "editor-calibration-fit.png");
 
         // four new points clicked on one line (y = 60) are refused, in Indonesian, and the page says why
         for (int i = 0; i < 4; i++) {
@@ -164,7 +158,7 @@ class EditorBrowserTest {
         browser.findElement(By.id("check-calibration")).click();
         wait.until(ExpectedConditions.textToBePresentInElement(calib, "Kalibrasi ditolak"));
         assertThat(calib.getText()).contains("tiga titik segaris").doesNotContain("degenerate");
-        screenshot("editor-calibration-refused.png");
+        HeadlessChromium.screenshot(browser, "editor-calibration-refused.png");
         assertThat(rig.store.versions(CameraId.of(HANOI))).containsExactly(1, 2);
 
         // a refused save: the field errors in Indonesian ...
@@ -173,7 +167,7 @@ class EditorBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElement(errors, "counting_lines[0].a"));
         assertThat(errors.getText()).contains("di luar bingkai 640x480").doesNotContain("outside");
         assertThat(status.getText()).contains("Tidak disimpan");
-        screenshot("editor-errors-id.png");
+        HeadlessChromium.screenshot(browser, "editor-errors-id.png");
 
         // ... and in English after the switch, which the browser remembers
         browser.findElement(By.id("lang")).click();
@@ -185,7 +179,7 @@ class EditorBrowserTest {
         errors = browser.findElement(By.id("editor-errors"));
         wait.until(ExpectedConditions.textToBePresentInElement(errors, "outside the 640x480 frame"));
         assertThat(status.getText()).contains("Not saved");
-        screenshot("editor-errors-en.png");
+        HeadlessChromium.screenshot(browser, "editor-errors-en.png");
         browser.navigate().refresh();
         wait.until(ExpectedConditions.textToBePresentInElement(browser.findElement(By.id("lang")), "Bahasa Indonesia"));
         assertThat((String) browser.executeScript("return localStorage.getItem('pantau.lang')")).isEqualTo("en");
@@ -204,12 +198,7 @@ class EditorBrowserTest {
     @Test
     void aRefusalForTheRoleReachesTheUserInIndonesianWithTheAllowedRoles() throws Exception {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
-        browser.get(rig.url + "/");
-        browser.executeScript("localStorage.clear(); sessionStorage.clear();");
-        browser.get(rig.url + "/");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("dishub1");
-        browser.findElement(By.id("password")).sendKeys(ConsoleTestRig.PASSWORD);
-        browser.findElement(By.id("login-button")).click();
+        HeadlessChromium.signIn(browser, wait, rig.url, "dishub1");
         wait.until(d -> !d.findElements(By.cssSelector("#nav a")).isEmpty());
         // dishub reads geometry but may not save it: the page's own API client gets the server's 403
         String script = "const done = arguments[arguments.length - 1];"
@@ -228,12 +217,7 @@ class EditorBrowserTest {
     void aNewCameraIsSetUpWithoutTheJsonBox() throws Exception {
         String camera = "simpang-kawat-n";   // in the camera list, no geometry yet and no frame
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
-        browser.get(rig.url + "/");
-        browser.executeScript("localStorage.clear(); sessionStorage.clear();");
-        browser.get(rig.url + "/");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("operator1");
-        browser.findElement(By.id("password")).sendKeys(ConsoleTestRig.PASSWORD);
-        browser.findElement(By.id("login-button")).click();
+        HeadlessChromium.signIn(browser, wait, rig.url, "operator1");
         wait.until(d -> !d.findElements(By.cssSelector("#nav a")).isEmpty());
         browser.get(rig.url + "/#/editor/" + camera);
         WebElement status = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("editor-status")));
@@ -288,7 +272,7 @@ class EditorBrowserTest {
         }
         browser.findElement(By.id("save-config")).click();
         wait.until(ExpectedConditions.textToBePresentInElement(status, "Tersimpan sebagai versi 1"));
-        screenshot("editor-new-camera.png");
+        HeadlessChromium.screenshot(browser, "editor-new-camera.png");
 
         CameraConfig stored = rig.store.current(CameraId.of(camera)).orElseThrow();
         assertThat(stored.version()).isEqualTo(1);
@@ -325,9 +309,4 @@ class EditorBrowserTest {
         browser.findElement(By.id("save-config")).click();
     }
 
-    private static void screenshot(String name) throws Exception {
-        Path target = Path.of("target", name);
-        Files.createDirectories(target.getParent());
-        Files.write(target, browser.getScreenshotAs(OutputType.BYTES));
-    }
 }

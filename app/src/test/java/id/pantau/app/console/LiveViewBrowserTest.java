@@ -23,12 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -126,7 +124,7 @@ class LiveViewBrowserTest {
         wait.until(d -> Boolean.TRUE.equals(((ChromeDriver) d).executeScript(
                 "const i = document.querySelector('#live-snapshot-only img'); return !i.hidden && i.naturalWidth === 640")));
         waitForState("simpang-kawat-n", "snapshot");
-        screenshot("console-live-wall.png");
+        HeadlessChromium.screenshot(browser, "console-live-wall.png");
         // the wall in English after the switch (it draws again and plays again), then in Indonesian
         browser.findElement(By.id("lang")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Live view"));
@@ -170,7 +168,7 @@ class LiveViewBrowserTest {
         assertThat(tracks).as("tracks drawn for the frame on screen").isEqualTo("1");
         Object signals = browser.executeScript("return document.querySelector('#live-" + HANOI + " canvas').dataset.signals");
         assertThat(String.valueOf(signals)).contains("\"near\":\"red\"");
-        screenshot("console-live-single.png");
+        HeadlessChromium.screenshot(browser, "console-live-single.png");
     }
 
     @Test
@@ -188,7 +186,7 @@ class LiveViewBrowserTest {
         rig.backend.camera(new CameraStatus(HANOI, "DOWN: connection refused (retry in 1.0 s)", false, 0, 0, 0, -1, 0,
                 "Simpang Lý Thường Kiệt - Hàng Bài"), rig.snapshots.getFirst());
         wait.until(d -> d.findElement(By.cssSelector("#live-" + HANOI + " .facts")).getText().startsWith("MATI"));
-        screenshot("console-live-dropped.png");
+        HeadlessChromium.screenshot(browser, "console-live-dropped.png");
         rtsp.restart();
         rig.backend.camera(new CameraStatus(HANOI, "STREAMING 640x480 @ 6.00 fps", true, 6.0, 640, 480, 120, 0,
                 "Simpang Lý Thường Kiệt - Hàng Bài"), rig.snapshots.getFirst());
@@ -216,12 +214,7 @@ class LiveViewBrowserTest {
     }
 
     private static void signIn(String user) {
-        browser.get(rig.url + "/");
-        browser.executeScript("localStorage.clear(); sessionStorage.clear();");
-        browser.get(rig.url + "/");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(ConsoleTestRig.PASSWORD);
-        browser.findElement(By.id("login-button")).click();
+        HeadlessChromium.signIn(browser, wait, rig.url, user);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#nav a[data-page='live']")));
     }
 
@@ -245,8 +238,4 @@ class LiveViewBrowserTest {
                 "return document.querySelector('#live-" + camera + " video').dataset.latencyMs")));
     }
 
-    private static void screenshot(String name) throws Exception {
-        Files.createDirectories(Path.of("target"));
-        Files.write(Path.of("target", name), browser.getScreenshotAs(OutputType.BYTES));
-    }
 }

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -40,12 +39,7 @@ class LiveViewClipsBrowserTest {
         rig = new ConsoleTestRig(dir);
         browser = HeadlessChromium.start(HeadlessChromium.withAutoplay(HeadlessChromium.options(1200, 900)));
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        browser.get(rig.url + "/");
-        browser.executeScript("localStorage.clear(); sessionStorage.clear();");
-        browser.get(rig.url + "/");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("operator1");
-        browser.findElement(By.id("password")).sendKeys(ConsoleTestRig.PASSWORD);
-        browser.findElement(By.id("login-button")).click();
+        HeadlessChromium.signIn(browser, wait, rig.url, "operator1");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#nav a[data-page='live']")));
     }
 
@@ -102,7 +96,7 @@ class LiveViewClipsBrowserTest {
                         .as(clip + ": no media error").isNull();
             }
             Files.createDirectories(Path.of("target"));
-            Files.write(Path.of("target", "console-live-wall-six.png"), browser.getScreenshotAs(OutputType.BYTES));
+            HeadlessChromium.screenshot(browser, "console-live-wall-six.png");
             browser.get(rig.url + "/#/cameras");   // stop the players before the cameras go
         }
     }
